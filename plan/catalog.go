@@ -1,0 +1,475 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Category groups exercises by the part of a session they belong to.
+type Category string
+
+// The categories, in the order a session uses them.
+const (
+	Cardio   Category = "cardio"   // warm-up: light cardio, a few minutes
+	Dynamic  Category = "dynamic"  // warm-up: dynamic movements
+	Mobility Category = "mobility" // range of motion and stretches
+	Strength Category = "strength" // upper-back and rotator-cuff strength
+	Core     Category = "core"     // trunk support
+)
+
+// Categories lists every category in session order.
+var Categories = []Category{Cardio, Dynamic, Mobility, Strength, Core}
+
+// Warmup reports whether the category belongs to the warm-up.
+func (c Category) Warmup() bool { return c == Cardio || c == Dynamic }
+
+// Loaded reports whether the category is strength work that needs a rest
+// day between sessions.
+func (c Category) Loaded() bool { return c == Strength || c == Core }
+
+// Position is the starting position of an exercise.
+type Position string
+
+// The starting positions.
+const (
+	Standing Position = "standing"
+	Seated   Position = "seated"
+	OnBack   Position = "on-back"
+	FaceDown Position = "face-down"
+	AllFours Position = "all-fours"
+)
+
+// Positions lists every position.
+var Positions = []Position{Standing, Seated, OnBack, FaceDown, AllFours}
+
+// Equipment is something a patient may or may not have at home. Household
+// things every home has (a wall, a chair, a towel) are not equipment; an
+// exercise lists them under Needs.
+type Equipment string
+
+// The equipment. None means the exercise needs no equipment.
+const (
+	None      Equipment = "none"
+	Band      Equipment = "band"
+	Dumbbells Equipment = "dumbbells"
+	Cable     Equipment = "cable"
+)
+
+// EquipmentKinds lists every kind of equipment a patient may have.
+var EquipmentKinds = []Equipment{Band, Dumbbells, Cable}
+
+// Dose is how much of an exercise to do. Exactly one of Reps, Seconds and
+// Minutes is set; Hold (seconds held each repetition) goes with Reps.
+type Dose struct {
+	Sets    int    `yaml:"sets,omitempty"`
+	Reps    int    `yaml:"reps,omitempty"`
+	Hold    int    `yaml:"hold,omitempty"`    // seconds held at the end of each repetition
+	Seconds int    `yaml:"seconds,omitempty"` // seconds of continuous movement
+	Minutes int    `yaml:"minutes,omitempty"`
+	Each    string `yaml:"each,omitempty"`  // "side" or "direction": the dose is done on each
+	Level   int    `yaml:"level,omitempty"` // resistance level: 1 is the starting band or weight
+}
+
+// DoseRange is an exercise's starting and top dose. The planner climbs from
+// Start to Top; Default marks a dose the source gives none for, chosen by
+// backplan from the clinical ranges.
+type DoseRange struct {
+	Start   Dose   `yaml:"start"`
+	Top     Dose   `yaml:"top"`
+	Each    string `yaml:"each,omitempty"`
+	Default bool   `yaml:"default,omitempty"`
+}
+
+// Exercise is one entry of the catalogue.
+type Exercise struct {
+	ID         string    `yaml:"id"`
+	Name       string    `yaml:"name"`
+	Category   Category  `yaml:"category"`
+	Family     string    `yaml:"family,omitempty"` // variants of one exercise share a family; a plan uses one
+	Level      Level     `yaml:"level,omitempty"`  // the lowest level it suits; empty means beginner
+	Focus      []Focus   `yaml:"focus,omitempty"`  // the focuses it serves best
+	Purpose    string    `yaml:"purpose"`
+	Muscles    []string  `yaml:"muscles,omitempty"`
+	Position   Position  `yaml:"position"`
+	Floor      bool      `yaml:"floor,omitempty"` // done down on the floor
+	Equipment  Equipment `yaml:"equipment,omitempty"`
+	Needs      []string  `yaml:"needs,omitempty"` // household things: a wall, a chair, a rolled towel
+	Dose       DoseRange `yaml:"dose"`
+	SourceDose string    `yaml:"source_dose,omitempty"` // the source article's own dose, where it gives one
+	Steps      []string  `yaml:"steps"`
+	Cues       []string  `yaml:"cues,omitempty"`
+	Cautions   []string  `yaml:"cautions,omitempty"`
+	Easier     string    `yaml:"easier,omitempty"`
+	Harder     string    `yaml:"harder,omitempty"`
+}
+
+// Catalog is a validated list of exercises, in file order.
+type Catalog struct {
+	Exercises []Exercise
+	byID      map[string]int
+}
+
+// Lookup returns the exercise with the given id.
+func (c *Catalog) Lookup(id string) (Exercise, bool) {
+	i, ok := c.byID[id]
+	if !ok {
+		return Exercise{}, false
+	}
+	return c.Exercises[i], true
+}
+
+// IDs returns every exercise id in catalogue order.
+func (c *Catalog) IDs() []string {
+	ids := make([]string, len(c.Exercises))
+	for i, e := range c.Exercises {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+type catalogFile struct {
+	Exercises []Exercise `yaml:"exercises"`
+}
+
+// Limits on a catalogue dose. They are wide on purpose: they catch typing
+// slips, not clinical judgement.
+const (
+	MaxSets    = 5
+	MaxReps    = 30
+	MinHold    = 1
+	MaxHold    = 300
+	MinSeconds = 5
+	MaxSeconds = 300
+	MaxMinutes = 30
+	MaxLevel   = 3 // resistance steps above the starting band or weight
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// LoadCatalog reads and validates a catalogue. name is used in errors, which
+// read "name:line: exercise "id": what is wrong".
+func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var f catalogFile
+	if err := decodeStrict(data, &f); err != nil {
+		return nil, yamlError(name, err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlError(name, err)
+	}
+	nodes := exerciseNodes(&root)
+	if len(f.Exercises) == 0 {
+		return nil, fmt.Errorf("%s: no exercises (the file needs a top-level \"exercises:\" list)", name)
+	}
+	c := &Catalog{Exercises: f.Exercises, byID: make(map[string]int, len(f.Exercises))}
+	for i := range c.Exercises {
+		e := &c.Exercises[i]
+		var node *yaml.Node
+		if i < len(nodes) {
+			node = nodes[i]
+		}
+		if err := e.validate(); err != nil {
+			var fe *fieldError
+			line := 0
+			if node != nil {
+				line = node.Line
+			}
+			msg := err.Error()
+			if errors.As(err, &fe) {
+				if l := fieldLine(node, fe.path); l > 0 {
+					line = l
+				}
+				msg = fe.msg
+			}
+			label := e.ID
+			if label == "" {
+				label = fmt.Sprintf("#%d", i+1)
+			}
+			return nil, fmt.Errorf("%s:%d: exercise %q: %s", name, line, label, msg)
+		}
+		if j, dup := c.byID[e.ID]; dup {
+			line := 0
+			if node != nil {
+				line = fieldLine(node, []string{"id"})
+			}
+			prev := 0
+			if j < len(nodes) {
+				prev = fieldLine(nodes[j], []string{"id"})
+			}
+			return nil, fmt.Errorf("%s:%d: exercise %q: duplicate id (first defined at line %d)", name, line, e.ID, prev)
+		}
+		c.byID[e.ID] = i
+	}
+	return c, nil
+}
+
+// decodeStrict decodes YAML rejecting unknown fields and trailing documents.
+func decodeStrict(data []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return errors.New("the file is empty")
+		}
+		return err
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return errors.New("more than one YAML document; keep one")
+	}
+	return nil
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var notFound = regexp.MustCompile(`field (\S+) not found in type \S+`)
+
+// yamlError turns a yaml.v3 error into "name:line: message" lines.
+func yamlError(name string, err error) error {
+	var te *yaml.TypeError
+	var msgs []string
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	// Report the first problem; one fix at a time is easier to follow.
+	m := msgs[0]
+	line := ""
+	if sm := yamlLine.FindStringSubmatch(m); sm != nil {
+		line, m = sm[1], sm[2]
+	}
+	m = notFound.ReplaceAllString(m, "unknown field \"$1\"")
+	m = strings.TrimPrefix(m, "yaml: ")
+	m = strings.ReplaceAll(m, "!!str", "text")
+	m = strings.ReplaceAll(m, "!!int", "a number")
+	m = strings.ReplaceAll(m, "!!seq", "a list")
+	m = strings.ReplaceAll(m, "!!map", "a mapping")
+	m = strings.ReplaceAll(m, "!!bool", "true or false")
+	if line != "" {
+		return fmt.Errorf("%s:%s: %s", name, line, m)
+	}
+	return fmt.Errorf("%s: %s", name, m)
+}
+
+// exerciseNodes returns the mapping node of each exercise, in order.
+func exerciseNodes(root *yaml.Node) []*yaml.Node {
+	if root == nil || len(root.Content) == 0 {
+		return nil
+	}
+	list := mapValue(root.Content[0], "exercises")
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return list.Content
+}
+
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// fieldLine finds the line of a field below n by path ("dose", "top",
+// "hold"; a number picks a list item). It returns the deepest line found.
+func fieldLine(n *yaml.Node, path []string) int {
+	line := 0
+	for _, p := range path {
+		if n == nil {
+			break
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			var next *yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == p {
+					line = n.Content[i].Line
+					next = n.Content[i+1]
+				}
+			}
+			n = next
+		case yaml.SequenceNode:
+			k, err := strconv.Atoi(p)
+			if err != nil || k < 0 || k >= len(n.Content) {
+				return line
+			}
+			n = n.Content[k]
+			line = n.Line
+		default:
+			return line
+		}
+	}
+	return line
+}
+
+// fieldError is a validation error tied to a field path, so the loader can
+// point at its line.
+type fieldError struct {
+	path []string
+	msg  string
+}
+
+func (e *fieldError) Error() string { return e.msg }
+
+func errAt(msg string, path ...string) error { return &fieldError{path: path, msg: msg} }
+
+func (e *Exercise) validate() error {
+	switch {
+	case e.ID == "":
+		return errAt("missing id", "id")
+	case !idPattern.MatchString(e.ID):
+		return errAt(fmt.Sprintf("id %q must be lower-case words joined by hyphens", e.ID), "id")
+	case strings.TrimSpace(e.Name) == "":
+		return errAt("missing name", "name")
+	case !slices.Contains(Categories, e.Category):
+		return errAt(fmt.Sprintf("unknown category %q (choose %s)", e.Category, orList(Categories)), "category")
+	case strings.TrimSpace(e.Purpose) == "":
+		return errAt("missing purpose (one line on what it helps)", "purpose")
+	case !slices.Contains(Positions, e.Position):
+		return errAt(fmt.Sprintf("unknown position %q (choose %s)", e.Position, orList(Positions)), "position")
+	}
+	if e.Family != "" && !idPattern.MatchString(e.Family) {
+		return errAt(fmt.Sprintf("family %q must be lower-case words joined by hyphens", e.Family), "family")
+	}
+	if e.Level == "" {
+		e.Level = Beginner
+	}
+	if !slices.Contains(Levels, e.Level) {
+		return errAt(fmt.Sprintf("unknown level %q (choose %s)", e.Level, orList(Levels)), "level")
+	}
+	for i, f := range e.Focus {
+		if !slices.Contains(Focuses, f) {
+			return errAt(fmt.Sprintf("unknown focus %q (choose %s)", f, orList(Focuses)), "focus", strconv.Itoa(i))
+		}
+	}
+	if e.Equipment == "" {
+		e.Equipment = None
+	}
+	if e.Equipment != None && !slices.Contains(EquipmentKinds, e.Equipment) {
+		return errAt(fmt.Sprintf("unknown equipment %q (choose none, %s)", e.Equipment, orList(EquipmentKinds)), "equipment")
+	}
+	if (e.Position == OnBack || e.Position == FaceDown || e.Position == AllFours) && !e.Floor {
+		return errAt(fmt.Sprintf("position %s is floor work: set \"floor: true\"", e.Position), "floor")
+	}
+	if len(e.Steps) == 0 {
+		return errAt("no steps (list at least one)", "steps")
+	}
+	for _, list := range []struct {
+		name  string
+		items []string
+	}{{"steps", e.Steps}, {"cues", e.Cues}, {"cautions", e.Cautions}, {"muscles", e.Muscles}, {"needs", e.Needs}} {
+		for i, s := range list.items {
+			if strings.TrimSpace(s) == "" {
+				return errAt(fmt.Sprintf("%s item %d is empty", list.name, i+1), list.name, strconv.Itoa(i))
+			}
+		}
+	}
+	return e.validateDose()
+}
+
+func (e *Exercise) validateDose() error {
+	d := &e.Dose
+	if d.Each != "" && d.Each != "side" && d.Each != "direction" {
+		return errAt(fmt.Sprintf("each must be side or direction, got %q", d.Each), "dose", "each")
+	}
+	if d.Start.Each != "" || d.Top.Each != "" || d.Start.Level != 0 || d.Top.Level != 0 {
+		return errAt("set each on the dose itself, not on start or top; resistance levels are added by the planner", "dose")
+	}
+	for _, part := range []struct {
+		name string
+		d    *Dose
+	}{{"start", &d.Start}, {"top", &d.Top}} {
+		if err := part.d.validate(); err != nil {
+			var fe *fieldError
+			if errors.As(err, &fe) {
+				return errAt(part.name+" "+fe.msg, append([]string{"dose", part.name}, fe.path...)...)
+			}
+			return err
+		}
+	}
+	s, t := d.Start, d.Top
+	if s.kind() != t.kind() || (s.Hold > 0) != (t.Hold > 0) {
+		return errAt("start and top must measure the same thing (both reps, both holds, both seconds or both minutes)", "dose", "top")
+	}
+	for _, f := range []struct {
+		name       string
+		start, top int
+	}{{"sets", s.Sets, t.Sets}, {"reps", s.Reps, t.Reps}, {"hold", s.Hold, t.Hold}, {"seconds", s.Seconds, t.Seconds}, {"minutes", s.Minutes, t.Minutes}} {
+		if f.top < f.start {
+			return errAt(fmt.Sprintf("top %s %d is below start %s %d", f.name, f.top, f.name, f.start), "dose", "top", f.name)
+		}
+	}
+	return nil
+}
+
+func (d *Dose) kind() string {
+	switch {
+	case d.Reps > 0:
+		return "reps"
+	case d.Seconds > 0:
+		return "seconds"
+	case d.Minutes > 0:
+		return "minutes"
+	}
+	return ""
+}
+
+func (d *Dose) validate() error {
+	n := 0
+	for _, v := range []int{d.Reps, d.Seconds, d.Minutes} {
+		if v != 0 {
+			n++
+		}
+	}
+	switch {
+	case d.Sets < 0 || d.Sets > MaxSets:
+		return errAt(fmt.Sprintf("sets must be 1–%d, got %d", MaxSets, d.Sets), "sets")
+	case d.Reps < 0 || d.Reps > MaxReps:
+		return errAt(fmt.Sprintf("reps must be 1–%d, got %d", MaxReps, d.Reps), "reps")
+	case d.Hold != 0 && (d.Hold < MinHold || d.Hold > MaxHold):
+		return errAt(fmt.Sprintf("hold must be %d–%d seconds, got %d", MinHold, MaxHold, d.Hold), "hold")
+	case d.Seconds != 0 && (d.Seconds < MinSeconds || d.Seconds > MaxSeconds):
+		return errAt(fmt.Sprintf("seconds must be %d–%d, got %d", MinSeconds, MaxSeconds, d.Seconds), "seconds")
+	case d.Minutes < 0 || d.Minutes > MaxMinutes:
+		return errAt(fmt.Sprintf("minutes must be 1–%d, got %d", MaxMinutes, d.Minutes), "minutes")
+	case n == 0:
+		return errAt("needs reps, seconds or minutes (one of them, above 0)")
+	case n > 1:
+		return errAt("give only one of reps, seconds and minutes")
+	case d.Hold != 0 && d.Reps == 0:
+		return errAt("hold goes with reps (how many holds)", "hold")
+	}
+	if d.Sets == 0 {
+		d.Sets = 1
+	}
+	return nil
+}
+
+// orList renders "a, b or c".
+func orList[T ~string](items []T) string {
+	s := make([]string, len(items))
+	for i, v := range items {
+		s[i] = string(v)
+	}
+	if len(s) <= 1 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}

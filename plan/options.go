@@ -1,0 +1,246 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Focus is what a plan leans on; see the package documentation.
+type Focus string
+
+// The focuses.
+const (
+	Balanced      Focus = "balanced"
+	MobilityFocus Focus = "mobility"
+	Posture       Focus = "posture"
+	StrengthFocus Focus = "strength"
+	CoreFocus     Focus = "core"
+)
+
+// Focuses lists every focus, the default first.
+var Focuses = []Focus{Balanced, MobilityFocus, Posture, StrengthFocus, CoreFocus}
+
+// Level is how used to exercise the patient is.
+type Level string
+
+// The levels.
+const (
+	Beginner     Level = "beginner"
+	Intermediate Level = "intermediate"
+)
+
+// Levels lists every level, the default first.
+var Levels = []Level{Beginner, Intermediate}
+
+// Limits and defaults of the options.
+const (
+	MinWeeks       = 1
+	MaxWeeks       = 52
+	DefaultWeeks   = 4
+	MinDays        = 1
+	MaxDays        = 7
+	DefaultDays    = 3
+	MinMinutes     = 10
+	MaxMinutesOpt  = 90
+	DefaultMinutes = 20
+)
+
+// DefaultEquipment is what a plan assumes when the clinician says nothing: a
+// resistance band. Bands are cheap, light and what most clinics hand out,
+// and without one the rows and rotator-cuff work at the heart of upper-back
+// rehabilitation drop out. Pass an empty, non-nil list for "no equipment".
+var DefaultEquipment = []Equipment{Band}
+
+// Patient holds who the workbook is for and who wrote it. Every field is
+// optional and printed as given.
+type Patient struct {
+	Name      string `yaml:"name,omitempty"`
+	Clinician string `yaml:"clinician,omitempty"`
+	Clinic    string `yaml:"clinic,omitempty"`
+	Contact   string `yaml:"contact,omitempty"`
+	Notes     string `yaml:"notes,omitempty"`
+}
+
+// Options are the clinician's choices. The zero value of a field means its
+// default, except Equipment, where nil means DefaultEquipment and an empty
+// list means none.
+type Options struct {
+	Weeks     int
+	Days      int // training days a week
+	Focus     Focus
+	Level     Level
+	Equipment []Equipment
+	NoFloor   bool // only standing and seated exercises
+	Minutes   int  // session length
+	Include   []string
+	Exclude   []string
+
+	// Start is the first day of the plan; zero means the Monday after Today.
+	Start time.Time
+	// Today is the run date. It sets the default start and the issue date
+	// printed on the workbook. It must be set: the planner never reads the
+	// clock.
+	Today time.Time
+
+	Patient Patient
+}
+
+// Settings are Options resolved: every default filled in. A Plan carries
+// them so that it can be printed, saved and built again.
+type Settings struct {
+	Weeks     int         `yaml:"weeks"`
+	Days      int         `yaml:"days"`
+	Focus     Focus       `yaml:"focus"`
+	Level     Level       `yaml:"level"`
+	Equipment []Equipment `yaml:"equipment,flow"`
+	NoFloor   bool        `yaml:"no_floor"`
+	Minutes   int         `yaml:"minutes"`
+	Include   []string    `yaml:"include,omitempty,flow"`
+	Exclude   []string    `yaml:"exclude,omitempty,flow"`
+	Start     Date        `yaml:"start"`
+	Issued    Date        `yaml:"issued"`
+}
+
+// OptionError is an option the planner cannot use. The command line reports
+// it as a usage error.
+type OptionError struct {
+	Option string // the option's name, as a clinician would type it: "weeks", "focus"
+	Msg    string
+}
+
+func (e *OptionError) Error() string { return e.Msg }
+
+func optErr(option, format string, args ...any) error {
+	return &OptionError{Option: option, Msg: fmt.Sprintf(format, args...)}
+}
+
+// ParseFocus returns the focus named s.
+func ParseFocus(s string) (Focus, error) {
+	f := Focus(strings.ToLower(strings.TrimSpace(s)))
+	if !slices.Contains(Focuses, f) {
+		return "", optErr("focus", "unknown focus %q (choose %s)", s, orList(Focuses))
+	}
+	return f, nil
+}
+
+// ParseLevel returns the level named s.
+func ParseLevel(s string) (Level, error) {
+	l := Level(strings.ToLower(strings.TrimSpace(s)))
+	if !slices.Contains(Levels, l) {
+		return "", optErr("level", "unknown level %q (choose %s)", s, orList(Levels))
+	}
+	return l, nil
+}
+
+// ParseEquipment parses a comma-separated list such as "band,dumbbells".
+// "none" alone means no equipment and gives an empty, non-nil list.
+func ParseEquipment(s string) ([]Equipment, error) {
+	out := []Equipment{}
+	for _, part := range strings.Split(s, ",") {
+		e := Equipment(strings.ToLower(strings.TrimSpace(part)))
+		switch {
+		case e == "" || e == None:
+			continue
+		case e == "dumbbell" || e == "weights":
+			e = Dumbbells
+		case e == "cable-machine" || e == "machine":
+			e = Cable
+		}
+		if !slices.Contains(EquipmentKinds, e) {
+			return nil, optErr("equipment", "unknown equipment %q (choose none, %s)", strings.TrimSpace(part), orList(EquipmentKinds))
+		}
+		if !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b Equipment) int {
+		return slices.Index(EquipmentKinds, a) - slices.Index(EquipmentKinds, b)
+	})
+	return out, nil
+}
+
+// resolve checks the options against the catalogue and fills defaults.
+func (o Options) resolve(c *Catalog) (Settings, error) {
+	s := Settings{
+		Weeks: o.Weeks, Days: o.Days, Focus: o.Focus, Level: o.Level,
+		NoFloor: o.NoFloor, Minutes: o.Minutes,
+	}
+	if s.Weeks == 0 {
+		s.Weeks = DefaultWeeks
+	}
+	if s.Weeks < MinWeeks || s.Weeks > MaxWeeks {
+		return s, optErr("weeks", "weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
+	}
+	if s.Days == 0 {
+		s.Days = DefaultDays
+	}
+	if s.Days < MinDays || s.Days > MaxDays {
+		return s, optErr("days", "days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
+	}
+	if s.Minutes == 0 {
+		s.Minutes = DefaultMinutes
+	}
+	if s.Minutes < MinMinutes || s.Minutes > MaxMinutesOpt {
+		return s, optErr("minutes", "minutes must be %d–%d a session, got %d", MinMinutes, MaxMinutesOpt, s.Minutes)
+	}
+	if s.Focus == "" {
+		s.Focus = Balanced
+	}
+	if _, err := ParseFocus(string(s.Focus)); err != nil {
+		return s, err
+	}
+	if s.Level == "" {
+		s.Level = Beginner
+	}
+	if _, err := ParseLevel(string(s.Level)); err != nil {
+		return s, err
+	}
+	if o.Equipment == nil {
+		s.Equipment = slices.Clone(DefaultEquipment)
+	} else {
+		var parts []string
+		for _, e := range o.Equipment {
+			parts = append(parts, string(e))
+		}
+		eq, err := ParseEquipment(strings.Join(parts, ","))
+		if err != nil {
+			return s, err
+		}
+		s.Equipment = eq
+	}
+	for _, list := range []struct {
+		name string
+		ids  []string
+		dst  *[]string
+	}{{"include", o.Include, &s.Include}, {"exclude", o.Exclude, &s.Exclude}} {
+		for _, id := range list.ids {
+			id = strings.TrimSpace(id)
+			if id == "" {
+				continue
+			}
+			if _, ok := c.Lookup(id); !ok {
+				return s, optErr(list.name, "%s: unknown exercise %q (backplan --list shows the ids)", list.name, id)
+			}
+			if !slices.Contains(*list.dst, id) {
+				*list.dst = append(*list.dst, id)
+			}
+		}
+	}
+	for _, id := range s.Include {
+		if slices.Contains(s.Exclude, id) {
+			return s, optErr("include", "exercise %q is both included and excluded; keep one", id)
+		}
+	}
+	if o.Today.IsZero() {
+		return s, optErr("start", "the run date (Options.Today) is not set")
+	}
+	s.Issued = DateOf(o.Today)
+	if o.Start.IsZero() {
+		s.Start = DateOf(o.Today).NextMonday()
+	} else {
+		s.Start = DateOf(o.Start)
+	}
+	return s, nil
+}

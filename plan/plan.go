@@ -1,0 +1,342 @@
+package plan
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Date is a calendar day with no time or zone. It reads and writes YAML
+// as 2006-01-02.
+type Date struct{ t time.Time }
+
+// DateOf returns the calendar day of t, in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// NewDate returns the given day.
+func NewDate(y int, m time.Month, d int) Date { return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) }
+
+// ParseDate parses YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-12-07", s)
+	}
+	return Date{t}, nil
+}
+
+// Time returns midnight UTC of the day.
+func (d Date) Time() time.Time { return d.t }
+
+// IsZero reports whether d is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// AddDays returns the day n days later.
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// Weekday returns the day of the week.
+func (d Date) Weekday() time.Weekday { return d.t.Weekday() }
+
+// Before reports whether d comes before e.
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+
+// NextMonday returns the first Monday after d (a week later if d is a Monday).
+func (d Date) NextMonday() Date {
+	n := (int(time.Monday) - int(d.Weekday()) + 7) % 7
+	if n == 0 {
+		n = 7
+	}
+	return d.AddDays(n)
+}
+
+// String returns YYYY-MM-DD.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(time.DateOnly)
+}
+
+// Format formats the day with a time layout.
+func (d Date) Format(layout string) string { return d.t.Format(layout) }
+
+// MarshalYAML writes YYYY-MM-DD.
+func (d Date) MarshalYAML() (any, error) { return d.String(), nil }
+
+// UnmarshalYAML reads YYYY-MM-DD.
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	var s string
+	if err := n.Decode(&s); err != nil {
+		return err
+	}
+	v, err := ParseDate(s)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	*d = v
+	return nil
+}
+
+// Plan is a whole programme: who it is for, the settings that made it, the
+// exercises it uses (in the order first met) and its weeks.
+type Plan struct {
+	Patient   Patient    `yaml:"patient"`
+	Settings  Settings   `yaml:"settings"`
+	Exercises []Exercise `yaml:"exercises"`
+	Weeks     []Week     `yaml:"weeks"`
+}
+
+// Week is one week of a plan.
+type Week struct {
+	Number int  `yaml:"week"`
+	Start  Date `yaml:"start"`
+	// Easy marks a consolidation week: doses drop back to let the body
+	// catch up before the next climb.
+	Easy     bool      `yaml:"easy,omitempty"`
+	Sessions []Session `yaml:"sessions"`
+}
+
+// End returns the last day of the week.
+func (w Week) End() Date { return w.Start.AddDays(6) }
+
+// Session is one training day.
+type Session struct {
+	Date    Date   `yaml:"date"`
+	Minutes int    `yaml:"minutes"` // estimated from the doses
+	Items   []Item `yaml:"items"`
+}
+
+// Item is one exercise in a session, with that week's dose.
+type Item struct {
+	Exercise string `yaml:"exercise"`
+	Dose     Dose   `yaml:"dose,flow"`
+}
+
+// Exercise returns the plan's exercise with the given id.
+func (p *Plan) Exercise(id string) (Exercise, bool) {
+	for _, e := range p.Exercises {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Exercise{}, false
+}
+
+// End returns the last day of the plan.
+func (p *Plan) End() Date {
+	if len(p.Weeks) == 0 {
+		return p.Settings.Start
+	}
+	return p.Weeks[len(p.Weeks)-1].End()
+}
+
+// DoseByWeek returns, for the exercise id, its dose in each week (the zero
+// Dose where the week does not use it). When a week uses the exercise more
+// than once, the dose of its first session is given: a week's doses agree.
+func (p *Plan) DoseByWeek(id string) []Dose {
+	out := make([]Dose, len(p.Weeks))
+	for i, w := range p.Weeks {
+	sessions:
+		for _, s := range w.Sessions {
+			for _, it := range s.Items {
+				if it.Exercise == id {
+					out[i] = it.Dose
+					break sessions
+				}
+			}
+		}
+	}
+	return out
+}
+
+// IsZero reports whether the dose is unset.
+func (d Dose) IsZero() bool { return d == Dose{} }
+
+// String is the dose in the short form the workbook prints:
+// "2 × 10 each side", "3 × 20 s hold", "5 min", "8 × 3 s hold, level 2".
+func (d Dose) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	var b strings.Builder
+	sets := d.Sets
+	if sets == 0 {
+		sets = 1
+	}
+	switch {
+	case d.Minutes > 0:
+		fmt.Fprintf(&b, "%d min", d.Minutes)
+	case d.Seconds > 0:
+		if sets > 1 {
+			fmt.Fprintf(&b, "%d × ", sets)
+		}
+		fmt.Fprintf(&b, "%d s", d.Seconds)
+	default:
+		if sets > 1 {
+			fmt.Fprintf(&b, "%d × ", sets)
+		}
+		fmt.Fprintf(&b, "%d", d.Reps)
+		if d.Hold > 0 {
+			fmt.Fprintf(&b, " × %d s hold", d.Hold)
+		}
+	}
+	if d.Each != "" {
+		b.WriteString(" each " + d.Each)
+	}
+	if d.Level > 1 {
+		fmt.Fprintf(&b, ", level %d", d.Level)
+	}
+	return b.String()
+}
+
+// Words is the dose spelled out for a patient:
+// "2 sets of 10 repetitions on each side".
+func (d Dose) Words() string {
+	if d.IsZero() {
+		return ""
+	}
+	sets := max(d.Sets, 1)
+	var parts []string
+	switch {
+	case d.Minutes > 0:
+		parts = append(parts, plural(d.Minutes, "minute"))
+	case d.Seconds > 0:
+		s := plural(d.Seconds, "second")
+		if sets > 1 {
+			s = fmt.Sprintf("%s of %s", plural(sets, "round"), s)
+		}
+		parts = append(parts, s)
+	default:
+		unit := "repetition"
+		if d.Hold > 0 {
+			unit = "hold"
+		}
+		s := plural(d.Reps, unit)
+		if d.Hold > 0 {
+			s += fmt.Sprintf(" of %s", plural(d.Hold, "second"))
+		}
+		if sets > 1 {
+			s = fmt.Sprintf("%s of %s", plural(sets, "set"), s)
+		}
+		parts = append(parts, s)
+	}
+	if d.Each != "" {
+		parts[0] += " on each " + d.Each
+	}
+	if d.Level > 1 {
+		parts = append(parts, fmt.Sprintf("resistance level %d", d.Level))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// Seconds a session spends on things other than the movement itself.
+const (
+	repSeconds        = 3  // one controlled repetition
+	holdSetupSeconds  = 2  // getting into and out of each hold
+	transitionSeconds = 20 // reading the step, setting up, changing position
+)
+
+// restSeconds is the rest between sets.
+func restSeconds(c Category) int {
+	if c.Loaded() {
+		return 45
+	}
+	return 15
+}
+
+// EstimateSeconds estimates how long the dose takes for an exercise of
+// category c, including rest between sets and the change to the next
+// exercise: 3 s a repetition, each hold plus 2 s to get in and out of it,
+// 45 s rest between sets of strength and core work, 15 s otherwise, and 20 s
+// to set up.
+func EstimateSeconds(d Dose, c Category) int {
+	sets := max(d.Sets, 1)
+	var work int
+	switch {
+	case d.Minutes > 0:
+		return d.Minutes*60 + transitionSeconds
+	case d.Seconds > 0:
+		work = d.Seconds
+	default:
+		work = d.Reps * repSeconds
+		if d.Hold > 0 {
+			work = d.Reps * (d.Hold + holdSetupSeconds)
+		}
+	}
+	if d.Each != "" {
+		work *= 2
+	}
+	return sets*work + (sets-1)*restSeconds(c) + transitionSeconds
+}
+
+// WriteText writes the plan as readable text: the preview a clinician reads
+// on screen, and the form the golden tests compare.
+func (p *Plan) WriteText(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	s := p.Settings
+	if p.Patient.Name != "" {
+		fmt.Fprintf(bw, "Patient:   %s\n", p.Patient.Name)
+	}
+	for _, f := range []struct{ k, v string }{
+		{"Clinician", p.Patient.Clinician}, {"Clinic", p.Patient.Clinic},
+		{"Contact", p.Patient.Contact}, {"Notes", p.Patient.Notes},
+	} {
+		if f.v != "" {
+			fmt.Fprintf(bw, "%-10s %s\n", f.k+":", f.v)
+		}
+	}
+	eq := "none"
+	if len(s.Equipment) > 0 {
+		var parts []string
+		for _, e := range s.Equipment {
+			parts = append(parts, string(e))
+		}
+		eq = strings.Join(parts, ", ")
+	}
+	floor := "yes"
+	if s.NoFloor {
+		floor = "no"
+	}
+	fmt.Fprintf(bw, "Plan:      %d weeks, %d days a week, about %d minutes a session\n", s.Weeks, s.Days, s.Minutes)
+	fmt.Fprintf(bw, "Focus:     %s, %s\n", s.Focus, s.Level)
+	fmt.Fprintf(bw, "Equipment: %s; floor work: %s\n", eq, floor)
+	fmt.Fprintf(bw, "Dates:     %s to %s (issued %s)\n", s.Start, p.End(), s.Issued)
+	if len(s.Include) > 0 {
+		fmt.Fprintf(bw, "Include:   %s\n", strings.Join(s.Include, ", "))
+	}
+	if len(s.Exclude) > 0 {
+		fmt.Fprintf(bw, "Exclude:   %s\n", strings.Join(s.Exclude, ", "))
+	}
+	fmt.Fprintf(bw, "\nExercises:\n")
+	for _, e := range p.Exercises {
+		fmt.Fprintf(bw, "  %-22s %-9s %s\n", e.ID, e.Category, e.Name)
+	}
+	for _, wk := range p.Weeks {
+		easy := ""
+		if wk.Easy {
+			easy = " (easier week)"
+		}
+		fmt.Fprintf(bw, "\nWeek %d: %s to %s%s\n", wk.Number, wk.Start, wk.End(), easy)
+		for _, ses := range wk.Sessions {
+			fmt.Fprintf(bw, "  %s %s, about %d min\n", ses.Date.Format("Mon"), ses.Date, ses.Minutes)
+			for _, it := range ses.Items {
+				fmt.Fprintf(bw, "    %-22s %s\n", it.Exercise, it.Dose)
+			}
+		}
+	}
+	return bw.Flush()
+}
