@@ -232,8 +232,20 @@ func decodeStrict(data []byte, v any) error {
 	return nil
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-var notFound = regexp.MustCompile(`field (\S+) not found in type \S+`)
+var (
+	yamlLine  = regexp.MustCompile(`(?s)^(?:yaml: )?line (\d+): (.*)$`)
+	notFound  = regexp.MustCompile(`field (\S+) not found in type \S+`)
+	unmarshal = regexp.MustCompile(`(?s)cannot unmarshal (.*) into (\S+)$`)
+)
+
+// goTypeWords names the Go types yaml.v3 mentions in words a clinician reads.
+var goTypeWords = map[string]string{
+	"int": "a whole number", "bool": "true or false", "string": "text",
+	"[]string": "a list", "plan.catalogFile": "a mapping with an \"exercises:\" list",
+	"[]plan.Exercise": "a list of exercises", "plan.Exercise": "an exercise (a mapping)",
+	"plan.Dose": "a dose such as {reps: 8}", "plan.DoseRange": "a mapping with start and top",
+	"plan.Plan": "a saved plan (a mapping)",
+}
 
 // yamlError turns a yaml.v3 error into "name:line: message" lines.
 func yamlError(name string, err error) error {
@@ -251,12 +263,23 @@ func yamlError(name string, err error) error {
 		line, m = sm[1], sm[2]
 	}
 	m = notFound.ReplaceAllString(m, "unknown field \"$1\"")
+	if sm := unmarshal.FindStringSubmatch(m); sm != nil {
+		want, ok := goTypeWords[sm[2]]
+		if !ok {
+			want = "another kind of value"
+		}
+		m = fmt.Sprintf("expected %s, got %s", want, sm[1])
+	}
 	m = strings.TrimPrefix(m, "yaml: ")
 	m = strings.ReplaceAll(m, "!!str", "text")
 	m = strings.ReplaceAll(m, "!!int", "a number")
 	m = strings.ReplaceAll(m, "!!seq", "a list")
 	m = strings.ReplaceAll(m, "!!map", "a mapping")
 	m = strings.ReplaceAll(m, "!!bool", "true or false")
+	m = strings.ReplaceAll(m, "!!float", "a number")
+	m = strings.ReplaceAll(m, "!!null", "nothing")
+	m = strings.ReplaceAll(m, "\r", `\r`)
+	m = strings.ReplaceAll(m, "\n", `\n`)
 	if line != "" {
 		return fmt.Errorf("%s:%s: %s", name, line, m)
 	}
@@ -366,7 +389,7 @@ func (e *Exercise) validate() error {
 		return errAt(fmt.Sprintf("unknown equipment %q (choose none, %s)", e.Equipment, orList(EquipmentKinds)), "equipment")
 	}
 	if (e.Position == OnBack || e.Position == FaceDown || e.Position == AllFours) && !e.Floor {
-		return errAt(fmt.Sprintf("position %s is floor work: set \"floor: true\"", e.Position), "floor")
+		return errAt(fmt.Sprintf("position %s is floor work: set \"floor: true\"", e.Position), "position")
 	}
 	if len(e.Steps) == 0 {
 		return errAt("no steps (list at least one)", "steps")

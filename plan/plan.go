@@ -21,7 +21,9 @@ func DateOf(t time.Time) Date {
 }
 
 // NewDate returns the given day.
-func NewDate(y int, m time.Month, d int) Date { return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) }
+func NewDate(y int, m time.Month, d int) Date {
+	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
 
 // ParseDate parses YYYY-MM-DD.
 func ParseDate(s string) (Date, error) {

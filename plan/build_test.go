@@ -1,0 +1,407 @@
+package plan_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/backplan/backplan/plan"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
+
+// atLeast reports whether dose a is no less than b in every part.
+func atLeast(a, b plan.Dose) bool {
+	return a.Sets >= b.Sets && a.Reps >= b.Reps && a.Hold >= b.Hold &&
+		a.Seconds >= b.Seconds && a.Minutes >= b.Minutes && a.Level >= b.Level
+}
+
+func weekdays(w plan.Week) string {
+	var out []string
+	for _, s := range w.Sessions {
+		out = append(out, s.Date.Format("Mon"))
+	}
+	return strings.Join(out, " ")
+}
+
+func ids(p *plan.Plan) []string {
+	var out []string
+	for _, e := range p.Exercises {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
+func TestDaysAreSpreadThroughTheWeek(t *testing.T) {
+	tests := []struct {
+		days int
+		want string
+	}{
+		{1, "Mon"},
+		{2, "Mon Thu"},
+		{3, "Mon Wed Fri"},
+		{4, "Mon Tue Thu Fri"},
+		{5, "Mon Tue Wed Thu Fri"},
+		{6, "Mon Tue Wed Thu Fri Sat"},
+		{7, "Mon Tue Wed Thu Fri Sat Sun"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			p := build(t, plan.Options{Days: tt.days})
+			for _, w := range p.Weeks {
+				if got := weekdays(w); got != tt.want {
+					t.Errorf("week %d: got %s, want %s", w.Number, got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestStartDate(t *testing.T) {
+	tests := []struct {
+		name  string
+		today time.Time
+		start time.Time
+		want  string
+	}{
+		{"defaults to the Monday after a Tuesday run", today, time.Time{}, "2026-11-30"},
+		{"a Monday run starts a week later, giving time to get ready", time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC), time.Time{}, "2026-12-07"},
+		{"a Sunday run starts the next day", time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC), time.Time{}, "2026-11-30"},
+		{"an explicit start is kept even mid-week", today, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "2026-12-02"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := build(t, plan.Options{Today: tt.today, Start: tt.start})
+			if got := p.Settings.Start.String(); got != tt.want {
+				t.Errorf("start: got %s, want %s", got, tt.want)
+			}
+			if got := p.Weeks[0].Sessions[0].Date.String(); got != tt.want {
+				t.Errorf("first session: got %s, want %s", got, tt.want)
+			}
+			if got, want := p.Settings.Issued, plan.DateOf(tt.today); got != want {
+				t.Errorf("issued: got %s, want %s", got, want)
+			}
+		})
+	}
+}
+
+func TestOptionErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		o      plan.Options
+		option string
+		want   string
+	}{
+		{"too many weeks", plan.Options{Weeks: 53}, "weeks", "weeks must be 1–52, got 53"},
+		{"negative weeks", plan.Options{Weeks: -1}, "weeks", "weeks must be 1–52, got -1"},
+		{"eight days", plan.Options{Days: 8}, "days", "days must be 1–7 a week, got 8"},
+		{"five-minute session", plan.Options{Minutes: 5}, "minutes", "minutes must be 10–90 a session, got 5"},
+		{"misspelt focus lists the choices", plan.Options{Focus: "postur"}, "focus", `unknown focus "postur" (choose balanced, mobility, posture, strength or core)`},
+		{"unknown level", plan.Options{Level: "expert"}, "level", `unknown level "expert" (choose beginner or intermediate)`},
+		{"unknown equipment", plan.Options{Equipment: []plan.Equipment{"kettlebell"}}, "equipment", `unknown equipment "kettlebell" (choose none, band, dumbbells or cable)`},
+		{"unknown include", plan.Options{Include: []string{"plonk"}}, "include", `include: unknown exercise "plonk"`},
+		{"unknown exclude", plan.Options{Exclude: []string{"plonk"}}, "exclude", `exclude: unknown exercise "plonk"`},
+		{"included and excluded", plan.Options{Include: []string{"bridge"}, Exclude: []string{"bridge"}}, "include", `exercise "bridge" is both included and excluded`},
+		{"include floor work without the floor", plan.Options{Include: []string{"bridge"}, NoFloor: true}, "include", `include: exercise "bridge" is floor work, and floor work is off`},
+		{"include band work without a band", plan.Options{Include: []string{"row-band"}, Equipment: []plan.Equipment{}}, "include", `include: exercise "row-band" needs a resistance band, which is not in --equipment`},
+		{"include two variants of one exercise", plan.Options{Include: []string{"row-band", "row-dumbbell"}, Equipment: []plan.Equipment{plan.Band, plan.Dumbbells}}, "include", `are variants of one exercise`},
+		{"include an intermediate exercise for a beginner", plan.Options{Include: []string{"plank-full"}}, "include", `is for intermediate patients`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.o.Today = today
+			_, err := plan.Build(realCatalog(t), tt.o)
+			var oe *plan.OptionError
+			if !errors.As(err, &oe) {
+				t.Fatalf("got %v, want an OptionError", err)
+			}
+			if oe.Option != tt.option {
+				t.Errorf("option: got %q, want %q", oe.Option, tt.option)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error\n got: %s\nwant: …%s…", err, tt.want)
+			}
+		})
+	}
+	t.Run("no run date is refused rather than read from the clock", func(t *testing.T) {
+		if _, err := plan.Build(realCatalog(t), plan.Options{}); err == nil {
+			t.Fatal("built a plan with no run date")
+		}
+	})
+}
+
+func TestIncludeThatCannotFitIsABuildError(t *testing.T) {
+	o := plan.Options{Today: today, Minutes: 10, Include: []string{"spinal-twist-lying", "superman", "bridge", "cobra"}}
+	_, err := plan.Build(realCatalog(t), o)
+	var be *plan.BuildError
+	if !errors.As(err, &be) {
+		t.Fatalf("got %v, want a BuildError", err)
+	}
+	if be.Hint == "" {
+		t.Error("no hint")
+	}
+}
+
+func TestSelectionRules(t *testing.T) {
+	none := []plan.Equipment{}
+	tests := []struct {
+		name      string
+		o         plan.Options
+		has, lack []string
+	}{
+		{"beginners plank on the forearms", plan.Options{Focus: plan.CoreFocus}, []string{"plank-forearm"}, []string{"plank-full"}},
+		{"intermediate patients plank on straight arms", plan.Options{Focus: plan.CoreFocus, Level: plan.Intermediate}, []string{"plank-full"}, []string{"plank-forearm"}},
+		{"the default band gives band rows", plan.Options{Focus: plan.Posture}, []string{"row-band"}, []string{"row-dumbbell", "row-cable"}},
+		{"dumbbells are preferred to the band when both are there", plan.Options{Focus: plan.Posture, Equipment: []plan.Equipment{plan.Band, plan.Dumbbells}}, []string{"row-dumbbell"}, []string{"row-band"}},
+		{"no equipment means no band work", plan.Options{Focus: plan.Posture, Equipment: none}, nil, []string{"row-band", "external-rotation-band", "internal-rotation-band"}},
+		{"no floor means no floor work", plan.Options{Focus: plan.CoreFocus, NoFloor: true}, nil, []string{"bridge", "plank-forearm", "cat-cow", "superman", "cobra", "pelvic-tilt", "spinal-twist-lying"}},
+		{"an excluded exercise never appears", plan.Options{Focus: plan.Posture, Exclude: []string{"wall-angels"}}, nil, []string{"wall-angels"}},
+		{"an included exercise always appears", plan.Options{Focus: plan.MobilityFocus, Include: []string{"bridge"}}, []string{"bridge"}, nil},
+		{"an included variant replaces its family's first choice", plan.Options{Focus: plan.Posture, Equipment: []plan.Equipment{plan.Band, plan.Dumbbells}, Include: []string{"row-band"}}, []string{"row-band"}, []string{"row-dumbbell"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ids(build(t, tt.o))
+			for _, id := range tt.has {
+				if !slices.Contains(got, id) {
+					t.Errorf("%s missing from %v", id, got)
+				}
+			}
+			for _, id := range tt.lack {
+				if slices.Contains(got, id) {
+					t.Errorf("%s present in %v", id, got)
+				}
+			}
+		})
+	}
+}
+
+// mainCategories counts the categories of a plan's exercises after the warm-up.
+func mainCategories(p *plan.Plan) map[plan.Category]int {
+	n := map[plan.Category]int{}
+	for _, e := range p.Exercises {
+		if !e.Category.Warmup() {
+			n[e.Category]++
+		}
+	}
+	return n
+}
+
+func TestFocusShapesThePlan(t *testing.T) {
+	tests := []struct {
+		focus plan.Focus
+		most  plan.Category
+	}{
+		{plan.MobilityFocus, plan.Mobility},
+		{plan.Posture, plan.Strength},
+		{plan.StrengthFocus, plan.Strength},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.focus)+" leans on "+string(tt.most), func(t *testing.T) {
+			n := mainCategories(build(t, plan.Options{Focus: tt.focus, Days: 4, Minutes: 30}))
+			for c, k := range n {
+				if c != tt.most && k > n[tt.most] {
+					t.Errorf("%s has %d %s exercises but only %d %s: %v", tt.focus, k, c, n[tt.most], tt.most, n)
+				}
+			}
+		})
+	}
+	t.Run("core focus includes core work", func(t *testing.T) {
+		if n := mainCategories(build(t, plan.Options{Focus: plan.CoreFocus})); n[plan.Core] == 0 {
+			t.Errorf("no core exercise: %v", n)
+		}
+	})
+	t.Run("every focus keeps some mobility", func(t *testing.T) {
+		for _, f := range plan.Focuses {
+			if n := mainCategories(build(t, plan.Options{Focus: f, Minutes: 30})); n[plan.Mobility] == 0 {
+				t.Errorf("%s: no mobility exercise: %v", f, n)
+			}
+		}
+	})
+}
+
+func TestProgression(t *testing.T) {
+	t.Run("week 1 uses every exercise's starting dose for beginners", func(t *testing.T) {
+		p := build(t, plan.Options{Weeks: 4})
+		for _, it := range p.Weeks[0].Sessions[0].Items {
+			e, _ := p.Exercise(it.Exercise)
+			if want := e.Ladder()[0]; it.Dose != want && !e.Category.Warmup() {
+				t.Errorf("%s: week 1 dose %v, want the start %v", e.ID, it.Dose, want)
+			}
+		}
+	})
+	t.Run("intermediate patients start higher but not at the top", func(t *testing.T) {
+		beg := build(t, plan.Options{Focus: plan.Posture})
+		mid := build(t, plan.Options{Focus: plan.Posture, Level: plan.Intermediate})
+		d0 := beg.DoseByWeek("row-band")[0]
+		d1 := mid.DoseByWeek("row-band")[0]
+		if !atLeast(d1, d0) || d1 == d0 {
+			t.Errorf("intermediate week 1 %v is not above beginner week 1 %v", d1, d0)
+		}
+		e, _ := mid.Exercise("row-band")
+		if l := e.Ladder(); d1 == l[len(l)-1] {
+			t.Errorf("intermediate starts at the top %v", d1)
+		}
+	})
+	t.Run("doses climb each week in a short plan", func(t *testing.T) {
+		p := build(t, plan.Options{Weeks: 4, Focus: plan.Posture})
+		d := p.DoseByWeek("row-band")
+		for i := 1; i < len(d); i++ {
+			if !atLeast(d[i], d[i-1]) || d[i] == d[i-1] {
+				t.Errorf("week %d: %v does not climb from %v", i+1, d[i], d[i-1])
+			}
+		}
+	})
+	t.Run("a four-week plan has no easier week", func(t *testing.T) {
+		for _, w := range build(t, plan.Options{Weeks: 4}).Weeks {
+			if w.Easy {
+				t.Errorf("week %d is easy", w.Number)
+			}
+		}
+	})
+	t.Run("plans of six weeks or more ease off every fourth week but never in the last", func(t *testing.T) {
+		for _, weeks := range []int{6, 8, 12} {
+			var easy []int
+			for _, w := range build(t, plan.Options{Weeks: weeks}).Weeks {
+				if w.Easy {
+					easy = append(easy, w.Number)
+				}
+			}
+			var want []int
+			for n := 4; n < weeks; n += 4 {
+				want = append(want, n)
+			}
+			if !slices.Equal(easy, want) {
+				t.Errorf("%d weeks: easy weeks %v, want %v", weeks, easy, want)
+			}
+		}
+	})
+	t.Run("the easier week really is easier", func(t *testing.T) {
+		d := build(t, plan.Options{Weeks: 8, Focus: plan.Posture}).DoseByWeek("row-band")
+		if atLeast(d[3], d[2]) {
+			t.Errorf("week 4 %v is not below week 3 %v", d[3], d[2])
+		}
+	})
+	t.Run("a year-long plan levels off at the top of the ladder", func(t *testing.T) {
+		p := build(t, plan.Options{Weeks: 52, Focus: plan.Posture})
+		e, _ := p.Exercise("row-band")
+		l := e.Ladder()
+		d := p.DoseByWeek("row-band")
+		if got, want := d[51], l[len(l)-1]; got != want {
+			t.Errorf("week 52: got %v, want the top %v", got, want)
+		}
+	})
+}
+
+func TestSessionsStayWithinTheirLength(t *testing.T) {
+	for _, minutes := range []int{10, 15, 20, 30, 45, 60, 90} {
+		p := build(t, plan.Options{Weeks: 52, Days: 3, Minutes: minutes})
+		for _, w := range p.Weeks {
+			for _, s := range w.Sessions {
+				if s.Minutes > minutes {
+					t.Errorf("%d-minute plan: %s is estimated at %d minutes", minutes, s.Date, s.Minutes)
+				}
+			}
+		}
+	}
+}
+
+func TestLongerSessionsHoldMoreButNeverTooMany(t *testing.T) {
+	short := build(t, plan.Options{Minutes: 15})
+	long := build(t, plan.Options{Minutes: 60})
+	count := func(p *plan.Plan) int { return len(p.Weeks[0].Sessions[0].Items) }
+	if count(long) <= count(short) {
+		t.Errorf("a 60-minute session has %d items, a 15-minute one %d", count(long), count(short))
+	}
+	if got, limit := count(long)-2, plan.MaxExercises(60); got > limit {
+		t.Errorf("60-minute session: %d main exercises, limit %d", got, limit)
+	}
+}
+
+func TestSameOptionsSamePlan(t *testing.T) {
+	o := plan.Options{Weeks: 12, Days: 5, Focus: plan.Posture, Equipment: []plan.Equipment{plan.Band, plan.Dumbbells}}
+	a, b := build(t, o), build(t, o)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("two builds differ")
+	}
+	var ta, tb bytes.Buffer
+	a.WriteText(&ta)
+	b.WriteText(&tb)
+	if ta.String() != tb.String() {
+		t.Fatal("two texts differ")
+	}
+}
+
+func TestGoldenPlans(t *testing.T) {
+	tests := []struct {
+		name string
+		o    plan.Options
+	}{
+		{"default", plan.Options{}},
+		{"posture-3days-named", plan.Options{Focus: plan.Posture, Patient: plan.Patient{Name: "Ana Ruiz", Clinician: "Sam Okafor", Clinic: "Riverside Physio", Contact: "020 7946 0000"}}},
+		{"mobility-5days-nofloor-noequipment", plan.Options{Focus: plan.MobilityFocus, Days: 5, NoFloor: true, Equipment: []plan.Equipment{}}},
+		{"strength-intermediate-8weeks-gym", plan.Options{Focus: plan.StrengthFocus, Level: plan.Intermediate, Weeks: 8, Days: 4, Minutes: 40, Equipment: []plan.Equipment{plan.Dumbbells, plan.Cable}}},
+		{"core-12weeks-2days", plan.Options{Focus: plan.CoreFocus, Weeks: 12, Days: 2, Minutes: 30, Start: time.Date(2027, 1, 6, 0, 0, 0, 0, time.UTC)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := build(t, tt.o).WriteText(&buf); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join("testdata", tt.name+".golden"), buf.Bytes())
+		})
+	}
+}
+
+// golden compares got with the file, or rewrites the file under -update.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./plan -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test ./plan -update rewrites it):\n%s", path, diff(string(want), string(got)))
+	}
+}
+
+// diff lists the lines that differ, with their numbers.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 20; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			b.WriteString("line " + strconv.Itoa(i+1) + ":\n  - " + wl + "\n  + " + gl + "\n")
+			shown++
+		}
+	}
+	return b.String()
+}
