@@ -24,14 +24,24 @@ var focusPattern = map[Focus][]Category{
 	Balanced:      {Mobility, Strength, Core, Mobility, Strength, Core},
 	MobilityFocus: {Mobility, Mobility, Strength, Mobility, Core, Mobility},
 	Posture:       {Strength, Mobility, Strength, Strength, Core, Mobility},
-	StrengthFocus: {Strength, Strength, Core, Strength, Mobility, Core},
+	StrengthFocus: {Strength, Strength, Mobility, Core, Strength, Core},
 	CoreFocus:     {Core, Mobility, Core, Strength, Core, Mobility},
 }
 
 // MaxExercises is the most main exercises (after the warm-up) one session
-// holds. Adherence falls as the list grows, so it stays short.
+// holds. Adherence falls as the list grows, so it stays short: two in a
+// ten-minute session, four in the usual twenty to thirty-five, never more
+// than five.
 func MaxExercises(minutes int) int {
-	return min(max(2+(minutes-10)/10, 2), 5)
+	switch {
+	case minutes < 15:
+		return 2
+	case minutes < 20:
+		return 3
+	case minutes < 40:
+		return 4
+	}
+	return 5
 }
 
 // warmupTopFrom is the session length from which the warm-up uses its top
@@ -378,6 +388,6 @@ func (b *builder) plan() *Plan {
 // Summary is a one-line description of the plan's shape.
 func (p *Plan) Summary() string {
 	s := p.Settings
-	return fmt.Sprintf("%d weeks, %d days a week, %s focus, %s, about %d minutes a session",
-		s.Weeks, s.Days, s.Focus, s.Level, s.Minutes)
+	return fmt.Sprintf("%s, %s a week, %s focus, %s, about %d minutes a session",
+		plural(s.Weeks, "week"), plural(s.Days, "day"), s.Focus, s.Level, s.Minutes)
 }

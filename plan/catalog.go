@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/backplan/backplan/figure"
 )
 
 // Category groups exercises by the part of a session they belong to.
@@ -40,15 +42,16 @@ type Position string
 
 // The starting positions.
 const (
-	Standing Position = "standing"
-	Seated   Position = "seated"
-	OnBack   Position = "on-back"
-	FaceDown Position = "face-down"
-	AllFours Position = "all-fours"
+	Standing  Position = "standing"
+	Seated    Position = "seated"
+	OnBack    Position = "on-back"
+	FaceDown  Position = "face-down"
+	SideLying Position = "side-lying"
+	AllFours  Position = "all-fours"
 )
 
 // Positions lists every position.
-var Positions = []Position{Standing, Seated, OnBack, FaceDown, AllFours}
+var Positions = []Position{Standing, Seated, OnBack, FaceDown, SideLying, AllFours}
 
 // Equipment is something a patient may or may not have at home. Household
 // things every home has (a wall, a chair, a towel) are not equipment; an
@@ -109,6 +112,10 @@ type Exercise struct {
 	Cautions   []string  `yaml:"cautions,omitempty"`
 	Easier     string    `yaml:"easier,omitempty"`
 	Harder     string    `yaml:"harder,omitempty"`
+	// Picture poses the line drawing printed beside the steps: a start and
+	// an end position (or one held position), props and arrows. Optional
+	// in a clinic's catalogue; every exercise of the embedded one has one.
+	Picture *figure.Spec `yaml:"picture,omitempty"`
 }
 
 // Catalog is a validated list of exercises, in file order.
@@ -240,7 +247,7 @@ var (
 
 // goTypeWords names the Go types yaml.v3 mentions in words a clinician reads.
 var goTypeWords = map[string]string{
-	"int": "a whole number", "bool": "true or false", "string": "text",
+	"int": "a whole number", "float64": "a number", "bool": "true or false", "string": "text",
 	"[]string": "a list", "plan.catalogFile": "a mapping with an \"exercises:\" list",
 	"[]plan.Exercise": "a list of exercises", "plan.Exercise": "an exercise (a mapping)",
 	"plan.Dose": "a dose such as {reps: 8}", "plan.DoseRange": "a mapping with start and top",
@@ -388,7 +395,7 @@ func (e *Exercise) validate() error {
 	if e.Equipment != None && !slices.Contains(EquipmentKinds, e.Equipment) {
 		return errAt(fmt.Sprintf("unknown equipment %q (choose none, %s)", e.Equipment, orList(EquipmentKinds)), "equipment")
 	}
-	if (e.Position == OnBack || e.Position == FaceDown || e.Position == AllFours) && !e.Floor {
+	if (e.Position == OnBack || e.Position == FaceDown || e.Position == SideLying || e.Position == AllFours) && !e.Floor {
 		return errAt(fmt.Sprintf("position %s is floor work: set \"floor: true\"", e.Position), "position")
 	}
 	if len(e.Steps) == 0 {
@@ -404,7 +411,15 @@ func (e *Exercise) validate() error {
 			}
 		}
 	}
-	return e.validateDose()
+	if err := e.validateDose(); err != nil {
+		return err
+	}
+	if e.Picture != nil {
+		if err := e.Picture.Validate(); err != nil {
+			return errAt("picture: "+err.Error(), "picture")
+		}
+	}
+	return nil
 }
 
 func (e *Exercise) validateDose() error {

@@ -77,6 +77,10 @@ func TestLoadCatalogErrors(t *testing.T) {
 		{"not yaml", "", "exercises: [\n", `test.yaml:`},
 		{"two documents", "", entry + "---\n" + entry, `more than one YAML document`},
 		{"duplicate id", "", entry + strings.TrimPrefix(entry, "exercises:\n"), `test.yaml:15: exercise "plank": duplicate id (first defined at line 2)`},
+		{"picture with an unknown joint", "default: true", "default: true\n    picture:\n      start: {base: lie-front, knee: 10}", `test.yaml:12: exercise "plank": picture: start pose: unknown joint "knee"`},
+		{"picture with an impossible angle", "default: true", "default: true\n    picture:\n      start: {base: lie-front, knee_l: 200}", `exercise "plank": picture: start pose: joint "knee_l": angle 200 is outside`},
+		{"picture with an unknown prop", "default: true", "default: true\n    picture:\n      start: {base: lie-front}\n      props: [trampoline]", `exercise "plank": picture: unknown prop "trampoline"`},
+		{"picture angle that is not a number", "default: true", "default: true\n    picture:\n      start: {base: lie-front, knee_l: bent}", "test.yaml:13: expected a number, got text `bent`"},
 		{"duplicate key", "name: Plank", "name: Plank\n    name: Plank again", `"name" already defined`},
 	}
 	for _, tt := range tests {

@@ -229,8 +229,11 @@ func (d Dose) Words() string {
 		}
 		parts = append(parts, s)
 	}
-	if d.Each != "" {
-		parts[0] += " on each " + d.Each
+	switch d.Each {
+	case "side":
+		parts[0] += " on each side"
+	case "direction":
+		parts[0] += " in each direction"
 	}
 	if d.Level > 1 {
 		parts = append(parts, fmt.Sprintf("resistance level %d", d.Level))
@@ -248,7 +251,7 @@ func plural(n int, unit string) string {
 // Seconds a session spends on things other than the movement itself.
 const (
 	repSeconds        = 3  // one controlled repetition
-	holdSetupSeconds  = 2  // getting into and out of each hold
+	holdSetupSeconds  = 5  // getting into and out of each hold, and a breath between
 	transitionSeconds = 20 // reading the step, setting up, changing position
 )
 
@@ -262,7 +265,7 @@ func restSeconds(c Category) int {
 
 // EstimateSeconds estimates how long the dose takes for an exercise of
 // category c, including rest between sets and the change to the next
-// exercise: 3 s a repetition, each hold plus 2 s to get in and out of it,
+// exercise: 3 s a repetition, each hold plus 5 s to get in and out of it,
 // 45 s rest between sets of strength and core work, 15 s otherwise, and 20 s
 // to set up.
 func EstimateSeconds(d Dose, c Category) int {
@@ -313,7 +316,7 @@ func (p *Plan) WriteText(w io.Writer) error {
 	if s.NoFloor {
 		floor = "no"
 	}
-	fmt.Fprintf(bw, "Plan:      %d weeks, %d days a week, about %d minutes a session\n", s.Weeks, s.Days, s.Minutes)
+	fmt.Fprintf(bw, "Plan:      %s, %s a week, about %d minutes a session\n", plural(s.Weeks, "week"), plural(s.Days, "day"), s.Minutes)
 	fmt.Fprintf(bw, "Focus:     %s, %s\n", s.Focus, s.Level)
 	fmt.Fprintf(bw, "Equipment: %s; floor work: %s\n", eq, floor)
 	fmt.Fprintf(bw, "Dates:     %s to %s (issued %s)\n", s.Start, p.End(), s.Issued)
@@ -325,7 +328,7 @@ func (p *Plan) WriteText(w io.Writer) error {
 	}
 	fmt.Fprintf(bw, "\nExercises:\n")
 	for _, e := range p.Exercises {
-		fmt.Fprintf(bw, "  %-22s %-9s %s\n", e.ID, e.Category, e.Name)
+		fmt.Fprintf(bw, "  %-27s %-9s %s\n", e.ID, e.Category, e.Name)
 	}
 	for _, wk := range p.Weeks {
 		easy := ""
@@ -336,7 +339,7 @@ func (p *Plan) WriteText(w io.Writer) error {
 		for _, ses := range wk.Sessions {
 			fmt.Fprintf(bw, "  %s %s, about %d min\n", ses.Date.Format("Mon"), ses.Date, ses.Minutes)
 			for _, it := range ses.Items {
-				fmt.Fprintf(bw, "    %-22s %s\n", it.Exercise, it.Dose)
+				fmt.Fprintf(bw, "    %-27s %s\n", it.Exercise, it.Dose)
 			}
 		}
 	}

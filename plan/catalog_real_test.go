@@ -1,0 +1,166 @@
+package plan_test
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/backplan/backplan/plan"
+)
+
+// realIDs are the exercises other parts of backplan refer to, in the order
+// the catalogue lists them.
+var realIDs = []string{
+	"walking", "march-in-place", "torso-circles", "windmills",
+	"torso-twists", "shoulder-rolls", "trunk-rolls",
+	"shoulder-shrugs", "arm-circles", "neck-rolls", "spinal-twist-lying",
+	"spinal-twist-seated", "pelvic-tilt", "cat-cow",
+	"wall-angels", "row-cable", "row-dumbbell", "row-band", "superman", "cobra",
+	"external-rotation-band", "external-rotation-dumbbell",
+	"internal-rotation-band", "internal-rotation-dumbbell",
+	"plank-forearm", "plank-full", "bridge",
+}
+
+// sourceSlips are mistakes in the source article that must not reach a
+// patient.
+var sourceSlips = []string{"spains", "truck rolls", "toros", "perform a plan"}
+
+func loadReal(t *testing.T) *plan.Catalog {
+	t.Helper()
+	f, err := os.Open("../exercises.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	c, err := plan.LoadCatalog(f, "exercises.yaml")
+	if err != nil {
+		t.Fatalf("exercises.yaml does not load: %v", err)
+	}
+	return c
+}
+
+func TestRealCatalog(t *testing.T) {
+	c := loadReal(t)
+
+	t.Run("every known id is there, in order", func(t *testing.T) {
+		got := c.IDs()
+		for _, id := range realIDs {
+			if !slices.Contains(got, id) {
+				t.Errorf("missing %q", id)
+			}
+		}
+		var known []string
+		for _, id := range got {
+			if slices.Contains(realIDs, id) {
+				known = append(known, id)
+			}
+		}
+		if !slices.Equal(known, realIDs) {
+			t.Errorf("order\n got: %v\nwant: %v", known, realIDs)
+		}
+	})
+
+	t.Run("families list the preferred variant first", func(t *testing.T) {
+		for _, order := range [][]string{
+			{"row-cable", "row-dumbbell", "row-band"},
+			{"external-rotation-band", "external-rotation-dumbbell"},
+			{"internal-rotation-band", "internal-rotation-dumbbell"},
+			{"plank-forearm", "plank-full"},
+		} {
+			var fam string
+			for i, id := range order {
+				e, ok := c.Lookup(id)
+				if !ok {
+					t.Fatalf("missing %q", id)
+				}
+				if i == 0 {
+					fam = e.Family
+				}
+				if e.Family == "" || e.Family != fam {
+					t.Errorf("%s: family %q, want %q shared with %s", id, e.Family, fam, order[0])
+				}
+			}
+			ids := c.IDs()
+			for i := 1; i < len(order); i++ {
+				if slices.Index(ids, order[i-1]) > slices.Index(ids, order[i]) {
+					t.Errorf("%s comes after %s", order[i-1], order[i])
+				}
+			}
+		}
+		if e, _ := c.Lookup("plank-full"); e.Level != plan.Intermediate {
+			t.Errorf("plank-full level %q, want intermediate", e.Level)
+		}
+	})
+
+	for _, e := range c.Exercises {
+		t.Run(e.ID, func(t *testing.T) {
+			if n := len(e.Steps); n < 3 || n > 8 {
+				t.Errorf("%d steps, want 3 to 8", n)
+			}
+			if !e.Category.Warmup() {
+				if len(e.Cues) == 0 {
+					t.Error("no cues")
+				}
+				if len(e.Cautions) == 0 {
+					t.Error("no cautions")
+				}
+				if e.Easier == "" {
+					t.Error("no easier")
+				}
+				if e.Harder == "" {
+					t.Error("no harder")
+				}
+			}
+			texts := append([]string{e.Name, e.Purpose, e.Easier, e.Harder}, e.Steps...)
+			texts = append(texts, e.Cues...)
+			texts = append(texts, e.Cautions...)
+			for _, s := range texts {
+				low := strings.ToLower(s)
+				for _, slip := range sourceSlips {
+					if strings.Contains(low, slip) {
+						t.Errorf("source slip %q in %q", slip, s)
+					}
+				}
+			}
+			for i, s := range e.Steps {
+				// The workbook numbers the steps itself.
+				if r := []rune(strings.TrimSpace(s)); len(r) > 0 && unicode.IsDigit(r[0]) {
+					t.Errorf("step %d starts with a number: %q", i+1, s)
+				}
+				if !strings.HasSuffix(s, ".") {
+					t.Errorf("step %d does not end with a full stop: %q", i+1, s)
+				}
+			}
+		})
+	}
+
+	t.Run("the rotation towel goes between the elbow and the side", func(t *testing.T) {
+		for _, id := range []string{"external-rotation-band", "internal-rotation-band", "external-rotation-dumbbell"} {
+			e, _ := c.Lookup(id)
+			if !slices.ContainsFunc(e.Steps, func(s string) bool {
+				return strings.Contains(s, "towel between") && strings.Contains(s, "elbow") &&
+					(strings.Contains(s, "side of your body") || strings.Contains(s, "your side"))
+			}) {
+				t.Errorf("%s: no step puts the towel between the elbow and the side", id)
+			}
+		}
+	})
+
+	t.Run("doses the source does not give are marked default", func(t *testing.T) {
+		for _, id := range []string{"plank-forearm", "plank-full", "bridge"} {
+			if e, _ := c.Lookup(id); !e.Dose.Default {
+				t.Errorf("%s: dose not marked default", id)
+			}
+		}
+	})
+}
+
+func TestRealCatalogHasAPictureForEveryExercise(t *testing.T) {
+	for _, e := range realCatalog(t).Exercises {
+		if e.Picture == nil {
+			t.Errorf("%s: no picture", e.ID)
+		}
+	}
+}
