@@ -1,8 +1,24 @@
-// Package render turns a plan.Plan into the printable PDF workbook.
+// Package render turns a plan.Plan into the printable PDF workbook a patient
+// takes home.
+//
+// It works in two steps. Layout places everything on pages, measuring text
+// with the embedded fonts' own widths, and returns a Document: pages of
+// positioned text lines, boxes and rules in millimetres, which WriteText
+// dumps for golden tests. Drawing then paints the Document with fpdf and
+// decides nothing of its own. Workbook does both.
+//
+// The workbook is made to be read on paper, in black and white, by people
+// who may be over seventy: body text is at least 12 pt (15 pt in large
+// print), tick boxes at least 6 mm (8 mm), nothing depends on colour, and
+// anything too long for a page flows on to the next with its heading
+// repeated rather than shrinking.
+//
+// render never parses flags or YAML and never reads the clock: the dates in
+// the PDF come from the plan, so the same plan gives the same bytes.
 package render
 
 import (
-	"errors"
+	"bytes"
 	"io"
 
 	"github.com/backplan/backplan/plan"
@@ -13,8 +29,8 @@ type Paper string
 
 // The paper sizes.
 const (
-	A4     Paper = "a4"
-	Letter Paper = "letter"
+	A4     Paper = "a4"     // 210 × 297 mm
+	Letter Paper = "letter" // 8.5 × 11 in
 )
 
 // Options control the look of the workbook.
@@ -23,7 +39,20 @@ type Options struct {
 	LargePrint bool  // body text of at least 14 pt and larger boxes
 }
 
-// Workbook writes the PDF workbook for p to w.
+// Workbook writes the PDF workbook for p to w. Text the fonts cannot draw
+// is reported as a *TextError before anything is written.
 func Workbook(w io.Writer, p *plan.Plan, o Options) error {
-	return errors.New("render: not written yet")
+	if err := CheckText(p); err != nil {
+		return err
+	}
+	d, err := Layout(p, o)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := d.Draw(&b); err != nil {
+		return err
+	}
+	_, err = w.Write(b.Bytes())
+	return err
 }

@@ -1,0 +1,123 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+)
+
+// Document is a laid-out workbook: every page with everything on it placed
+// in millimetres from the top-left corner. Layout makes it; drawing paints
+// it with fpdf and adds nothing of its own, so the text dump of a Document
+// (WriteText) is a faithful picture of the PDF.
+type Document struct {
+	Paper         Paper
+	Width, Height float64 // mm
+	LargePrint    bool
+	Info          Info
+	Pages         []*Page
+}
+
+// Info is the PDF's metadata.
+type Info struct {
+	Title, Author, Subject, Creator, Lang string
+	Date                                  string // YYYY-MM-DD: creation and modification date
+}
+
+// Page is one page of the workbook.
+type Page struct {
+	Number int
+	Marks  []Mark // bookmarks that point at this page
+	Items  []Item // in drawing order
+}
+
+// Mark is an entry of the PDF outline (bookmarks).
+type Mark struct {
+	Title string
+	Level int     // 0 at the top of the outline
+	Y     float64 // mm from the top of the page
+}
+
+// Kind says what an Item is.
+type Kind string
+
+// The kinds of item.
+const (
+	// Text is one line of text. X is its left edge, Y its baseline, W its
+	// measured width and H the line height it was given.
+	Text Kind = "text"
+	// Rect is a rectangle: a border (Stroke > 0), a light grey fill
+	// (Fill < 1), or both. Fills are decoration only: nothing is
+	// understood by shade alone.
+	Rect Kind = "rect"
+	// Line is a straight line from (X, Y) to (X+W, Y+H).
+	Line Kind = "line"
+	// Tick is a tick box: one square for one set.
+	Tick Kind = "tick"
+	// WriteIn is a box to write a number in (a pain score).
+	WriteIn Kind = "writein"
+	// Picture is the place for an exercise drawing (Ref is the exercise
+	// id). Layout does not make any yet; drawing will paint the picture of
+	// Ref into the box once pictures exist. See pictureSize in layout.go.
+	Picture Kind = "picture"
+)
+
+// Item is one thing drawn on a page.
+type Item struct {
+	Kind       Kind
+	X, Y, W, H float64 // mm
+	Text       string
+	Bold       bool
+	Size       float64 // font size in points
+	Stroke     float64 // line width in mm; 0 draws no border
+	Fill       float64 // grey level of the fill, 0 black to 1 white; 0 or 1 means none
+	Ref        string  // what a Picture shows
+}
+
+// filled reports whether a Rect has a fill.
+func (it Item) filled() bool { return it.Fill > 0 && it.Fill < 1 }
+
+// WriteText writes the document as readable text, one line per item: the
+// form the golden tests compare.
+func (d *Document) WriteText(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "document %s %.1f×%.1f mm", d.Paper, d.Width, d.Height)
+	if d.LargePrint {
+		fmt.Fprintf(bw, ", large print")
+	}
+	fmt.Fprintf(bw, ", %d pages\n", len(d.Pages))
+	fmt.Fprintf(bw, "info title=%q author=%q subject=%q creator=%q lang=%q date=%s\n",
+		d.Info.Title, d.Info.Author, d.Info.Subject, d.Info.Creator, d.Info.Lang, d.Info.Date)
+	for _, p := range d.Pages {
+		fmt.Fprintf(bw, "\npage %d\n", p.Number)
+		for _, m := range p.Marks {
+			fmt.Fprintf(bw, "  mark %d %.1f %q\n", m.Level, m.Y, m.Title)
+		}
+		for _, it := range p.Items {
+			switch it.Kind {
+			case Text:
+				weight := "regular"
+				if it.Bold {
+					weight = "bold"
+				}
+				fmt.Fprintf(bw, "  text %.1f %.1f w%.1f %s %g %q\n", it.X, it.Y, it.W, weight, it.Size, it.Text)
+			case Rect:
+				fmt.Fprintf(bw, "  rect %.1f %.1f %.1f×%.1f", it.X, it.Y, it.W, it.H)
+				if it.Stroke > 0 {
+					fmt.Fprintf(bw, " stroke %.2f", it.Stroke)
+				}
+				if it.filled() {
+					fmt.Fprintf(bw, " fill %.2f", it.Fill)
+				}
+				fmt.Fprintln(bw)
+			case Line:
+				fmt.Fprintf(bw, "  line %.1f %.1f → %.1f %.1f stroke %.2f\n", it.X, it.Y, it.X+it.W, it.Y+it.H, it.Stroke)
+			case Picture:
+				fmt.Fprintf(bw, "  picture %.1f %.1f %.1f×%.1f %s\n", it.X, it.Y, it.W, it.H, it.Ref)
+			default:
+				fmt.Fprintf(bw, "  %s %.1f %.1f %.1f×%.1f\n", it.Kind, it.X, it.Y, it.W, it.H)
+			}
+		}
+	}
+	return bw.Flush()
+}

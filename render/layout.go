@@ -1,0 +1,421 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"strings"
+
+	"github.com/backplan/backplan/plan"
+)
+
+const mmPerPt = 25.4 / 72
+
+// Noto Sans's ascender and descender, as fractions of the font size.
+const (
+	ascent  = 1.069
+	descent = 0.293
+)
+
+// Page sizes in millimetres, and the margin on every side.
+const (
+	margin = 15.0
+)
+
+func paperSize(p Paper) (w, h float64, err error) {
+	switch p {
+	case A4:
+		return 210, 297, nil
+	case Letter, "":
+		return 215.9, 279.4, nil
+	}
+	return 0, 0, fmt.Errorf("render: unknown paper %q (choose %s or %s)", p, A4, Letter)
+}
+
+// style holds the sizes of one print size. Everything scales from here;
+// layout reflows rather than shrinks.
+type style struct {
+	body, h1, h2, h3, title float64 // font sizes, points
+	lead                    float64 // line height as a multiple of the font size
+	box                     float64 // tick box side, mm
+	gap                     float64 // between tick boxes, mm
+	pad                     float64 // inside table cells, mm
+	para                    float64 // space after a paragraph, mm
+	label                   float64 // width of the label column of labelled paragraphs, mm
+	minName, minDay, maxDay float64 // weekly grid column widths, mm
+	rule                    float64 // spacing of writing lines, mm
+	indent                  float64 // hanging indent of lists, mm
+}
+
+var (
+	normalStyle = style{
+		body: 12, h3: 13.5, h2: 16.5, h1: 22, title: 28, lead: 1.32,
+		box: 6, gap: 2, pad: 2, para: 2.5, label: 42,
+		minName: 48, maxDay: 34, rule: 10, indent: 7,
+	}
+	largeStyle = style{
+		body: 15, h3: 16.5, h2: 19.5, h1: 25, title: 31, lead: 1.3,
+		box: 8, gap: 2.5, pad: 2.5, para: 3, label: 50,
+		minName: 58, maxDay: 40, rule: 12.5, indent: 9,
+	}
+)
+
+func (s style) lineH(size float64) float64 { return size * s.lead * mmPerPt }
+
+// Layout lays the workbook for p out on pages without drawing anything. The
+// same plan and options always give the same Document.
+func Layout(p *plan.Plan, o Options) (*Document, error) {
+	if p == nil {
+		return nil, errors.New("render: no plan")
+	}
+	w, h, err := paperSize(o.Paper)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckText(p); err != nil {
+		return nil, err
+	}
+	fs, err := loadFaces()
+	if err != nil {
+		return nil, err
+	}
+	if o.Paper == "" {
+		o.Paper = Letter
+	}
+	// Page numbers in the contents and the weekly grids point forward, so
+	// lay out until they settle (two passes as a rule).
+	var refs map[string]int
+	var doc *Document
+	for range 6 {
+		l := &layout{p: p, o: o, fs: fs, refs: refs, found: map[string]int{}}
+		l.s = normalStyle
+		if o.LargePrint {
+			l.s = largeStyle
+		}
+		l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: info(p)}
+		l.left, l.right, l.top = margin, w-margin, margin
+		l.footY = h - margin - l.s.lineH(l.footSize())
+		l.bottom = l.footY - 6
+		l.workbook()
+		l.footers()
+		doc = l.doc
+		if maps.Equal(refs, l.found) {
+			break
+		}
+		refs = l.found
+	}
+	return doc, nil
+}
+
+// layout is the state of one layout pass.
+type layout struct {
+	p   *plan.Plan
+	o   Options
+	s   style
+	fs  [2]*face
+	doc *Document
+
+	page                     *Page
+	y                        float64 // the top of the next thing to place
+	left, right, top, bottom float64 // the area content may use
+	footY                    float64 // the top of the footer line
+
+	// onBreak, when set, runs at the top of each page a section flows on
+	// to: it repeats the section's heading and any table header.
+	onBreak func()
+
+	refs  map[string]int // page numbers found by the previous pass
+	found map[string]int // page numbers found by this one
+}
+
+func (l *layout) width() float64 { return l.right - l.left }
+
+func (l *layout) face(bold bool) *face {
+	if bold {
+		return l.fs[1]
+	}
+	return l.fs[0]
+}
+
+func (l *layout) measure(s string, bold bool, size float64) float64 {
+	return l.face(bold).measure(s, size)
+}
+
+// newPage starts a page with no repeated heading.
+func (l *layout) newPage() {
+	l.page = &Page{Number: len(l.doc.Pages) + 1}
+	l.doc.Pages = append(l.doc.Pages, l.page)
+	l.y = l.top
+}
+
+// section starts a page for a new part of the workbook and bookmarks it.
+func (l *layout) section(key, title string, level int) {
+	l.onBreak = nil
+	l.newPage()
+	l.found[key] = l.page.Number
+	l.mark(title, level)
+}
+
+func (l *layout) mark(title string, level int) {
+	l.page.Marks = append(l.page.Marks, Mark{Title: clean(title), Level: level, Y: l.y})
+}
+
+// ensure moves to a new page unless h millimetres fit below the cursor.
+func (l *layout) ensure(h float64) {
+	if l.y+h <= l.bottom+0.01 || l.y <= l.top+0.01 {
+		return
+	}
+	l.breakPage()
+}
+
+func (l *layout) breakPage() {
+	l.newPage()
+	if l.onBreak != nil {
+		b := l.onBreak
+		l.onBreak = nil // a heading too tall for a page must not loop
+		b()
+		l.onBreak = b
+	}
+}
+
+func (l *layout) room() float64 { return l.bottom - l.y }
+
+// add places an item on the current page.
+func (l *layout) add(it Item) { l.page.Items = append(l.page.Items, it) }
+
+// text places one line of text whose line box starts at top.
+func (l *layout) text(x, top float64, s string, bold bool, size float64) {
+	lh := l.s.lineH(size)
+	em := size * mmPerPt
+	base := top + (lh-(ascent+descent)*em)/2 + ascent*em
+	l.add(Item{Kind: Text, X: x, Y: base, W: l.measure(s, bold, size), H: lh, Text: s, Bold: bold, Size: size})
+}
+
+// textRight places a line ending at x.
+func (l *layout) textRight(x, top float64, s string, bold bool, size float64) {
+	l.text(x-l.measure(s, bold, size), top, s, bold, size)
+}
+
+// textCenter places a line centred on x.
+func (l *layout) textCenter(x, top float64, s string, bold bool, size float64) {
+	l.text(x-l.measure(s, bold, size)/2, top, s, bold, size)
+}
+
+func (l *layout) rect(x, y, w, h, stroke, fill float64) {
+	l.add(Item{Kind: Rect, X: x, Y: y, W: w, H: h, Stroke: stroke, Fill: fill})
+}
+
+func (l *layout) hline(x, y, w, stroke float64) {
+	l.add(Item{Kind: Line, X: x, Y: y, W: w, Stroke: stroke})
+}
+
+func (l *layout) vline(x, y, h, stroke float64) {
+	l.add(Item{Kind: Line, X: x, Y: y, H: h, Stroke: stroke})
+}
+
+// wrap breaks s into lines no wider than w. Line breaks in s start new
+// lines; blank lines are kept as empty strings. A word wider than w is
+// broken between letters.
+func (l *layout) wrap(s string, w float64, bold bool, size float64) []string {
+	f := l.face(bold)
+	var out []string
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	for _, para := range strings.Split(s, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			out = append(out, "")
+			continue
+		}
+		line := ""
+		for _, word := range words {
+			try := word
+			if line != "" {
+				try = line + " " + word
+			}
+			if f.measure(try, size) <= w {
+				line = try
+				continue
+			}
+			if line != "" {
+				out = append(out, line)
+				line = ""
+			}
+			for f.measure(word, size) > w {
+				cut := fitRunes(f, word, w, size)
+				out = append(out, word[:cut])
+				word = word[cut:]
+			}
+			line = word
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// fitRunes returns how many bytes of s fit in w (at least one rune).
+func fitRunes(f *face, s string, w, size float64) int {
+	end := 0
+	for i, r := range s {
+		if i > 0 && f.measure(s[:i+len(string(r))], size) > w {
+			return i
+		}
+		end = i + len(string(r))
+	}
+	return end
+}
+
+// truncate shortens s with an ellipsis so that it fits in w.
+func (l *layout) truncate(s string, w float64, bold bool, size float64) string {
+	f := l.face(bold)
+	if f.measure(s, size) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		t := strings.TrimRight(string(rs[:n]), " ,.;:-") + "…"
+		if f.measure(t, size) <= w {
+			return t
+		}
+	}
+	return "…"
+}
+
+// para flows text at x (indented from the left margin) across the width
+// left, line by line, breaking pages as needed.
+func (l *layout) para(s string, bold bool, size float64) {
+	l.paraAt(l.left, l.width(), s, bold, size)
+	l.y += l.s.para
+}
+
+func (l *layout) paraAt(x, w float64, s string, bold bool, size float64) {
+	lh := l.s.lineH(size)
+	lines := l.wrap(s, w, bold, size)
+	// Avoid a lone first line at the foot of a page.
+	if len(lines) > 1 {
+		l.ensure(2 * lh)
+	}
+	for _, line := range lines {
+		l.ensure(lh)
+		if line != "" {
+			l.text(x, l.y, line, bold, size)
+		}
+		l.y += lh
+	}
+}
+
+// heading places a bold heading, kept on a page with at least keep
+// millimetres of what follows it.
+func (l *layout) heading(s string, size, keep float64) {
+	lh := l.s.lineH(size)
+	lines := l.wrap(clean(s), l.width(), true, size)
+	l.ensure(float64(len(lines))*lh + keep)
+	for _, line := range lines {
+		l.text(l.left, l.y, line, true, size)
+		l.y += lh
+	}
+	l.y += l.s.para * 0.6
+}
+
+// list flows items with a marker ("•", "1.") hanging in the left indent.
+func (l *layout) list(items []string, marker func(i int) string) {
+	size := l.s.body
+	lh := l.s.lineH(size)
+	x := l.left + l.s.indent
+	for i, it := range items {
+		lines := l.wrap(clean(it), l.right-x, false, size)
+		l.ensure(min(2, float64(len(lines))) * lh)
+		m := marker(i)
+		l.textRight(x-1.5, l.y, m, m != "•", size)
+		for j, line := range lines {
+			if j > 0 {
+				l.ensure(lh)
+			}
+			l.text(x, l.y, line, false, size)
+			l.y += lh
+		}
+		l.y += l.s.para * 0.4
+	}
+	l.y += l.s.para * 0.6
+}
+
+func bullet(int) string { return "•" }
+
+func number(i int) string { return fmt.Sprintf("%d.", i+1) }
+
+// labelled flows a bold label in a left column with text wrapped beside it.
+func (l *layout) labelled(label, text string) {
+	size := l.s.body
+	lh := l.s.lineH(size)
+	lw := l.s.label
+	labels := l.wrap(label, lw-3, true, size)
+	lines := l.wrap(clean(text), l.width()-lw, false, size)
+	l.ensure(float64(min(max(len(labels), len(lines)), 3)) * lh)
+	for i := 0; i < max(len(labels), len(lines)); i++ {
+		l.ensure(lh)
+		if i < len(labels) {
+			l.text(l.left, l.y, labels[i], true, size)
+		}
+		if i < len(lines) {
+			l.text(l.left+lw, l.y, lines[i], false, size)
+		}
+		l.y += lh
+	}
+	l.y += l.s.para * 0.6
+}
+
+// dry runs fn on a scratch page with no foot, and reports how tall its
+// output is, without placing anything.
+func (l *layout) dry(fn func()) float64 {
+	page, y, bottom, onBreak := l.page, l.y, l.bottom, l.onBreak
+	l.page, l.bottom, l.onBreak = &Page{}, 1e9, nil
+	start := l.y
+	fn()
+	h := l.y - start
+	l.page, l.y, l.bottom, l.onBreak = page, y, bottom, onBreak
+	return h
+}
+
+// framed draws fn's output inside a border (and an optional light fill),
+// keeping it on one page when it fits on one.
+func (l *layout) framed(stroke, fill float64, fn func()) {
+	pad := l.s.pad + 1
+	inner := func() {
+		l.left, l.right = l.left+pad, l.right-pad
+		l.y += pad
+		fn()
+		l.y += pad - l.s.para*0.6
+		l.left, l.right = l.left-pad, l.right+pad
+	}
+	h := l.dry(inner)
+	if h > l.bottom-l.top {
+		inner() // taller than a page: let it flow, unframed
+		return
+	}
+	l.ensure(h)
+	l.rect(l.left, l.y, l.width(), h, stroke, fill)
+	inner()
+	l.y += l.s.para
+}
+
+// ref is a page number found by the previous pass (0 in the first).
+func (l *layout) ref(key string) int { return l.refs[key] }
+
+// footers adds "Page N of M" and the patient's name to every page.
+func (l *layout) footers() {
+	size := l.footSize()
+	n := len(l.doc.Pages)
+	name := clean(l.p.Patient.Name)
+	if name == "" {
+		name = "Your upper back exercise plan"
+	}
+	for _, pg := range l.doc.Pages {
+		l.page = pg
+		num := fmt.Sprintf("Page %d of %d", pg.Number, n)
+		nw := l.measure(num, false, size)
+		l.hline(l.left, l.footY-1.5, l.width(), 0.2)
+		l.text(l.right-nw, l.footY, num, false, size)
+		l.text(l.left, l.footY, l.truncate(name, l.width()-nw-10, false, size), false, size)
+	}
+}
+
+func (l *layout) footSize() float64 { return l.s.body - 1 }

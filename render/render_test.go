@@ -1,0 +1,391 @@
+package render_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/backplan/backplan/plan"
+	"github.com/backplan/backplan/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func TestMain(m *testing.M) {
+	api.DisableConfigDir() // pdfcpu must not write a config directory
+	os.Exit(m.Run())
+}
+
+// longName is 200 characters, with no break for the last 60.
+var longName = strings.Repeat("Maria-Fernanda de los Santos ", 5)[:140] + strings.Repeat("x", 60)
+
+// longNote is 2,000 characters in paragraphs.
+var longNote = func() string {
+	s := strings.Repeat("Keep your shoulders relaxed and move slowly. Stop an exercise if the pain goes above 5 out of 10. ", 14)
+	s = s[:1000] + "\n\n" + s[:999]
+	return s
+}()
+
+func pdfBytes(t testing.TB, p *plan.Plan, o render.Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := render.Workbook(&b, p, o); err != nil {
+		t.Fatalf("Workbook: %v", err)
+	}
+	return b.Bytes()
+}
+
+// validate checks a PDF with pdfcpu in strict mode.
+func validate(t testing.TB, pdf []byte) {
+	t.Helper()
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationStrict
+	if err := api.Validate(bytes.NewReader(pdf), conf); err != nil {
+		t.Errorf("pdfcpu: %v", err)
+	}
+}
+
+// TestGolden compares the layout of a few workbooks with testdata/*.golden.
+// Run go test -update to accept a change.
+func TestGolden(t *testing.T) {
+	c := realCatalog(t)
+	tests := []struct {
+		name string
+		po   plan.Options
+		o    render.Options
+	}{
+		{"letter", plan.Options{Patient: plan.Patient{Name: "José Núñez", Clinician: "Sam Lee", Clinic: "Harbour Physio", Contact: "020 7946 0000"}}, render.Options{}},
+		{"a4-large-print", plan.Options{Days: 4, Patient: plan.Patient{Name: "Анна Иванова", Notes: "Walk every day too.\nBring this book to your next visit."}}, render.Options{Paper: render.A4, LargePrint: true}},
+		{"a4-seven-days-long-text", plan.Options{Weeks: 6, Days: 7, Minutes: 40, Patient: plan.Patient{Name: longName, Clinician: "Ζωή Παπαδοπούλου", Notes: longNote}}, render.Options{Paper: render.A4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := build(t, c, tt.po)
+			d, err := render.Layout(p, tt.o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := d.WriteText(&got); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("layout differs from %s (go test -update accepts it):\n%s", golden, diff(string(want), got.String()))
+			}
+		})
+	}
+}
+
+// diff shows the first lines that differ, with a little context.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 20; i++ {
+		var a, c string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			c = g[i]
+		}
+		if a != c {
+			fmt.Fprintf(&b, "line %d:\n  - %s\n  + %s\n", i+1, a, c)
+			shown++
+		}
+	}
+	if len(w) != len(g) {
+		fmt.Fprintf(&b, "(%d lines, want %d)\n", len(g), len(w))
+	}
+	return b.String()
+}
+
+// stressPlans are the workbooks every check below runs on.
+func stressPlans(t testing.TB) map[string]*plan.Plan {
+	c := realCatalog(t)
+	return map[string]*plan.Plan{
+		"default":         build(t, c, plan.Options{}),
+		"52 weeks":        build(t, c, plan.Options{Weeks: 52, Days: 3, Patient: plan.Patient{Name: "Ζωή Παπαδοπούλου"}}),
+		"7 days":          build(t, c, plan.Options{Days: 7, Minutes: 90, Equipment: plan.EquipmentKinds, Level: plan.Intermediate}),
+		"every exercise":  everyExercise(c),
+		"long name, note": build(t, c, plan.Options{Weeks: 8, Patient: plan.Patient{Name: longName, Clinician: longName, Clinic: longName, Contact: longName, Notes: longNote}}),
+		"empty patient":   build(t, c, plan.Options{Weeks: 1, Days: 1, Equipment: []plan.Equipment{}, NoFloor: true}),
+		"long exercise":   longExercise(build(t, c, plan.Options{Weeks: 2})),
+	}
+}
+
+// longExercise gives the plan's third exercise a long name and step list,
+// long enough to flow over more than one page.
+func longExercise(p *plan.Plan) *plan.Plan {
+	e := &p.Exercises[2]
+	e.Name = "A very long exercise name that goes on and on to see that it wraps " + strings.Repeat("neatly ", 12)
+	step := "Move slowly and carefully, keeping your shoulders down and your chin tucked, and breathe out as you go. "
+	e.Steps = nil
+	for i := range 40 {
+		e.Steps = append(e.Steps, strings.Repeat(step, 1+i%3))
+	}
+	e.Cues = e.Steps[:5]
+	e.Cautions = e.Steps[:5]
+	e.Easier, e.Harder = step+step, step
+	return p
+}
+
+// everyExercise is a 7-day plan with every catalogue exercise on every day:
+// the largest grid a workbook can have.
+func everyExercise(c *plan.Catalog) *plan.Plan {
+	start := plan.NewDate(2026, 11, 30)
+	p := &plan.Plan{
+		Patient:   plan.Patient{Name: "Анна Иванова"},
+		Settings:  plan.Settings{Weeks: 2, Days: 7, Focus: plan.Balanced, Level: plan.Intermediate, Minutes: 90, Start: start, Issued: plan.NewDate(2026, 11, 24)},
+		Exercises: c.Exercises,
+	}
+	for n := 1; n <= 2; n++ {
+		w := plan.Week{Number: n, Start: start.AddDays(7 * (n - 1)), Easy: n == 1}
+		for d := 0; d < 7; d++ {
+			s := plan.Session{Date: w.Start.AddDays(d), Minutes: 90}
+			for _, e := range c.Exercises {
+				dose := e.Dose.Top
+				dose.Each = e.Dose.Each
+				dose.Level = 3
+				dose.Sets = 5
+				s.Items = append(s.Items, plan.Item{Exercise: e.ID, Dose: dose})
+			}
+			w.Sessions = append(w.Sessions, s)
+		}
+		p.Weeks = append(p.Weeks, w)
+	}
+	return p
+}
+
+var allOptions = map[string]render.Options{
+	"letter":             {},
+	"a4":                 {Paper: render.A4},
+	"letter large print": {Paper: render.Letter, LargePrint: true},
+	"a4 large print":     {Paper: render.A4, LargePrint: true},
+}
+
+// TestWorkbooksAreValid renders every stress plan in every page style,
+// validates the PDF with pdfcpu and checks the layout's rules.
+func TestWorkbooksAreValid(t *testing.T) {
+	for pname, p := range stressPlans(t) {
+		for oname, o := range allOptions {
+			t.Run(pname+"/"+oname, func(t *testing.T) {
+				t.Parallel()
+				d, err := render.Layout(p, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkRules(t, d, o)
+				pdf := pdfBytes(t, p, o)
+				validate(t, pdf)
+				if *pdfcheck != "" {
+					name := filepath.Join(*pdfcheck, strings.NewReplacer(" ", "-", ",", "").Replace(pname+"-"+oname)+".pdf")
+					if err := os.WriteFile(name, pdf, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+var pdfcheck = flag.String("write", "", "also write every stress workbook into this directory")
+
+// checkRules checks what every page must keep: sizes no smaller than the
+// minimums, nothing within 12 mm of the paper's edge, no text on top of
+// other text, and a footer on every page.
+func checkRules(t *testing.T, d *render.Document, o render.Options) {
+	t.Helper()
+	minText, minBox := 11.0, 5.0
+	if o.LargePrint {
+		minText, minBox = 14, 7
+	}
+	const edge = 12.0
+	errs := 0
+	fail := func(format string, args ...any) {
+		if errs < 10 {
+			t.Errorf(format, args...)
+		}
+		errs++
+	}
+	for _, pg := range d.Pages {
+		var texts []render.Item
+		footer := fmt.Sprintf("Page %d of %d", pg.Number, len(d.Pages))
+		hasFooter := false
+		for _, it := range pg.Items {
+			x0, x1, y0, y1 := it.X, it.X+it.W, it.Y, it.Y+it.H
+			if it.Kind == render.Text {
+				y0, y1 = it.Y-it.Size*0.3528*1.07, it.Y+it.Size*0.3528*0.3
+				if it.Size < minText {
+					fail("page %d: %q at %g pt, under %g", pg.Number, it.Text, it.Size, minText)
+				}
+				if err := render.CheckText(&plan.Plan{Patient: plan.Patient{Notes: it.Text}}); err != nil {
+					fail("page %d: %v", pg.Number, err)
+				}
+				if it.Text == footer {
+					hasFooter = true
+				}
+				texts = append(texts, it)
+			}
+			if (it.Kind == render.Tick) && (it.W < minBox || it.H < minBox) {
+				fail("page %d: tick box %.1f×%.1f mm, under %g", pg.Number, it.W, it.H, minBox)
+			}
+			if x0 < edge-0.01 || y0 < edge-0.01 || x1 > d.Width-edge+0.01 || y1 > d.Height-edge+0.01 {
+				fail("page %d: %s %q at %.1f,%.1f–%.1f,%.1f is within %g mm of the edge", pg.Number, it.Kind, it.Text, x0, y0, x1, y1, edge)
+			}
+		}
+		if !hasFooter {
+			fail("page %d: no %q footer", pg.Number, footer)
+		}
+		for i := range texts {
+			for j := i + 1; j < len(texts); j++ {
+				a, b := texts[i], texts[j]
+				if a.X < b.X+b.W && b.X < a.X+a.W && a.Y-a.H*0.6 < b.Y && b.Y-b.H*0.6 < a.Y {
+					fail("page %d: %q overlaps %q", pg.Number, a.Text, b.Text)
+				}
+			}
+		}
+	}
+	if len(d.Pages) == 0 {
+		t.Error("no pages")
+	}
+}
+
+// TestSameBytes renders each workbook twice, and in parallel, and wants the
+// same bytes every time.
+func TestSameBytes(t *testing.T) {
+	p := build(t, realCatalog(t), plan.Options{Weeks: 6, Patient: plan.Patient{Name: "Ζωή Παπαδοπούλου", Clinician: "Sam Lee"}})
+	want := pdfBytes(t, p, render.Options{Paper: render.A4})
+	var wg sync.WaitGroup
+	got := make([][]byte, 8)
+	for i := range got {
+		wg.Go(func() {
+			var b bytes.Buffer
+			if err := render.Workbook(&b, p, render.Options{Paper: render.A4}); err == nil {
+				got[i] = b.Bytes()
+			}
+		})
+	}
+	wg.Wait()
+	for i, g := range got {
+		if !bytes.Equal(g, want) {
+			t.Fatalf("render %d differs from the first (%d bytes against %d)", i+1, len(g), len(want))
+		}
+	}
+	if bytes.Contains(want, []byte("D:20"+"26")) == false {
+		t.Errorf("the PDF dates do not come from the plan's issue date")
+	}
+}
+
+// TestSmall keeps the default workbook small enough to e-mail.
+func TestSmall(t *testing.T) {
+	p := build(t, realCatalog(t), plan.Options{Patient: plan.Patient{Name: "José Núñez"}})
+	for name, o := range allOptions {
+		if n := len(pdfBytes(t, p, o)); n > 80_000 {
+			t.Errorf("%s: %d bytes, want at most 80,000", name, n)
+		}
+	}
+}
+
+func TestCheckText(t *testing.T) {
+	tests := []struct {
+		name    string
+		patient plan.Patient
+		want    string // the error, or "" for none
+	}{
+		{"greek", plan.Patient{Name: "Ζωή Παπαδοπούλου"}, ""},
+		{"cyrillic", plan.Patient{Name: "Анна Иванова"}, ""},
+		{"accents", plan.Patient{Name: "José Núñez", Clinic: "Clínica Çağrı Øresund"}, ""},
+		{"line breaks in notes", plan.Patient{Notes: "one\r\ntwo\n\tthree"}, ""},
+		{"emoji", plan.Patient{Name: "Ann 😀"}, `patient name: cannot print "😀" (U+1F600): the fonts cover Latin, Greek and Cyrillic; remove it`},
+		{"chinese in notes", plan.Patient{Notes: "ok 李"}, `notes: cannot print "李" (U+674E): the fonts cover Latin, Greek and Cyrillic; remove it`},
+		{"control character", plan.Patient{Contact: "01\a23"}, `contact: cannot print the control character U+0007; remove it`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := build(t, testCatalog(t), plan.Options{Weeks: 1, Patient: tt.patient})
+			err := render.CheckText(p)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("got %v, want no error", err)
+				}
+				validate(t, pdfBytes(t, p, render.Options{}))
+				return
+			}
+			var te *render.TextError
+			if !errors.As(err, &te) {
+				t.Fatalf("got %v, want a *render.TextError", err)
+			}
+			if got := err.Error(); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+			var b bytes.Buffer
+			if err := render.Workbook(&b, p, render.Options{}); !errors.As(err, &te) || b.Len() > 0 {
+				t.Errorf("Workbook: got %v and %d bytes, want the TextError and nothing written", err, b.Len())
+			}
+		})
+	}
+}
+
+func TestCheckTextNamesTheExercise(t *testing.T) {
+	p := build(t, testCatalog(t), plan.Options{Weeks: 1})
+	p.Exercises[1].Steps = append([]string{}, p.Exercises[1].Steps...)
+	p.Exercises[1].Steps[1] = "Roll ➰ them"
+	err := render.CheckText(p)
+	want := fmt.Sprintf(`exercise %q step 2: cannot print "➰"`, p.Exercises[1].ID)
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got %v, want it to start %s", err, want)
+	}
+}
+
+func TestUnknownPaper(t *testing.T) {
+	p := build(t, testCatalog(t), plan.Options{Weeks: 1})
+	if err := render.Workbook(&bytes.Buffer{}, p, render.Options{Paper: "a5"}); err == nil || !strings.Contains(err.Error(), `unknown paper "a5"`) {
+		t.Errorf("got %v, want an unknown paper error", err)
+	}
+}
+
+// TestCommandLineValidators runs /work/shared/tools/pdfcheck (qpdf, poppler,
+// MuPDF and Ghostscript) on a few workbooks when it is installed.
+func TestCommandLineValidators(t *testing.T) {
+	const tool = "/work/shared/tools/pdfcheck"
+	if _, err := os.Stat(tool); err != nil || testing.Short() {
+		t.Skip("pdfcheck is not installed")
+	}
+	dir := t.TempDir()
+	var files []string
+	for pname, p := range stressPlans(t) {
+		for oname, o := range map[string]render.Options{"a4": {Paper: render.A4}, "large": {LargePrint: true}} {
+			name := filepath.Join(dir, strings.NewReplacer(" ", "-", ",", "").Replace(pname+"-"+oname)+".pdf")
+			if err := os.WriteFile(name, pdfBytes(t, p, o), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, name)
+		}
+	}
+	out, err := exec.Command(tool, files...).CombinedOutput()
+	if err != nil {
+		t.Errorf("pdfcheck: %v\n%s", err, out)
+	}
+}
