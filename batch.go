@@ -450,7 +450,7 @@ func forEachRow(n, jobs int, work func(worker, i int) error, report func(i int, 
 	}
 }
 
-// progress is the "12 of 1000" line shown on a terminal while a batch runs.
+// progress is the "12 of 1000 workbooks" line shown on a terminal while a batch runs.
 // With no writer it shows nothing.
 type progress struct {
 	w    io.Writer
@@ -461,7 +461,7 @@ func (p *progress) show(done, total int) {
 	if p.w == nil {
 		return
 	}
-	line := fmt.Sprintf("backplan: %d of %d", done, total)
+	line := fmt.Sprintf("backplan: %d of %d workbooks", done, total)
 	fmt.Fprintf(p.w, "\r%s", line)
 	if pad := p.last - len(line); pad > 0 {
 		fmt.Fprintf(p.w, "%s\r%s", strings.Repeat(" ", pad), line)

@@ -254,7 +254,7 @@ func TestProgress(t *testing.T) {
 	p.show(10, 10)
 	p.clear()
 	p.clear()
-	want := "\rbackplan: 9 of 10" + "\rbackplan: 10 of 10" + "\r" + strings.Repeat(" ", len("backplan: 10 of 10")) + "\r"
+	want := "\rbackplan: 9 of 10 workbooks" + "\rbackplan: 10 of 10 workbooks" + "\r" + strings.Repeat(" ", len("backplan: 10 of 10 workbooks")) + "\r"
 	if got := b.String(); got != want {
 		t.Errorf("progress wrote %q, want %q", got, want)
 	}

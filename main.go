@@ -180,6 +180,9 @@ func parseArgs(args []string) (*config, error) {
 	fs.Visit(func(f *pflag.Flag) { c.set = append(c.set, f.Name) })
 	for _, name := range []string{"out", "save-plan", "from", "catalog", "batch", "out-dir"} {
 		if f := fs.Lookup(name); f.Changed && f.Value.String() == "" {
+			if name == "out-dir" {
+				return nil, usageErr("", "--%s needs a folder name", name)
+			}
 			return nil, usageErr("", "--%s needs a file name", name)
 		}
 	}
