@@ -145,7 +145,7 @@ func runBatch(c *config, stdin io.Reader, stderr io.Writer, e env) error {
 	}
 	failed := 0
 	forEachRow(len(r.rows), jobs,
-		func(worker, i int) error { return b.make(r.rows[i], &bufs[worker]) },
+		func(worker, i int) error { return b.workbook(r.rows[i], &bufs[worker]) },
 		func(i int, err error) {
 			if err == nil {
 				return
@@ -171,8 +171,8 @@ func runBatch(c *config, stdin io.Reader, stderr io.Writer, e env) error {
 		fmt.Errorf("wrote %d of %d %s to %s (%d failed)", total-failed, total, unit, c.outDir, failed))
 }
 
-// make builds one row's plan and writes its workbook, using buf for the PDF.
-func (b *batch) make(r row, buf *bytes.Buffer) error {
+// workbook builds one row's plan and writes its workbook, using buf for the PDF.
+func (b *batch) workbook(r row, buf *bytes.Buffer) error {
 	c, err := b.rowConfig(r)
 	if err != nil {
 		return err
