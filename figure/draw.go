@@ -123,23 +123,13 @@ func bounds(sc scene) (lo, hi Point) {
 		lo.Y = math.Inf(1)
 	}
 	for _, pn := range sc.panels {
-		for _, s := range pn.shapes {
-			r := s.Width / 2
-			if s.Kind == Circle {
-				r += s.Radius
-			}
-			for _, p := range s.Points {
-				lo = Point{math.Min(lo.X, p.X-r), math.Min(lo.Y, p.Y-r)}
-				hi = Point{math.Max(hi.X, p.X+r), math.Max(hi.Y, p.Y+r)}
-			}
-		}
+		lo, hi = grow(lo, hi, pn.shapes)
 	}
 	return lo, hi
 }
 
-func box(shapes []Shape) Rect {
-	lo := Point{math.Inf(1), math.Inf(1)}
-	hi := Point{math.Inf(-1), math.Inf(-1)}
+// grow widens the box lo–hi to hold every shape, strokes included.
+func grow(lo, hi Point, shapes []Shape) (Point, Point) {
 	for _, s := range shapes {
 		r := s.Width / 2
 		if s.Kind == Circle {
@@ -150,6 +140,13 @@ func box(shapes []Shape) Rect {
 			hi = Point{math.Max(hi.X, p.X+r), math.Max(hi.Y, p.Y+r)}
 		}
 	}
+	return lo, hi
+}
+
+func box(shapes []Shape) Rect {
+	lo := Point{math.Inf(1), math.Inf(1)}
+	hi := Point{math.Inf(-1), math.Inf(-1)}
+	lo, hi = grow(lo, hi, shapes)
 	if lo.X > hi.X {
 		return Rect{}
 	}
