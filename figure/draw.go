@@ -66,22 +66,44 @@ const (
 // one scale and place, so the body does not jump between them. s should
 // be valid (see Validate); unknown names are ignored.
 func (s Spec) Draw(w, h float64) []Picture {
-	sc := s.scene()
-	lo, hi := bounds(sc)
-	pad := 3.0
-	lo = Point{lo.X - pad, lo.Y - pad}
-	hi = Point{hi.X + pad, hi.Y + pad}
-	k := math.Min(w/(hi.X-lo.X), h/(hi.Y-lo.Y))
+	return s.draw(w, h, 0)
+}
+
+// Thumbnail returns the last picture of s (the end of a movement, or the
+// position held) fitted into a w by h box, for a list or table. Small
+// drawings lose their outlines, so the body's outline is drawn at least
+// line wide, in the box's units.
+func (s Spec) Thumbnail(w, h, line float64) Picture {
+	pics := s.draw(w, h, line)
+	return pics[len(pics)-1]
+}
+
+// draw fits the scene into a w by h box. If minLine is above zero and the
+// outline would be thinner than that, the scene is drawn again with a
+// bolder outline: bounds and scale are computed afresh, so it still fits.
+func (s Spec) draw(w, h, minLine float64) []Picture {
+	ol := outline
+	sc := s.scene(ol)
+	k, lo, hi := fit(sc, w, h)
+	if minLine > 0 && ol*k < minLine {
+		ol = minLine / k
+		sc = s.scene(ol)
+		k, lo, hi = fit(sc, w, h)
+	}
 	ox := (w - (hi.X-lo.X)*k) / 2
 	oy := (h - (hi.Y-lo.Y)*k) / 2
 	tf := func(p Point) Point {
 		return Point{round(ox + (p.X-lo.X)*k), round(oy + (hi.Y-p.Y)*k)}
 	}
+	floor := floorW * k
+	if minLine > 0 {
+		floor = max(floor, minLine)
+	}
 	pics := make([]Picture, len(sc.panels))
 	for i, pn := range sc.panels {
 		var out []Shape
 		if sc.floor {
-			y, fw := round(oy+hi.Y*k), round(floorW*k)
+			y, fw := round(oy+hi.Y*k), round(floor)
 			out = append(out, Shape{Kind: Path, Points: []Point{{round(fw / 2), y}, {round(w - fw/2), y}}, Width: fw, Stroke: inkProp, Fill: NoFill})
 		}
 		for _, sh := range pn.shapes {
@@ -95,6 +117,16 @@ func (s Spec) Draw(w, h float64) []Picture {
 		pics[i] = Picture{Name: pn.name, Shapes: out, Box: box(out)}
 	}
 	return pics
+}
+
+// fit returns the scale that fits the padded scene into a w by h box, and
+// the scene's padded corners.
+func fit(sc scene, w, h float64) (k float64, lo, hi Point) {
+	lo, hi = bounds(sc)
+	pad := 3.0
+	lo = Point{lo.X - pad, lo.Y - pad}
+	hi = Point{hi.X + pad, hi.Y + pad}
+	return math.Min(w/(hi.X-lo.X), h/(hi.Y-lo.Y)), lo, hi
 }
 
 func round(v float64) float64 {
@@ -190,7 +222,7 @@ func (s Spec) hands() []string {
 	return []string{"_l", "_r"}
 }
 
-func (s Spec) scene() scene {
+func (s Spec) scene(ol float64) scene {
 	start := s.Start.resolve(nil)
 	poses := []resolved{start}
 	names := []string{"hold"}
@@ -224,7 +256,7 @@ func (s Spec) scene() scene {
 	for i, b := range bodies {
 		var sh []Shape
 		sh = append(sh, s.background(b, bodies[0], anchor)...)
-		sh = append(sh, s.figure(b)...)
+		sh = append(sh, s.figure(b, ol)...)
 		sh = append(sh, s.foreground(b, anchor)...)
 		if i == 0 {
 			for _, a := range s.Arrows {
@@ -252,11 +284,11 @@ type group struct {
 	ink, fill float64
 }
 
-func (g group) shapes() []Shape {
+func (g group) shapes(ol float64) []Shape {
 	var out []Shape
 	for _, pass := range []struct {
 		extra, grey float64
-	}{{2 * outline, g.ink}, {0, g.fill}} {
+	}{{2 * ol, g.ink}, {0, g.fill}} {
 		for _, p := range g.parts {
 			if p.circle {
 				out = append(out, Shape{Kind: Circle, Points: p.pts[:1], Radius: p.w/2 + pass.extra/2, Fill: pass.grey, Stroke: pass.grey})
@@ -269,7 +301,7 @@ func (g group) shapes() []Shape {
 }
 
 // figure draws the body as outlined groups, far ones first and greyed.
-func (s Spec) figure(b posed) []Shape {
+func (s Spec) figure(b posed, ol float64) []Shape {
 	sk, cam := b.sk, b.cam
 	pr := func(v vec) Point { return cam.project(v) }
 	depth := func(names ...string) float64 {
@@ -346,7 +378,7 @@ func (s Spec) figure(b posed) []Shape {
 	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(a.depth, b.depth) })
 	var out []Shape
 	for _, g := range groups {
-		out = append(out, g.shapes()...)
+		out = append(out, g.shapes(ol)...)
 	}
 	return out
 }

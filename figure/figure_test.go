@@ -243,3 +243,36 @@ func FuzzSpec(f *testing.F) {
 		}
 	})
 }
+
+// TestThumbnail checks that a thumbnail is the last picture, fits its box,
+// and keeps an outline a printer can show however small it is drawn.
+func TestThumbnail(t *testing.T) {
+	const w, h, line = 18.0, 14.0, 0.3
+	for id, s := range loadPoses(t) {
+		th := s.Thumbnail(w, h, line)
+		pics := s.Draw(w, h)
+		if want := pics[len(pics)-1].Name; th.Name != want {
+			t.Errorf("%s: thumbnail is the %q picture, want %q", id, th.Name, want)
+		}
+		if b := th.Box; b.X < -0.01 || b.Y < -0.01 || b.X+b.W > w+0.01 || b.Y+b.H > h+0.01 {
+			t.Errorf("%s: thumbnail bounds %+v outside its %gx%g box", id, b, w, h)
+		}
+		// An outline is a dark stroke with a pale stroke on the same points
+		// painted over it: half the difference in width shows.
+		outlines := 0
+		for i, a := range th.Shapes {
+			for _, b := range th.Shapes[i+1:] {
+				if a.Kind != figure.Path || b.Kind != figure.Path || !slices.Equal(a.Points, b.Points) || a.Stroke >= b.Stroke || a.Width <= b.Width {
+					continue
+				}
+				outlines++
+				if got := (a.Width - b.Width) / 2; got < line-0.011 {
+					t.Errorf("%s: outline %.3f wide, want at least %g", id, got, line)
+				}
+			}
+		}
+		if outlines < 5 {
+			t.Errorf("%s: found %d outlined limbs, want the whole body", id, outlines)
+		}
+	}
+}
