@@ -238,11 +238,19 @@ func (b *builder) schedule() error {
 	}
 	budget := b.s.Minutes * 60
 	limit := MaxExercises(b.s.Minutes)
-	used := make([]int, len(b.offsets))
-	for d := range b.offsets {
-		for _, w := range b.warmup(d) {
-			used[d] += EstimateSeconds(b.warmupDose(w), w.Category)
+	// Every session starts with its week's warm-up; leave room for the
+	// longest of them.
+	warm := 0
+	for n := 1; n <= b.s.Weeks; n++ {
+		secs := 0
+		for _, w := range b.warmup(n) {
+			secs += EstimateSeconds(b.warmupDose(w), w.Category)
 		}
+		warm = max(warm, secs)
+	}
+	used := make([]int, len(b.offsets))
+	for d := range used {
+		used[d] = warm
 	}
 	if used[0] >= budget {
 		return &BuildError{Msg: fmt.Sprintf("a %d-minute session has no time left after the warm-up", b.s.Minutes), Hint: "raise --minutes"}
@@ -341,15 +349,16 @@ func loadGroups(offsets []int) [][]int {
 	return [][]int{a, c}
 }
 
-// warmup returns the warm-up of the d-th training day: one cardio and one
-// dynamic exercise, rotating through what the catalogue offers.
-func (b *builder) warmup(d int) []Exercise {
+// warmup returns the warm-up of week n: one cardio and one dynamic
+// exercise, the same every session of the week, so the patient learns one
+// short routine at a time, and the next pair the week after.
+func (b *builder) warmup(n int) []Exercise {
 	var out []Exercise
 	if len(b.cardio) > 0 {
-		out = append(out, b.cardio[d%len(b.cardio)])
+		out = append(out, b.cardio[(n-1)%len(b.cardio)])
 	}
 	if len(b.dynamic) > 0 {
-		out = append(out, b.dynamic[d%len(b.dynamic)])
+		out = append(out, b.dynamic[(n-1)%len(b.dynamic)])
 	}
 	return out
 }
@@ -370,7 +379,7 @@ func (b *builder) plan() *Plan {
 					p.Exercises = append(p.Exercises, e)
 				}
 			}
-			for _, e := range b.warmup(d) {
+			for _, e := range b.warmup(n) {
 				add(e, b.warmupDose(e))
 			}
 			for _, e := range b.days[d] {

@@ -82,6 +82,21 @@ func checkInvariants(p *plan.Plan) string {
 			return fmt.Sprintf("week %d has %d sessions, want %d", w.Number, len(w.Sessions), s.Days)
 		}
 		loadedDays := map[string][]int{} // exercise → day offsets in the week
+		// One warm-up a week, the same every session, so the grid shows
+		// it once; the next week brings the next pair.
+		warmOf := func(ses plan.Session) string {
+			return ses.Items[0].Exercise + "+" + ses.Items[1].Exercise
+		}
+		for _, ses := range w.Sessions {
+			if len(ses.Items) >= 2 && warmOf(ses) != warmOf(w.Sessions[0]) {
+				return fmt.Sprintf("week %d: warm-up %s on %s, but %s on %s", w.Number, warmOf(ses), ses.Date, warmOf(w.Sessions[0]), w.Sessions[0].Date)
+			}
+		}
+		if wi > 0 && len(w.Sessions[0].Items) >= 2 && len(p.Weeks[wi-1].Sessions[0].Items) >= 2 {
+			if warmOf(w.Sessions[0]) == warmOf(p.Weeks[wi-1].Sessions[0]) && len(p.Exercises) > 0 && warmups(p) > 2 {
+				return fmt.Sprintf("week %d repeats the warm-up of week %d", w.Number, w.Number-1)
+			}
+		}
 		for _, ses := range w.Sessions {
 			if ses.Minutes > s.Minutes {
 				return fmt.Sprintf("%s: about %d minutes, over %d", ses.Date, ses.Minutes, s.Minutes)
@@ -175,4 +190,15 @@ func TestLadderNeverFalls(t *testing.T) {
 			}
 		}
 	}
+}
+
+// warmups counts the warm-up exercises a plan uses.
+func warmups(p *plan.Plan) int {
+	n := 0
+	for _, e := range p.Exercises {
+		if e.Category.Warmup() {
+			n++
+		}
+	}
+	return n
 }
