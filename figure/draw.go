@@ -583,11 +583,15 @@ func (s Spec) arrow(a Arrow, bodies []posed) []Shape {
 		if len(bodies) < 2 {
 			return nil
 		}
-		// Follow the point as the joints move evenly from start to end.
-		const steps = 12
+		// Follow the point as the joints move evenly from start to end,
+		// or go straight there.
+		steps := 12
+		if a.Line {
+			steps = 1
+		}
 		a0, a1 := bodies[0].sk, bodies[1].sk
 		for i := range steps + 1 {
-			t := float64(i) / steps
+			t := float64(i) / float64(steps)
 			j := map[string]float64{}
 			for k, v := range a0.joints {
 				j[k] = v

@@ -83,6 +83,7 @@ func TestValidateRejects(t *testing.T) {
 		{"arrow without point", `{start: {}, end: {}, arrows: [{circle: 5}]}`, `arrow 1: missing point`},
 		{"arrow on a hold", `{start: {}, arrows: [{point: hand_r}]}`, `arrow 1: point "hand_r" does not move: add an end pose or a circle radius`},
 		{"arrow circle", `{start: {}, arrows: [{point: hand_r, circle: 100}]}`, `arrow 1: circle radius 100 is outside 0–60`},
+		{"arrow line and circle", `{start: {}, end: {}, arrows: [{point: hand_r, circle: 5, line: true}]}`, `arrow 1: an arrow is a line or a circle, not both`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

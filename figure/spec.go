@@ -18,6 +18,7 @@
 package figure
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -57,6 +58,7 @@ type Arrow struct {
 	To     float64 `yaml:"to,omitempty"`     // its end; default From+300
 	Flat   bool    `yaml:"flat,omitempty"`   // squash the circle, as a ring round the body seen from the side
 	Both   bool    `yaml:"both,omitempty"`   // a head at each end: back and forth
+	Line   bool    `yaml:"line,omitempty"`   // straight from start to end, as for a pull, rather than along the joints' arc
 }
 
 // The views.
@@ -268,6 +270,9 @@ func (a Arrow) validate(moves bool) error {
 			return fmt.Errorf("angle %s is outside -720–720", num(v))
 		}
 	}
+	if a.Line && a.Circle > 0 {
+		return errors.New("an arrow is a line or a circle, not both")
+	}
 	if a.Circle == 0 && !moves {
 		return fmt.Errorf("point %q does not move: add an end pose or a circle radius", a.Point)
 	}
@@ -305,4 +310,11 @@ func orList(items []string) string {
 		return strings.Join(items, "")
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
+// Key is a canonical text of s: two Specs with the same Key draw the same
+// pictures, so a caller may keep drawings by it.
+func (s Spec) Key() string {
+	b, _ := json.Marshal(s) // map keys come out sorted
+	return string(b)
 }

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+
+	"github.com/backplan/backplan/figure"
 )
 
 // Document is a laid-out workbook: every page with everything on it placed
@@ -56,9 +58,9 @@ const (
 	Tick Kind = "tick"
 	// WriteIn is a box to write a number in (a pain score).
 	WriteIn Kind = "writein"
-	// Picture is the place for an exercise drawing (Ref is the exercise
-	// id). Layout does not make any yet; drawing will paint the picture of
-	// Ref into the box once pictures exist. See pictureSize in layout.go.
+	// Picture is a line drawing: Shapes in millimetres from the box's
+	// top-left corner (X, Y), fitted into W × H. Ref says what it shows,
+	// such as "bridge start".
 	Picture Kind = "picture"
 )
 
@@ -72,6 +74,7 @@ type Item struct {
 	Stroke     float64 // line width in mm; 0 draws no border
 	Fill       float64 // grey level of the fill, 0 black to 1 white; 0 or 1 means none
 	Ref        string  // what a Picture shows
+	Shapes     []figure.Shape
 }
 
 // filled reports whether a Rect has a fill.
@@ -113,7 +116,7 @@ func (d *Document) WriteText(w io.Writer) error {
 			case Line:
 				fmt.Fprintf(bw, "  line %.1f %.1f → %.1f %.1f stroke %.2f\n", it.X, it.Y, it.X+it.W, it.Y+it.H, it.Stroke)
 			case Picture:
-				fmt.Fprintf(bw, "  picture %.1f %.1f %.1f×%.1f %s\n", it.X, it.Y, it.W, it.H, it.Ref)
+				fmt.Fprintf(bw, "  picture %.1f %.1f %.1f×%.1f %s, %d shapes\n", it.X, it.Y, it.W, it.H, it.Ref, len(it.Shapes))
 			default:
 				fmt.Fprintf(bw, "  %s %.1f %.1f %.1f×%.1f\n", it.Kind, it.X, it.Y, it.W, it.H)
 			}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -23,7 +24,7 @@ func (d *Document) Draw(w io.Writer) error {
 	})
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // pack compresses every stream once, better
 	pdf.SetCatalogSort(true)
 	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
 	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
@@ -42,7 +43,19 @@ func (d *Document) Draw(w io.Writer) error {
 	pdf.SetLang(d.Info.Lang)
 	pdf.SetDisplayMode("fullwidth", "single")
 
+	// fpdf writes a font change even when nothing changes; a page has
+	// hundreds of lines, so set the font only when it differs. A new page
+	// starts with no font in its content stream.
+	type fontKey struct {
+		bold bool
+		size float64
+	}
+	var cur fontKey
 	font := func(bold bool, size float64) {
+		if (fontKey{bold, size}) == cur {
+			return
+		}
+		cur = fontKey{bold, size}
 		style := ""
 		if bold {
 			style = "B"
@@ -50,8 +63,11 @@ func (d *Document) Draw(w io.Writer) error {
 		pdf.SetFont(family, style, size)
 	}
 	font(false, 12)
+	pen := newPen(pdf)
+	pictures := d.sharedPictures(pdf)
 	for _, p := range d.Pages {
 		pdf.AddPage()
+		cur = fontKey{}
 		for _, m := range p.Marks {
 			font(false, 12) // bookmarks take the current font's encoding: UTF-8
 			pdf.Bookmark(m.Title, m.Level, m.Y)
@@ -59,35 +75,37 @@ func (d *Document) Draw(w io.Writer) error {
 		for _, it := range p.Items {
 			switch it.Kind {
 			case Text:
-				pdf.SetTextColor(0, 0, 0)
+				// Text is black. With the fill black too, fpdf writes no
+				// colour around each line.
+				pen.fill(0)
 				font(it.Bold, it.Size)
 				pdf.Text(it.X, it.Y, it.Text)
 			case Rect:
 				style := ""
 				if it.filled() {
-					g := grey(it.Fill)
-					pdf.SetFillColor(g, g, g)
+					pen.fill(it.Fill)
 					style += "F"
 				}
 				if it.Stroke > 0 {
-					pdf.SetDrawColor(0, 0, 0)
-					pdf.SetLineWidth(it.Stroke)
+					pen.stroke(it.Stroke)
 					style += "D"
 				}
 				if style != "" {
 					pdf.Rect(it.X, it.Y, it.W, it.H, style)
 				}
 			case Line:
-				pdf.SetDrawColor(0, 0, 0)
-				pdf.SetLineWidth(it.Stroke)
+				pen.stroke(it.Stroke)
 				pdf.Line(it.X, it.Y, it.X+it.W, it.Y+it.H)
 			case Tick, WriteIn:
-				pdf.SetFillColor(255, 255, 255)
-				pdf.SetDrawColor(0, 0, 0)
-				pdf.SetLineWidth(it.Stroke)
+				pen.fill(1)
+				pen.stroke(it.Stroke)
 				pdf.Rect(it.X, it.Y, it.W, it.H, "FD")
 			case Picture:
-				// Pictures are not drawn yet: the layout keeps their place.
+				if t, ok := pictures[pictureKey(it)]; ok {
+					pdf.UseTemplateScaled(t, fpdf.PointType{X: it.X, Y: it.Y}, fpdf.SizeType{Wd: it.W, Ht: it.H})
+				} else {
+					pdf.RawWriteStr(pictureOps(it.Shapes, it.X, it.Y, d.Height))
+				}
 			default:
 				return fmt.Errorf("render: unknown item kind %q", it.Kind)
 			}
@@ -96,7 +114,52 @@ func (d *Document) Draw(w io.Writer) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	return pdf.Output(w)
+	var raw bytes.Buffer
+	if err := pdf.Output(&raw); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	packed, err := pack(raw.Bytes())
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	_, err = w.Write(packed)
+	return err
 }
 
 func grey(level float64) int { return int(level*255 + 0.5) }
+
+// pen sets fpdf's fill grey and black line width only when they change:
+// fpdf writes every setting it is given, and a week's grid would repeat
+// the same ones hundreds of times. fpdf carries them over to each new
+// page itself.
+type pen struct {
+	pdf         *fpdf.Fpdf
+	fillG       float64
+	width       float64
+	strokeBlack bool
+}
+
+func newPen(pdf *fpdf.Fpdf) *pen {
+	pdf.SetTextColor(0, 0, 0)
+	pdf.SetFillColor(0, 0, 0)
+	return &pen{pdf: pdf, fillG: 0, width: -1}
+}
+
+func (p *pen) fill(level float64) {
+	if level != p.fillG {
+		g := grey(level)
+		p.pdf.SetFillColor(g, g, g)
+		p.fillG = level
+	}
+}
+
+func (p *pen) stroke(width float64) {
+	if !p.strokeBlack {
+		p.pdf.SetDrawColor(0, 0, 0)
+		p.strokeBlack = true
+	}
+	if width != p.width {
+		p.pdf.SetLineWidth(width)
+		p.width = width
+	}
+}

@@ -45,18 +45,23 @@ type style struct {
 	minName, minDay, maxDay float64 // weekly grid column widths, mm
 	rule                    float64 // spacing of writing lines, mm
 	indent                  float64 // hanging indent of lists, mm
+	pic, picGap             float64 // height of an exercise's pictures, and the gap between start and end, mm
+	thumbW, thumbH          float64 // the weekly grid's thumbnails, mm
+	thumbLine               float64 // the least outline of a thumbnail's body, mm
 }
 
 var (
 	normalStyle = style{
 		body: 12, h3: 13.5, h2: 16.5, h1: 22, title: 28, lead: 1.32,
 		box: 6, gap: 2, pad: 2, para: 2.5, label: 42,
-		minName: 48, maxDay: 34, rule: 10, indent: 7,
+		minName: 48, maxDay: 30, rule: 10, indent: 7,
+		pic: 50, picGap: 14, thumbW: 16, thumbH: 12, thumbLine: 0.18,
 	}
 	largeStyle = style{
 		body: 15, h3: 16.5, h2: 19.5, h1: 25, title: 31, lead: 1.3,
 		box: 8, gap: 2.5, pad: 2.5, para: 3, label: 50,
-		minName: 58, maxDay: 40, rule: 12.5, indent: 9,
+		minName: 58, maxDay: 36, rule: 12.5, indent: 9,
+		pic: 58, picGap: 16, thumbW: 20, thumbH: 15, thumbLine: 0.22,
 	}
 )
 

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
+	"github.com/backplan/backplan/figure"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -503,6 +505,12 @@ func (l *layout) gridRow(r row, days []int, x0, nameW, dayW float64) {
 	lh := s.lineH(size)
 	pad := s.pad
 	tw := nameW - 2*pad
+	tx := x0 + pad
+	thumb := l.thumbnail(r.e)
+	if thumb != nil {
+		tw -= s.thumbW + pad
+		tx += s.thumbW + pad
+	}
 	type line struct {
 		t     string
 		bold  bool
@@ -537,11 +545,17 @@ func (l *layout) gridRow(r row, days []int, x0, nameW, dayW float64) {
 		}
 	}
 	h := max(float64(len(lines))*lh, boxH, s.box) + 2*pad
+	if thumb != nil {
+		h = max(h, s.thumbH+2*pad)
+	}
 	l.ensure(h)
 	l.rect(x0, l.y, nameW, h, thin, 0)
+	if thumb != nil {
+		l.add(Item{Kind: Picture, X: x0 + pad, Y: l.y + (h-s.thumbH)/2, W: s.thumbW, H: s.thumbH, Ref: r.e.ID + " thumbnail", Shapes: thumb})
+	}
 	for i, ln := range lines {
 		if ln.t != "" {
-			l.text(x0+pad, l.y+pad+float64(i)*lh, ln.t, ln.bold, size)
+			l.text(tx, l.y+pad+float64(i)*lh, ln.t, ln.bold, size)
 		}
 		if ln.right != "" {
 			l.textRight(x0+nameW-pad, l.y+pad+float64(i)*lh, ln.right, false, size)
@@ -572,11 +586,88 @@ func (l *layout) gridRow(r row, days []int, x0, nameW, dayW float64) {
 
 // ---- Exercises ----
 
-// pictureSize is the box kept for an exercise's start-to-end drawing, in
-// mm. It is zero until drawings exist: then set it, and exercise() places a
-// Picture item of this size under each exercise's name (and the weekly grid
-// can do the same with a thumbnail in its name column).
-func (l *layout) pictureSize() (w, h float64) { return 0, 0 }
+// pictures places an exercise's drawings under its name: the start and
+// the end of the movement side by side with an arrow between them, or the
+// position held, each in a frame with a numbered label beneath.
+func (l *layout) pictures(e plan.Exercise) {
+	if e.Picture == nil {
+		return
+	}
+	s := l.s
+	lh := s.lineH(s.body)
+	gap := s.picGap
+	pw := (l.width() - gap) / 2
+	ph := s.pic
+	in := s.pad
+	pics := drawings(*e.Picture, pw-2*in, ph-2*in, 0)
+	l.ensure(ph + lh + s.para)
+	for i, p := range pics {
+		x := l.left + float64(i)*(pw+gap)
+		l.rect(x, l.y, pw, ph, thin, 0)
+		l.add(Item{Kind: Picture, X: x + in, Y: l.y + in, W: pw - 2*in, H: ph - 2*in, Ref: e.ID + " " + p.Name, Shapes: p.Shapes})
+		label := "Hold this position"
+		if len(e.Picture.Arrows) > 0 {
+			label = "Move as the arrow shows"
+		}
+		switch p.Name {
+		case "start":
+			label = "1. Start like this"
+		case "end":
+			label = "2. Move to this"
+		}
+		l.textCenter(x+pw/2, l.y+ph+0.5, label, true, s.body)
+	}
+	if len(pics) == 2 {
+		aw, ah := gap-4, 8.0
+		l.add(Item{Kind: Picture, X: l.left + pw + 2, Y: l.y + (ph-ah)/2, W: aw, H: ah, Ref: "arrow", Shapes: rightArrow(aw, ah)})
+	}
+	l.y += ph + lh + s.para
+}
+
+// rightArrow is a bold arrow pointing right, filling a w × h box.
+func rightArrow(w, h float64) []figure.Shape {
+	head := min(w*0.45, h)
+	return []figure.Shape{
+		{Kind: figure.Path, Points: []figure.Point{{X: 0.6, Y: h / 2}, {X: w - head, Y: h / 2}}, Width: 1.2, Stroke: 0, Fill: figure.NoFill},
+		{Kind: figure.Path, Closed: true, Points: []figure.Point{{X: w - head, Y: 0}, {X: w, Y: h / 2}, {X: w - head, Y: h}}, Width: 0, Stroke: 0, Fill: 0},
+	}
+}
+
+// thumbnail is the small drawing beside an exercise's name in the weekly
+// grid, or nil if it has none.
+func (l *layout) thumbnail(e plan.Exercise) []figure.Shape {
+	if e.Picture == nil {
+		return nil
+	}
+	return drawings(*e.Picture, l.s.thumbW, l.s.thumbH, l.s.thumbLine)[0].Shapes
+}
+
+// drawingCache keeps drawings between layout passes and documents: posing
+// a body costs far more than placing it, and a batch draws the same
+// catalogue again and again. Drawings in it are shared and never changed.
+var drawingCache sync.Map // drawingKey → []figure.Picture
+
+type drawingKey struct {
+	spec       string
+	w, h, line float64
+}
+
+// drawings returns the pictures of s in a w × h box; with line > 0, only
+// the thumbnail, its outline at least line wide.
+func drawings(s figure.Spec, w, h, line float64) []figure.Picture {
+	k := drawingKey{s.Key(), w, h, line}
+	if p, ok := drawingCache.Load(k); ok {
+		return p.([]figure.Picture)
+	}
+	var p []figure.Picture
+	if line > 0 {
+		p = []figure.Picture{s.Thumbnail(w, h, line)}
+	} else {
+		p = s.Draw(w, h)
+	}
+	drawingCache.Store(k, p)
+	return p
+}
 
 func (l *layout) exercises() {
 	s := l.s
@@ -610,11 +701,7 @@ func (l *layout) exercise(e plan.Exercise) {
 	l.onBreak = func() { l.heading(name+" (continued)", s.h3, 0) }
 
 	l.para(categoryWords(e.Category), false, s.body)
-	if pw, ph := l.pictureSize(); ph > 0 {
-		l.ensure(ph)
-		l.add(Item{Kind: Picture, X: l.left, Y: l.y, W: pw, H: ph, Ref: e.ID})
-		l.y += ph + s.para
-	}
+	l.pictures(e)
 	if p := clean(e.Purpose); p != "" {
 		l.para(p, false, s.body)
 	}

@@ -1,0 +1,197 @@
+package render
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"sync"
+)
+
+// pack compresses the streams of a PDF that fpdf wrote without
+// compression, and squeezes the ones it compressed at its fastest setting
+// (fonts), then writes a fresh cross-reference table. fpdf offers no
+// choice of compression level and builds a new compressor for every
+// stream; doing it here once, at a stronger level, with one reused
+// compressor, makes the file smaller and the work cheaper.
+//
+// It understands the plain layout fpdf writes — a header, numbered
+// objects, a classic xref table and trailer — and returns an error,
+// rather than guess, on anything else.
+func pack(in []byte) ([]byte, error) {
+	xref := bytes.LastIndex(in, []byte("\nxref\n"))
+	if xref < 0 {
+		return nil, errors.New("pack: no xref table")
+	}
+	xref++
+	offsets, err := xrefOffsets(in[xref:])
+	if err != nil {
+		return nil, err
+	}
+	trailer := bytes.Index(in[xref:], []byte("trailer\n"))
+	sx := bytes.LastIndex(in, []byte("startxref\n"))
+	if trailer < 0 || sx < xref+trailer {
+		return nil, errors.New("pack: no trailer")
+	}
+	trailerText := in[xref+trailer : sx]
+
+	// Objects in file order: each runs to the next, or to the xref.
+	type object struct{ num, start int }
+	var objs []object
+	for num, off := range offsets {
+		if off > xref {
+			return nil, fmt.Errorf("pack: object %d lies beyond the xref table", num)
+		}
+		if off > 0 {
+			objs = append(objs, object{num, off})
+		}
+	}
+	if len(objs) == 0 {
+		return nil, errors.New("pack: no objects")
+	}
+	slices.SortFunc(objs, func(a, b object) int { return a.start - b.start })
+
+	z := zlibPool.Get().(*zlib.Writer)
+	defer zlibPool.Put(z)
+	var out bytes.Buffer
+	out.Grow(len(in) / 2)
+	out.Write(in[:objs[0].start])
+	newOff := make([]int, len(offsets))
+	for i, o := range objs {
+		end := xref
+		if i+1 < len(objs) {
+			end = objs[i+1].start
+		}
+		if o.start >= end {
+			return nil, fmt.Errorf("pack: object %d out of order", o.num)
+		}
+		newOff[o.num] = out.Len()
+		if err := packObject(&out, in[o.start:end], z); err != nil {
+			return nil, fmt.Errorf("pack: object %d: %w", o.num, err)
+		}
+	}
+	start := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	for _, off := range newOff[1:] {
+		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+	}
+	out.Write(trailerText)
+	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", start)
+	return out.Bytes(), nil
+}
+
+// zlibPool holds compressors between documents: making one allocates
+// about a megabyte.
+var zlibPool = sync.Pool{New: func() any {
+	z, _ := zlib.NewWriterLevel(io.Discard, packLevel)
+	return z
+}}
+
+// packLevel is the zlib level for streams. The default level gives nearly
+// all of the best level's saving on PDF content at half its time.
+const packLevel = zlib.DefaultCompression
+
+// maxStream bounds what one stream may inflate to: far beyond any
+// workbook, and short of running out of memory.
+const maxStream = 64 << 20
+
+var lengthRe = regexp.MustCompile(`/Length (\d+)`)
+
+// packObject copies one object, compressing its stream if it has one.
+func packObject(out *bytes.Buffer, obj []byte, z *zlib.Writer) error {
+	s := bytes.Index(obj, []byte("\nstream\n"))
+	if s < 0 {
+		out.Write(obj)
+		return nil
+	}
+	dict := obj[:s]
+	m := lengthRe.FindSubmatchIndex(dict)
+	if m == nil {
+		return errors.New("stream without a direct /Length")
+	}
+	n, err := strconv.Atoi(string(dict[m[2]:m[3]]))
+	if err != nil {
+		return err
+	}
+	data := obj[s+len("\nstream\n"):]
+	if len(data) < n || !bytes.HasPrefix(data[n:], []byte("\nendstream")) {
+		return errors.New("stream length does not match")
+	}
+	rest := data[n:]
+	data = data[:n]
+
+	flate := []byte("/Filter /FlateDecode")
+	filtered := bytes.Contains(dict, flate)
+	if bytes.Contains(dict, []byte("/Filter")) && !filtered {
+		out.Write(obj) // another filter: leave it alone
+		return nil
+	}
+	raw := data
+	if filtered {
+		r, err := zlib.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return err
+		}
+		if raw, err = io.ReadAll(io.LimitReader(r, maxStream+1)); err != nil {
+			return err
+		}
+		if len(raw) > maxStream {
+			return errors.New("stream inflates beyond 64 MB")
+		}
+	}
+	var packed bytes.Buffer
+	packed.Grow(len(raw)/3 + 64)
+	z.Reset(&packed)
+	z.Write(raw)
+	if err := z.Close(); err != nil {
+		return err
+	}
+	if filtered && packed.Len() >= len(data) {
+		out.Write(obj) // already as small
+		return nil
+	}
+	out.Write(dict[:m[0]])
+	if !filtered {
+		out.Write(flate)
+		out.WriteByte(' ')
+	}
+	out.WriteString("/Length " + strconv.Itoa(packed.Len()))
+	out.Write(dict[m[1]:])
+	out.WriteString("\nstream\n")
+	out.Write(packed.Bytes())
+	out.Write(rest)
+	return nil
+}
+
+// xrefOffsets reads a classic cross-reference table of one section
+// starting at object 0: the byte offset of each object, 0 for free ones.
+func xrefOffsets(x []byte) ([]int, error) {
+	lines := bytes.Split(x, []byte("\n"))
+	if len(lines) < 3 || string(lines[0]) != "xref" {
+		return nil, errors.New("pack: bad xref table")
+	}
+	var first, count int
+	if _, err := fmt.Sscanf(string(lines[1]), "%d %d", &first, &count); err != nil || first != 0 || count < 1 || count+2 > len(lines) {
+		return nil, errors.New("pack: bad xref section")
+	}
+	offs := make([]int, count)
+	for i := range count {
+		e := lines[2+i]
+		if len(e) < 18 {
+			return nil, errors.New("pack: short xref entry")
+		}
+		if e[17] != 'n' {
+			continue
+		}
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil {
+			return nil, errors.New("pack: bad xref entry")
+		}
+		offs[i] = off
+	}
+	return offs, nil
+}

@@ -1,0 +1,156 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/backplan/backplan/figure"
+)
+
+// ptPerMM converts millimetres to PDF points.
+const ptPerMM = 72 / 25.4
+
+// kappa places the control points of four Bézier curves that make a circle.
+const kappa = 0.5523
+
+// sharedPictures makes a Form XObject (an fpdf template) of each drawing
+// that appears more than once, such as the weekly grid's thumbnails: the
+// file then holds it once however many weeks show it. Drawings used once
+// are painted in place, which costs less.
+func (d *Document) sharedPictures(pdf *fpdf.Fpdf) map[string]fpdf.Template {
+	count := map[string]int{}
+	for _, p := range d.Pages {
+		for _, it := range p.Items {
+			if it.Kind == Picture {
+				count[pictureKey(it)]++
+			}
+		}
+	}
+	shared := map[string]fpdf.Template{}
+	for _, p := range d.Pages {
+		for _, it := range p.Items {
+			k := pictureKey(it)
+			if it.Kind != Picture || count[k] < 2 || shared[k] != nil {
+				continue
+			}
+			ops := pictureOps(it.Shapes, 0, 0, it.H)
+			shared[k] = pdf.CreateTemplateCustom(fpdf.PointType{}, fpdf.SizeType{Wd: it.W, Ht: it.H}, func(t *fpdf.Tpl) {
+				t.RawWriteStr(ops)
+			})
+		}
+	}
+	return shared
+}
+
+// pictureKey tells drawings apart: the same drawing at the same size has
+// the same key.
+func pictureKey(it Item) string {
+	return fmt.Sprintf("%s %.2f %.2f", it.Ref, it.W, it.H)
+}
+
+// pictureOps returns the PDF content operators that paint shapes with
+// their origin at (ox, oy) mm on a page pageH millimetres tall. The drawing
+// is wrapped in q … Q so the round caps and joins, greys and widths it sets
+// end with it, and each setting is written only when it changes: a figure
+// has dozens of shapes and most share their look, so this keeps the file
+// small. For the same reason it moves the origin to the box's corner,
+// turns y downward and counts in tenths of a point, so every coordinate is
+// a short whole number.
+func pictureOps(shapes []figure.Shape, ox, oy, pageH float64) string {
+	var b strings.Builder
+	b.WriteString("q 1 J 1 j 0.1 0 0 -0.1 " + num(ox*ptPerMM) + " " + num((pageH-oy)*ptPerMM) + " cm\n")
+	var (
+		stroke, fill = -1.0, -1.0 // greys not yet set
+		width        = -1.0
+	)
+	n := func(mm float64) string { return strconv.Itoa(int(math.Round(mm * ptPerMM * 10))) }
+	pt := func(x, y float64) string { return n(x) + " " + n(y) }
+	for _, s := range shapes {
+		if len(s.Points) == 0 {
+			continue
+		}
+		filled := s.Fill != figure.NoFill
+		stroked := s.Width > 0
+		if !filled && !stroked {
+			continue
+		}
+		if filled && s.Fill != fill {
+			fill = s.Fill
+			b.WriteString(grey2(fill) + " g\n")
+		}
+		if stroked {
+			if s.Stroke != stroke {
+				stroke = s.Stroke
+				b.WriteString(grey2(stroke) + " G\n")
+			}
+			if s.Width != width {
+				width = s.Width
+				b.WriteString(n(width) + " w\n")
+			}
+		}
+		p0 := s.Points[0]
+		switch s.Kind {
+		case figure.Circle:
+			r, c := s.Radius, s.Radius*kappa
+			cx, cy := p0.X, p0.Y
+			b.WriteString(pt(cx+r, cy) + " m\n")
+			for _, q := range [4][6]float64{
+				{cx + r, cy + c, cx + c, cy + r, cx, cy + r},
+				{cx - c, cy + r, cx - r, cy + c, cx - r, cy},
+				{cx - r, cy - c, cx - c, cy - r, cx, cy - r},
+				{cx + c, cy - r, cx + r, cy - c, cx + r, cy},
+			} {
+				b.WriteString(pt(q[0], q[1]) + " " + pt(q[2], q[3]) + " " + pt(q[4], q[5]) + " c\n")
+			}
+			b.WriteString("h ")
+		default:
+			b.WriteString(pt(p0.X, p0.Y) + " m")
+			for _, p := range s.Points[1:] {
+				b.WriteString(" " + pt(p.X, p.Y) + " l")
+			}
+			if len(s.Points) == 1 {
+				// A dot: a round-capped stroke of no length.
+				b.WriteString(" " + pt(p0.X, p0.Y) + " l")
+			}
+			if s.Closed {
+				b.WriteString(" h")
+			}
+			b.WriteString(" ")
+		}
+		switch {
+		case filled && stroked:
+			b.WriteString("B\n")
+		case filled:
+			b.WriteString("f\n")
+		default:
+			b.WriteString("S\n")
+		}
+	}
+	b.WriteString("Q")
+	return b.String()
+}
+
+// num writes a number with at most two decimals and no trailing zeros.
+func num(v float64) string {
+	s := strings.TrimRight(strconv.FormatFloat(v, 'f', 2, 64), "0")
+	s = strings.TrimSuffix(s, ".")
+	if s == "" || s == "-0" {
+		return "0"
+	}
+	return s
+}
+
+// grey2 writes a grey level with two decimals, trimmed: one decimal would
+// merge greys the figures keep apart.
+func grey2(v float64) string {
+	s := strings.TrimRight(strconv.FormatFloat(v, 'f', 2, 64), "0")
+	s = strings.TrimSuffix(s, ".")
+	if s == "" {
+		return "0"
+	}
+	return s
+}
