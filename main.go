@@ -67,8 +67,8 @@ Output:
       --out-dir DIR      where --batch writes;  --jobs N  workbooks at once
 Catalogue:
       --list             list the exercises: id, name, category, and so on
+      --figures FILE     draw every exercise's pictures into one PDF
       --catalog FILE     use this catalogue instead of the built-in one
-Other:
       --version          print the version;  -h, --help  print this help
 
 Examples:
@@ -151,6 +151,7 @@ type config struct {
 	outDir     string // where the batch's workbooks go
 	jobs       int    // workbooks made at once; 0 means one per CPU
 	list       bool
+	figures    string // a PDF of every exercise's pictures
 	preview    bool
 	version    bool
 	help       bool
@@ -262,6 +263,7 @@ func (c *config) flagSet() *pflag.FlagSet {
 	number("jobs", "", "", &c.jobs, 1, maxJobs)
 
 	fs.BoolVar(&c.list, "list", c.list, "")
+	fs.StringVar(&c.figures, "figures", c.figures, "")
 	fs.StringVar(&c.catalog, "catalog", c.catalog, "")
 
 	fs.BoolVar(&c.version, "version", c.version, "")
@@ -397,6 +399,8 @@ func backplan(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) e
 			return err
 		}
 		return writeList(stdout, cat)
+	case c.figures != "":
+		return writeFigures(c, stdin, e)
 	case c.batch != "" || c.given(batchFlags) != nil:
 		return runBatch(c, stdin, stderr, e)
 	}
@@ -476,6 +480,47 @@ func backplan(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) e
 		return err
 	}
 	return nil
+}
+
+// writeFigures writes the contact sheet of the catalogue's pictures.
+func writeFigures(c *config, stdin io.Reader, e env) error {
+	var others []string
+	for _, n := range c.set {
+		if !slices.Contains([]string{"figures", "catalog", "paper", "large-print"}, n) {
+			others = append(others, "--"+n)
+		}
+	}
+	if len(others) > 0 {
+		return usageErr("", "--figures draws the catalogue and nothing else, so %s cannot go with it", andList(others))
+	}
+	if c.figures == "-" {
+		return usageErr("", "--figures needs a file name; - is not allowed")
+	}
+	if c.paper == "" {
+		c.paper = defaultPaper(e.getenv)
+	}
+	out, err := claim(c.figures)
+	if err != nil {
+		return err
+	}
+	defer out.discard()
+	cat, err := loadCatalog(c.catalog, stdin)
+	if err != nil {
+		return err
+	}
+	var exs []plan.Exercise
+	for _, id := range cat.IDs() {
+		e, _ := cat.Lookup(id)
+		exs = append(exs, e)
+	}
+	var pdf bytes.Buffer
+	if err := render.Figures(&pdf, exs, render.Options{Paper: c.paper, LargePrint: c.largePrint}); err != nil {
+		if isTextError(err) {
+			return err
+		}
+		return fmt.Errorf("drawing the pictures: %w", err)
+	}
+	return out.commit(pdf.Bytes())
 }
 
 // isTextError reports whether err is text the fonts cannot draw: bad input,

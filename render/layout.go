@@ -73,6 +73,12 @@ func Layout(p *plan.Plan, o Options) (*Document, error) {
 	if p == nil {
 		return nil, errors.New("render: no plan")
 	}
+	return lay(p, o, info(p), (*layout).workbook)
+}
+
+// lay runs body on fresh pages until its page references settle, then
+// adds the footers.
+func lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*Document, error) {
 	w, h, err := paperSize(o.Paper)
 	if err != nil {
 		return nil, err
@@ -97,11 +103,11 @@ func Layout(p *plan.Plan, o Options) (*Document, error) {
 		if o.LargePrint {
 			l.s = largeStyle
 		}
-		l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: info(p)}
+		l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in}
 		l.left, l.right, l.top = margin, w-margin, margin
 		l.footY = h - margin - l.s.lineH(l.footSize())
 		l.bottom = l.footY - 6
-		l.workbook()
+		body(l)
 		l.footers()
 		doc = l.doc
 		if maps.Equal(refs, l.found) {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -449,5 +450,33 @@ func TestCommandLineValidators(t *testing.T) {
 	out, err := exec.Command(tool, files...).CombinedOutput()
 	if err != nil {
 		t.Errorf("pdfcheck: %v\n%s", err, out)
+	}
+}
+
+// TestFigures draws the contact sheet of the whole catalogue: a valid PDF
+// with every exercise's pictures and thumbnail in it.
+func TestFigures(t *testing.T) {
+	c := realCatalog(t)
+	var exs []plan.Exercise
+	for _, id := range c.IDs() {
+		e, _ := c.Lookup(id)
+		exs = append(exs, e)
+	}
+	for name, o := range allOptions {
+		var b bytes.Buffer
+		if err := render.Figures(&b, exs, o); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		validate(t, b.Bytes())
+		// Each exercise has a bookmark: its name in UTF-16.
+		for _, e := range exs {
+			var u16 []byte
+			for _, r := range utf16.Encode([]rune(e.Name)) {
+				u16 = append(u16, byte(r>>8), byte(r))
+			}
+			if !bytes.Contains(b.Bytes(), u16) {
+				t.Errorf("%s: no bookmark for %s", name, e.ID)
+			}
+		}
 	}
 }
