@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -15,7 +16,11 @@ const family = "notosans"
 // Draw paints the document as a PDF. It adds nothing the layout did not
 // place, and uses only its own fpdf instance, so documents may be drawn
 // concurrently.
-func (d *Document) Draw(w io.Writer) error {
+func (d *Document) Draw(w io.Writer) error { return d.draw(w, false) }
+
+// draw paints the document. With fpdfCompresses, fpdf compresses the page
+// streams itself, as it did before compressPages; tests compare the two.
+func (d *Document) draw(w io.Writer, fpdfCompresses bool) error {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
@@ -23,7 +28,7 @@ func (d *Document) Draw(w io.Writer) error {
 	})
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCompression(true)
+	pdf.SetCompression(fpdfCompresses) // else compressPages does it, faster
 	pdf.SetCatalogSort(true)
 	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
 	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
@@ -96,7 +101,14 @@ func (d *Document) Draw(w io.Writer) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	return pdf.Output(w)
+	if fpdfCompresses {
+		return pdf.Output(w)
+	}
+	var raw bytes.Buffer
+	if err := pdf.Output(&raw); err != nil {
+		return err
+	}
+	return compressPages(w, raw.Bytes())
 }
 
 func grey(level float64) int { return int(level*255 + 0.5) }
