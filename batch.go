@@ -134,7 +134,10 @@ func runBatch(c *config, stdin io.Reader, stderr io.Writer, e env) error {
 	}
 	jobs := c.jobs
 	if jobs == 0 {
-		jobs = runtime.NumCPU()
+		jobs = runtime.GOMAXPROCS(0) // the CPUs this process may use, container limits included
+	}
+	if e.tuneGC {
+		tuneGC(e.getenv, jobs)
 	}
 
 	b := &batch{base: c, cat: cat, today: today, roster: r, dir: c.outDir}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
@@ -350,4 +351,112 @@ func dirFiles(t *testing.T, dir string) []string {
 		names = append(names, e.Name())
 	}
 	return names
+}
+
+// TestBatchMatchesSingleRuns renders a roster with good and bad rows, on
+// three workers, and checks every workbook against a run for that patient
+// alone with the row's cells as options: the same bytes, under a safe name
+// inside --out-dir, and nothing else in the folder.
+func TestBatchMatchesSingleRuns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders about 30 workbooks")
+	}
+	dir := t.TempDir()
+	catalog, err := filepath.Abs(filepath.Join("testdata", "clinic.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	columns := []string{"patient", "weeks", "days", "focus", "equipment", "no-floor", "paper", "large-print", "notes"}
+	rows := [][]string{
+		{"Ana Ruiz", "4", "3", "posture", "band", "yes", "a4", "", ""},
+		{"Ana Ruiz", "2", "", "", "", "", "", "yes", "Slowly."},         // same name: ana-ruiz-2.pdf
+		{"ana ruiz", "", "", "core", "", "", "letter", "", ""},          // same slug: ana-ruiz-3.pdf
+		{"José Álvarez Núñez", "6", "5", "", "none", "", "", "", ""},    // accents
+		{"../../etc/passwd", "", "", "", "", "", "", "", ""},            // no way out of the folder
+		{"a/b\\c", "1", "1", "mobility", "", "", "", "", ""},            // slashes
+		{"Анна Иванова", "", "", "strength", "", "", "a4", "1", "Αργά"}, // Cyrillic, Greek notes
+		{"Ben Ode", "", "", "postur", "", "", "", "", ""},               // bad: unknown focus
+		{"Smile 😀", "", "", "", "", "", "", "", ""},                     // bad: the fonts cannot print it
+		{"CON", "", "", "", "", "maybe", "", "", ""},                    // bad: no-floor
+		{"CON", "", "", "", "", "", "", "", ""},                         // a reserved name
+		{"", "4", "", "", "", "", "", "", ""},                           // bad: no patient
+	}
+	for i := range 18 { // enough rows for the workers to overlap
+		rows = append(rows, []string{fmt.Sprintf("Patient %d", i%6), fmt.Sprint(1 + i%8), fmt.Sprint(1 + i%7),
+			[]string{"balanced", "mobility", "posture", "strength", "core"}[i%5], "", fmt.Sprint(i%2 == 0), "", "", ""})
+	}
+	var roster bytes.Buffer
+	w := csv.NewWriter(&roster)
+	w.Write(columns)
+	w.WriteAll(rows)
+	rosterPath := filepath.Join(dir, "roster.csv")
+	if err := os.WriteFile(rosterPath, roster.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := env{getenv: func(k string) string {
+		if k == "SOURCE_DATE_EPOCH" {
+			return sourceDateEpoch
+		}
+		return ""
+	}}
+	out := filepath.Join(dir, "plans")
+	var stderr bytes.Buffer
+	code := run([]string{"--catalog", catalog, "--batch", rosterPath, "--out-dir", out, "--jobs", "3", "--clinician", "Dr Lee"},
+		strings.NewReader(""), &bytes.Buffer{}, &stderr, e)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (four rows are bad)\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), fmt.Sprintf("wrote %d of %d workbooks", len(rows)-4, len(rows))) {
+		t.Errorf("no summary of %d good rows in:\n%s", len(rows)-4, stderr.String())
+	}
+
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = r[0]
+	}
+	files := fileNames(names)
+	bad := map[int]bool{7: true, 8: true, 9: true, 11: true}
+	var want []string
+	for i, r := range rows {
+		if bad[i] {
+			continue
+		}
+		want = append(want, files[i])
+		args := []string{"--catalog", catalog, "--clinician", "Dr Lee", "-o", filepath.Join(dir, "single.pdf")}
+		for j, v := range r {
+			if v != "" {
+				args = append(args, "--"+columns[j]+"="+v)
+			}
+		}
+		var errb bytes.Buffer
+		if code := run(args, strings.NewReader(""), &bytes.Buffer{}, &errb, e); code != 0 {
+			t.Fatalf("single run for row %d: exit %d\n%s", i+2, code, errb.String())
+		}
+		single, err := os.ReadFile(filepath.Join(dir, "single.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		batched, err := os.ReadFile(filepath.Join(out, files[i]))
+		if err != nil {
+			t.Fatalf("row %d (%s): %v", i+2, r[0], err)
+		}
+		if !bytes.Equal(single, batched) {
+			t.Errorf("row %d (%s): %s differs from the same plan rendered alone", i+2, r[0], files[i])
+		}
+	}
+	got := dirFiles(t, out)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("files in --out-dir:\n%q\nwant\n%q", got, want)
+	}
+	for _, n := range got {
+		if !safeName.MatchString(n) {
+			t.Errorf("unsafe file name %q", n)
+		}
+	}
+	for _, n := range []string{"ana-ruiz-2.pdf", "ana-ruiz-3.pdf", "etc-passwd.pdf", "a-b-c.pdf", "patient-con-2.pdf"} {
+		if !slices.Contains(got, n) {
+			t.Errorf("no %s among %q", n, got)
+		}
+	}
 }
