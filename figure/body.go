@@ -90,16 +90,30 @@ var sides = [2]struct {
 	sign   float64
 }{{"_l", -1}, {"_r", 1}}
 
+// The joint and point names of each side, made once: posing is the inner
+// loop of drawing.
+var sideNames = func() (n [2]struct{ shrug, shoulder, abd, rot, elbow, wrist, hip, hipAbd, hipRot, knee, ankle, pShoulder, pElbow, pWrist, pHand, pHip, pKnee, pAnkle, pHeel, pToe string }) {
+	for i, sd := range sides {
+		x := sd.suffix
+		n[i].shrug, n[i].shoulder, n[i].abd, n[i].rot = "shrug"+x, "shoulder"+x, "shoulder_abd"+x, "shoulder_rot"+x
+		n[i].elbow, n[i].wrist, n[i].hip, n[i].hipAbd = "elbow"+x, "wrist"+x, "hip"+x, "hip_abd"+x
+		n[i].hipRot, n[i].knee, n[i].ankle = "hip_rot"+x, "knee"+x, "ankle"+x
+		n[i].pShoulder, n[i].pElbow, n[i].pWrist, n[i].pHand = "shoulder"+x, "elbow"+x, "wrist"+x, "hand"+x
+		n[i].pHip, n[i].pKnee, n[i].pAnkle, n[i].pHeel, n[i].pToe = "hip"+x, "knee"+x, "ankle"+x, "heel"+x, "toe"+x
+	}
+	return n
+}()
+
 // pose computes the skeleton for a set of joint angles.
 func pose(j map[string]float64) *skeleton {
-	sk := &skeleton{pt: map[string]vec{}, radius: map[string]float64{}}
+	sk := &skeleton{pt: make(map[string]vec, 24), radius: make(map[string]float64, 24)}
 	root := rotY(j["turn"]).mul(rotZ(-j["tilt"])).mul(rotY(j["roll"]))
 	sk.pt["pelvis"] = vec{}
 
 	// The trunk bends as a whole from the hips, then curves along the spine.
 	trunk := root.mul(rotZ(-j["trunk"])).mul(rotX(j["side_bend"]))
 	p := vec{}
-	sk.spine = append(sk.spine, p)
+	sk.spine = make([]vec, 1, 4)
 	var seg mat
 	for i, k := range []float64{-0.5, 0, 0.5} {
 		seg = trunk.mul(rotZ(-k * j["spine"]))
@@ -125,32 +139,32 @@ func pose(j map[string]float64) *skeleton {
 
 	for i, sd := range sides {
 		s := sd.sign
-		x := func(name string) float64 { return j[name+sd.suffix] }
-		clav := chest.mul(rotX(-s * x("shrug")))
+		n := &sideNames[i]
+		clav := chest.mul(rotX(-s * j[n.shrug]))
 		sh := neck.add(clav.apply(vec{-3, -3, s * shoulderW}))
-		arm := chest.mul(rotZ(x("shoulder"))).mul(rotX(-s * x("shoulder_abd"))).mul(rotY(-s * x("shoulder_rot")))
+		arm := chest.mul(rotZ(j[n.shoulder])).mul(rotX(-s * j[n.abd])).mul(rotY(-s * j[n.rot]))
 		el := sh.add(arm.apply(vec{0, -upperArmLen, 0}))
-		fore := arm.mul(rotZ(x("elbow")))
+		fore := arm.mul(rotZ(j[n.elbow]))
 		wr := el.add(fore.apply(vec{0, -forearmLen, 0}))
-		hand := fore.mul(rotZ(x("wrist")))
+		hand := fore.mul(rotZ(j[n.wrist]))
 		sk.hand[i] = hand
 		hd := wr.add(hand.apply(vec{0, -handLen, 0}))
-		sk.pt["shoulder"+sd.suffix] = sh
-		sk.pt["elbow"+sd.suffix] = el
-		sk.pt["wrist"+sd.suffix] = wr
-		sk.pt["hand"+sd.suffix] = hd
+		sk.pt[n.pShoulder] = sh
+		sk.pt[n.pElbow] = el
+		sk.pt[n.pWrist] = wr
+		sk.pt[n.pHand] = hd
 
 		hip := root.apply(vec{0, 0, s * hipW})
-		thigh := root.mul(rotZ(x("hip"))).mul(rotX(-s * x("hip_abd"))).mul(rotY(-s * x("hip_rot")))
+		thigh := root.mul(rotZ(j[n.hip])).mul(rotX(-s * j[n.hipAbd])).mul(rotY(-s * j[n.hipRot]))
 		kn := hip.add(thigh.apply(vec{0, -thighLen, 0}))
-		shin := thigh.mul(rotZ(-x("knee")))
+		shin := thigh.mul(rotZ(-j[n.knee]))
 		an := kn.add(shin.apply(vec{0, -shinLen, 0}))
-		foot := shin.mul(rotZ(x("ankle")))
-		sk.pt["hip"+sd.suffix] = hip
-		sk.pt["knee"+sd.suffix] = kn
-		sk.pt["ankle"+sd.suffix] = an
-		sk.pt["heel"+sd.suffix] = an.add(foot.apply(vec{-3, -4, 0}))
-		sk.pt["toe"+sd.suffix] = an.add(foot.apply(vec{16, -4.5, 0}))
+		foot := shin.mul(rotZ(j[n.ankle]))
+		sk.pt[n.pHip] = hip
+		sk.pt[n.pKnee] = kn
+		sk.pt[n.pAnkle] = an
+		sk.pt[n.pHeel] = an.add(foot.apply(vec{-3, -4, 0}))
+		sk.pt[n.pToe] = an.add(foot.apply(vec{16, -4.5, 0}))
 	}
 	for name := range sk.pt {
 		sk.radius[name] = pointRadius(name)
@@ -214,7 +228,7 @@ func place(r resolved) *skeleton {
 		lo, hi := -45.0, 45.0
 		flo, fhi := f(lo), f(hi)
 		if (flo < 0) != (fhi < 0) {
-			for range 40 {
+			for range 24 { // to a few millionths of a degree
 				mid := (lo + hi) / 2
 				fm := f(mid)
 				if (fm < 0) == (flo < 0) {

@@ -70,24 +70,26 @@ func (s Spec) Draw(w, h float64) []Picture {
 }
 
 // Thumbnail returns the last picture of s (the end of a movement, or the
-// position held) fitted into a w by h box, for a list or table. Small
-// drawings lose their outlines, so the body's outline is drawn at least
-// line wide, in the box's units.
+// position held), without arrows, fitted into a w by h box on its own, for
+// a list or table. Small drawings lose their outlines, so the body's
+// outline is drawn at least line wide (line > 0), in the box's units.
 func (s Spec) Thumbnail(w, h, line float64) Picture {
-	pics := s.draw(w, h, line)
-	return pics[len(pics)-1]
+	return s.draw(w, h, max(line, 1e-9))[0]
 }
 
-// draw fits the scene into a w by h box. If minLine is above zero and the
-// outline would be thinner than that, the scene is drawn again with a
-// bolder outline: bounds and scale are computed afresh, so it still fits.
+// draw fits the scene into a w by h box. With minLine above zero it draws
+// the thumbnail, and if the outline would be thinner than minLine it draws
+// it again with a bolder one: bounds and scale are computed afresh, so it
+// still fits.
 func (s Spec) draw(w, h, minLine float64) []Picture {
+	st := s.stage()
+	thumb := minLine > 0
 	ol := outline
-	sc := s.scene(ol)
+	sc := s.scene(st, ol, thumb)
 	k, lo, hi := fit(sc, w, h)
-	if minLine > 0 && ol*k < minLine {
+	if thumb && ol*k < minLine {
 		ol = minLine / k
-		sc = s.scene(ol)
+		sc = s.scene(st, ol, thumb)
 		k, lo, hi = fit(sc, w, h)
 	}
 	ox := (w - (hi.X-lo.X)*k) / 2
@@ -222,7 +224,16 @@ func (s Spec) hands() []string {
 	return []string{"_l", "_r"}
 }
 
-func (s Spec) scene(ol float64) scene {
+// stage is a Spec's bodies posed and placed, with the names of their
+// pictures and the band or cable's anchor: the costly part of drawing,
+// done once however the shapes are then drawn.
+type stage struct {
+	names  []string
+	bodies []posed
+	anchor Point
+}
+
+func (s Spec) stage() stage {
 	start := s.Start.resolve(nil)
 	poses := []resolved{start}
 	names := []string{"hold"}
@@ -252,13 +263,23 @@ func (s Spec) scene(ol float64) scene {
 		anchor.X = from.X + dir*55
 	}
 
+	return stage{names: names, bodies: bodies, anchor: anchor}
+}
+
+// scene draws the staged bodies with outlines ol wide: every picture, or
+// only the last and without arrows if last is set.
+func (s Spec) scene(st stage, ol float64, last bool) scene {
+	bodies, anchor, names := st.bodies, st.anchor, st.names
 	sc := scene{floor: s.view() != Top}
 	for i, b := range bodies {
+		if last && i < len(bodies)-1 {
+			continue
+		}
 		var sh []Shape
 		sh = append(sh, s.background(b, bodies[0], anchor)...)
 		sh = append(sh, s.figure(b, ol)...)
 		sh = append(sh, s.foreground(b, anchor)...)
-		if i == 0 {
+		if i == 0 && !last {
 			for _, a := range s.Arrows {
 				sh = append(sh, s.arrow(a, bodies)...)
 			}

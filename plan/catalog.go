@@ -172,22 +172,31 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	if err := decodeStrict(data, &f); err != nil {
 		return nil, yamlError(name, err)
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(name, err)
+	// The node tree gives the line numbers of mistakes. Parsing it costs as
+	// much again as decoding, so it is parsed only once a mistake is found.
+	var nodes []*yaml.Node
+	parsed := false
+	node := func(i int) *yaml.Node {
+		if !parsed {
+			parsed = true
+			var root yaml.Node
+			if yaml.Unmarshal(data, &root) == nil {
+				nodes = exerciseNodes(&root)
+			}
+		}
+		if i < len(nodes) {
+			return nodes[i]
+		}
+		return nil
 	}
-	nodes := exerciseNodes(&root)
 	if len(f.Exercises) == 0 {
 		return nil, fmt.Errorf("%s: no exercises (the file needs a top-level \"exercises:\" list)", name)
 	}
 	c := &Catalog{Exercises: f.Exercises, byID: make(map[string]int, len(f.Exercises))}
 	for i := range c.Exercises {
 		e := &c.Exercises[i]
-		var node *yaml.Node
-		if i < len(nodes) {
-			node = nodes[i]
-		}
 		if err := e.validate(); err != nil {
+			node := node(i)
 			var fe *fieldError
 			line := 0
 			if node != nil {
@@ -207,13 +216,12 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 			return nil, fmt.Errorf("%s:%d: exercise %q: %s", name, line, label, msg)
 		}
 		if j, dup := c.byID[e.ID]; dup {
-			line := 0
-			if node != nil {
-				line = fieldLine(node, []string{"id"})
+			line, prev := 0, 0
+			if n := node(i); n != nil {
+				line = fieldLine(n, []string{"id"})
 			}
-			prev := 0
-			if j < len(nodes) {
-				prev = fieldLine(nodes[j], []string{"id"})
+			if n := node(j); n != nil {
+				prev = fieldLine(n, []string{"id"})
 			}
 			return nil, fmt.Errorf("%s:%d: exercise %q: duplicate id (first defined at line %d)", name, line, e.ID, prev)
 		}

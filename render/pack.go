@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"sync"
 )
 
 // pack compresses the streams of a PDF that fpdf wrote without
@@ -55,8 +54,8 @@ func pack(in []byte) ([]byte, error) {
 	}
 	slices.SortFunc(objs, func(a, b object) int { return a.start - b.start })
 
-	z := zlibPool.Get().(*zlib.Writer)
-	defer zlibPool.Put(z)
+	z := getZlib()
+	defer putZlib(z)
 	var out bytes.Buffer
 	out.Grow(len(in) / 2)
 	out.Write(in[:objs[0].start])
@@ -84,12 +83,27 @@ func pack(in []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// zlibPool holds compressors between documents: making one allocates
-// about a megabyte.
-var zlibPool = sync.Pool{New: func() any {
-	z, _ := zlib.NewWriterLevel(io.Discard, packLevel)
-	return z
-}}
+// zlibFree holds compressors between documents: making one allocates
+// about a megabyte. Unlike a sync.Pool it is not emptied by each garbage
+// collection, which in a batch would make one for nearly every document.
+var zlibFree = make(chan *zlib.Writer, 16)
+
+func getZlib() *zlib.Writer {
+	select {
+	case z := <-zlibFree:
+		return z
+	default:
+		z, _ := zlib.NewWriterLevel(io.Discard, packLevel)
+		return z
+	}
+}
+
+func putZlib(z *zlib.Writer) {
+	select {
+	case zlibFree <- z:
+	default:
+	}
+}
 
 // packLevel is the zlib level for streams. The default level gives nearly
 // all of the best level's saving on PDF content at half its time.
@@ -128,6 +142,10 @@ func packObject(out *bytes.Buffer, obj []byte, z *zlib.Writer) error {
 	filtered := bytes.Contains(dict, flate)
 	if bytes.Contains(dict, []byte("/Filter")) && !filtered {
 		out.Write(obj) // another filter: leave it alone
+		return nil
+	}
+	if filtered && !bytes.Contains(dict, []byte("/Length1")) {
+		out.Write(obj) // fpdf's own, small already (a font's glyph map)
 		return nil
 	}
 	raw := data
