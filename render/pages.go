@@ -599,7 +599,7 @@ func (l *layout) pictures(e plan.Exercise) {
 	pw := (l.width() - gap) / 2
 	ph := s.pic
 	in := s.pad
-	pics := drawings(*e.Picture, pw-2*in, ph-2*in, 0)
+	pics := drawings(e.Picture, pw-2*in, ph-2*in, 0)
 	l.ensure(ph + lh + s.para)
 	for i, p := range pics {
 		x := l.left + float64(i)*(pw+gap)
@@ -639,13 +639,18 @@ func (l *layout) thumbnail(e plan.Exercise) []figure.Shape {
 	if e.Picture == nil {
 		return nil
 	}
-	return drawings(*e.Picture, l.s.thumbW, l.s.thumbH, l.s.thumbLine)[0].Shapes
+	return drawings(e.Picture, l.s.thumbW, l.s.thumbH, l.s.thumbLine)[0].Shapes
 }
 
 // drawingCache keeps drawings between layout passes and documents: posing
 // a body costs far more than placing it, and a batch draws the same
 // catalogue again and again. Drawings in it are shared and never changed.
 var drawingCache sync.Map // drawingKey → []figure.Picture
+
+// specKeys remembers each Spec's Key by its address: a catalogue's specs
+// are loaded once and never changed, and making a key costs more than
+// finding the drawing.
+var specKeys sync.Map // *figure.Spec → string
 
 type drawingKey struct {
 	spec       string
@@ -654,8 +659,12 @@ type drawingKey struct {
 
 // drawings returns the pictures of s in a w × h box; with line > 0, only
 // the thumbnail, its outline at least line wide.
-func drawings(s figure.Spec, w, h, line float64) []figure.Picture {
-	k := drawingKey{s.Key(), w, h, line}
+func drawings(s *figure.Spec, w, h, line float64) []figure.Picture {
+	key, ok := specKeys.Load(s)
+	if !ok {
+		key, _ = specKeys.LoadOrStore(s, s.Key())
+	}
+	k := drawingKey{key.(string), w, h, line}
 	if p, ok := drawingCache.Load(k); ok {
 		return p.([]figure.Picture)
 	}

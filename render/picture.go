@@ -61,14 +61,19 @@ func pictureKey(it Item) string {
 // turns y downward and counts in tenths of a point, so every coordinate is
 // a short whole number.
 func pictureOps(shapes []figure.Shape, ox, oy, pageH float64) string {
-	var b strings.Builder
-	b.WriteString("q 1 J 1 j 0.1 0 0 -0.1 " + num(ox*ptPerMM) + " " + num((pageH-oy)*ptPerMM) + " cm\n")
+	b := make([]byte, 0, 64*len(shapes)+64)
+	b = append(b, "q 1 J 1 j 0.1 0 0 -0.1 "...)
+	b = append(b, num(ox*ptPerMM)+" "+num((pageH-oy)*ptPerMM)+" cm\n"...)
 	var (
 		stroke, fill = -1.0, -1.0 // greys not yet set
 		width        = -1.0
 	)
-	n := func(mm float64) string { return strconv.Itoa(int(math.Round(mm * ptPerMM * 10))) }
-	pt := func(x, y float64) string { return n(x) + " " + n(y) }
+	n := func(b []byte, mm float64) []byte { return strconv.AppendInt(b, int64(math.Round(mm*ptPerMM*10)), 10) }
+	pt := func(b []byte, x, y float64) []byte {
+		b = n(b, x)
+		b = append(b, ' ')
+		return n(b, y)
+	}
 	for _, s := range shapes {
 		if len(s.Points) == 0 {
 			continue
@@ -80,16 +85,16 @@ func pictureOps(shapes []figure.Shape, ox, oy, pageH float64) string {
 		}
 		if filled && s.Fill != fill {
 			fill = s.Fill
-			b.WriteString(grey2(fill) + " g\n")
+			b = append(b, grey2(fill)+" g\n"...)
 		}
 		if stroked {
 			if s.Stroke != stroke {
 				stroke = s.Stroke
-				b.WriteString(grey2(stroke) + " G\n")
+				b = append(b, grey2(stroke)+" G\n"...)
 			}
 			if s.Width != width {
 				width = s.Width
-				b.WriteString(n(width) + " w\n")
+				b = append(n(b, width), " w\n"...)
 			}
 		}
 		p0 := s.Points[0]
@@ -97,41 +102,45 @@ func pictureOps(shapes []figure.Shape, ox, oy, pageH float64) string {
 		case figure.Circle:
 			r, c := s.Radius, s.Radius*kappa
 			cx, cy := p0.X, p0.Y
-			b.WriteString(pt(cx+r, cy) + " m\n")
+			b = append(pt(b, cx+r, cy), " m\n"...)
 			for _, q := range [4][6]float64{
 				{cx + r, cy + c, cx + c, cy + r, cx, cy + r},
 				{cx - c, cy + r, cx - r, cy + c, cx - r, cy},
 				{cx - r, cy - c, cx - c, cy - r, cx, cy - r},
 				{cx + c, cy - r, cx + r, cy - c, cx + r, cy},
 			} {
-				b.WriteString(pt(q[0], q[1]) + " " + pt(q[2], q[3]) + " " + pt(q[4], q[5]) + " c\n")
+				b = append(pt(b, q[0], q[1]), ' ')
+				b = append(pt(b, q[2], q[3]), ' ')
+				b = append(pt(b, q[4], q[5]), " c\n"...)
 			}
-			b.WriteString("h ")
+			b = append(b, "h "...)
 		default:
-			b.WriteString(pt(p0.X, p0.Y) + " m")
+			b = append(pt(b, p0.X, p0.Y), " m"...)
 			for _, p := range s.Points[1:] {
-				b.WriteString(" " + pt(p.X, p.Y) + " l")
+				b = append(b, ' ')
+				b = append(pt(b, p.X, p.Y), " l"...)
 			}
 			if len(s.Points) == 1 {
 				// A dot: a round-capped stroke of no length.
-				b.WriteString(" " + pt(p0.X, p0.Y) + " l")
+				b = append(b, ' ')
+				b = append(pt(b, p0.X, p0.Y), " l"...)
 			}
 			if s.Closed {
-				b.WriteString(" h")
+				b = append(b, " h"...)
 			}
-			b.WriteString(" ")
+			b = append(b, ' ')
 		}
 		switch {
 		case filled && stroked:
-			b.WriteString("B\n")
+			b = append(b, "B\n"...)
 		case filled:
-			b.WriteString("f\n")
+			b = append(b, "f\n"...)
 		default:
-			b.WriteString("S\n")
+			b = append(b, "S\n"...)
 		}
 	}
-	b.WriteString("Q")
-	return b.String()
+	b = append(b, 'Q')
+	return string(b)
 }
 
 // num writes a number with at most two decimals and no trailing zeros.
