@@ -76,6 +76,14 @@ func Layout(p *plan.Plan, o Options) (*Document, error) {
 	return lay(p, o, info(p), (*layout).workbook)
 }
 
+// styleFor is the print size of o.
+func styleFor(o Options) style {
+	if o.LargePrint {
+		return largeStyle
+	}
+	return normalStyle
+}
+
 // lay runs body on fresh pages until its page references settle, then
 // adds the footers.
 func lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*Document, error) {
@@ -93,16 +101,14 @@ func lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*Document, error
 	if o.Paper == "" {
 		o.Paper = Letter
 	}
+	warmDrawings(p, styleFor(o), w-2*margin)
 	// Page numbers in the contents and the weekly grids point forward, so
 	// lay out until they settle (two passes as a rule).
 	var refs map[string]int
 	var doc *Document
 	for range 6 {
 		l := &layout{p: p, o: o, fs: fs, refs: refs, found: map[string]int{}}
-		l.s = normalStyle
-		if o.LargePrint {
-			l.s = largeStyle
-		}
+		l.s = styleFor(o)
 		l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in}
 		l.left, l.right, l.top = margin, w-margin, margin
 		l.footY = h - margin - l.s.lineH(l.footSize())

@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 )
 
 // pack compresses the streams of a PDF that fpdf wrote without
@@ -54,24 +57,48 @@ func pack(in []byte) ([]byte, error) {
 	}
 	slices.SortFunc(objs, func(a, b object) int { return a.start - b.start })
 
-	z := getZlib()
-	defer putZlib(z)
+	ends := make([]int, len(objs))
+	for i, o := range objs {
+		ends[i] = xref
+		if i+1 < len(objs) {
+			ends[i] = objs[i+1].start
+		}
+		if o.start >= ends[i] {
+			return nil, fmt.Errorf("pack: object %d out of order", o.num)
+		}
+	}
+
+	// Compress on every CPU: each object on its own, so the bytes do not
+	// depend on which goroutine did which.
+	parts := make([][]byte, len(objs))
+	errs := make([]error, len(objs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 4) {
+		wg.Go(func() {
+			z := getZlib()
+			defer putZlib(z)
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(objs) {
+					return
+				}
+				parts[i], errs[i] = packObject(in[objs[i].start:ends[i]], z)
+			}
+		})
+	}
+	wg.Wait()
+
 	var out bytes.Buffer
 	out.Grow(len(in) / 2)
 	out.Write(in[:objs[0].start])
 	newOff := make([]int, len(offsets))
 	for i, o := range objs {
-		end := xref
-		if i+1 < len(objs) {
-			end = objs[i+1].start
-		}
-		if o.start >= end {
-			return nil, fmt.Errorf("pack: object %d out of order", o.num)
+		if errs[i] != nil {
+			return nil, fmt.Errorf("pack: object %d: %w", o.num, errs[i])
 		}
 		newOff[o.num] = out.Len()
-		if err := packObject(&out, in[o.start:end], z); err != nil {
-			return nil, fmt.Errorf("pack: object %d: %w", o.num, err)
-		}
+		out.Write(parts[i])
 	}
 	start := out.Len()
 	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
@@ -115,25 +142,25 @@ const maxStream = 64 << 20
 
 var lengthRe = regexp.MustCompile(`/Length (\d+)`)
 
-// packObject copies one object, compressing its stream if it has one.
-func packObject(out *bytes.Buffer, obj []byte, z *zlib.Writer) error {
+// packObject returns one object, its stream compressed if it has one. It
+// returns obj itself when nothing changes.
+func packObject(obj []byte, z *zlib.Writer) ([]byte, error) {
 	s := bytes.Index(obj, []byte("\nstream\n"))
 	if s < 0 {
-		out.Write(obj)
-		return nil
+		return obj, nil
 	}
 	dict := obj[:s]
 	m := lengthRe.FindSubmatchIndex(dict)
 	if m == nil {
-		return errors.New("stream without a direct /Length")
+		return nil, errors.New("stream without a direct /Length")
 	}
 	n, err := strconv.Atoi(string(dict[m[2]:m[3]]))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	data := obj[s+len("\nstream\n"):]
 	if len(data) < n || !bytes.HasPrefix(data[n:], []byte("\nendstream")) {
-		return errors.New("stream length does not match")
+		return nil, errors.New("stream length does not match")
 	}
 	rest := data[n:]
 	data = data[:n]
@@ -141,24 +168,22 @@ func packObject(out *bytes.Buffer, obj []byte, z *zlib.Writer) error {
 	flate := []byte("/Filter /FlateDecode")
 	filtered := bytes.Contains(dict, flate)
 	if bytes.Contains(dict, []byte("/Filter")) && !filtered {
-		out.Write(obj) // another filter: leave it alone
-		return nil
+		return obj, nil // another filter: leave it alone
 	}
 	if filtered && !bytes.Contains(dict, []byte("/Length1")) {
-		out.Write(obj) // fpdf's own, small already (a font's glyph map)
-		return nil
+		return obj, nil // fpdf's own, small already (a font's glyph map)
 	}
 	raw := data
 	if filtered {
 		r, err := zlib.NewReader(bytes.NewReader(data))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if raw, err = io.ReadAll(io.LimitReader(r, maxStream+1)); err != nil {
-			return err
+			return nil, err
 		}
 		if len(raw) > maxStream {
-			return errors.New("stream inflates beyond 64 MB")
+			return nil, errors.New("stream inflates beyond 64 MB")
 		}
 	}
 	var packed bytes.Buffer
@@ -166,12 +191,13 @@ func packObject(out *bytes.Buffer, obj []byte, z *zlib.Writer) error {
 	z.Reset(&packed)
 	z.Write(raw)
 	if err := z.Close(); err != nil {
-		return err
+		return nil, err
 	}
 	if filtered && packed.Len() >= len(data) {
-		out.Write(obj) // already as small
-		return nil
+		return obj, nil // already as small
 	}
+	var out bytes.Buffer
+	out.Grow(packed.Len() + len(dict) + 64)
 	out.Write(dict[:m[0]])
 	if !filtered {
 		out.Write(flate)
@@ -182,7 +208,7 @@ func packObject(out *bytes.Buffer, obj []byte, z *zlib.Writer) error {
 	out.WriteString("\nstream\n")
 	out.Write(packed.Bytes())
 	out.Write(rest)
-	return nil
+	return out.Bytes(), nil
 }
 
 // xrefOffsets reads a classic cross-reference table of one section

@@ -2,9 +2,11 @@ package render
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/backplan/backplan/figure"
 	"github.com/backplan/backplan/plan"
@@ -596,9 +598,7 @@ func (l *layout) pictures(e plan.Exercise) {
 	s := l.s
 	lh := s.lineH(s.body)
 	gap := s.picGap
-	pw := (l.width() - gap) / 2
-	ph := s.pic
-	in := s.pad
+	pw, ph, in := s.pictureBox(l.width())
 	pics := drawings(e.Picture, pw-2*in, ph-2*in, 0)
 	l.ensure(ph + lh + s.para)
 	for i, p := range pics {
@@ -622,6 +622,40 @@ func (l *layout) pictures(e plan.Exercise) {
 		l.add(Item{Kind: Picture, X: l.left + pw + 2, Y: l.y + (ph-ah)/2, W: aw, H: ah, Ref: "arrow", Shapes: rightArrow(aw, ah)})
 	}
 	l.y += ph + lh + s.para
+}
+
+// pictureBox is the frame of one of an exercise's pictures on a page
+// width wide, and the space inside it around the drawing.
+func (s style) pictureBox(width float64) (w, h, in float64) {
+	return (width - s.picGap) / 2, s.pic, s.pad
+}
+
+// warmDrawings makes the drawings of every exercise of p on all CPUs
+// before layout, which then finds them made: posing bodies is the slowest
+// part of laying out a workbook.
+func warmDrawings(p *plan.Plan, s style, width float64) {
+	var specs []*figure.Spec
+	for _, e := range p.Exercises {
+		if e.Picture != nil {
+			specs = append(specs, e.Picture)
+		}
+	}
+	pw, ph, in := s.pictureBox(width)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(specs)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(specs) {
+					return
+				}
+				drawings(specs[i], pw-2*in, ph-2*in, 0)
+				drawings(specs[i], s.thumbW, s.thumbH, s.thumbLine)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // rightArrow is a bold arrow pointing right, filling a w × h box.

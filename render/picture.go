@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -21,8 +20,8 @@ const kappa = 0.5523
 // that appears more than once, such as the weekly grid's thumbnails: the
 // file then holds it once however many weeks show it. Drawings used once
 // are painted in place, which costs less.
-func (d *Document) sharedPictures(pdf *fpdf.Fpdf) map[string]fpdf.Template {
-	count := map[string]int{}
+func (d *Document) sharedPictures(pdf *fpdf.Fpdf) map[picKey]fpdf.Template {
+	count := map[picKey]int{}
 	for _, p := range d.Pages {
 		for _, it := range p.Items {
 			if it.Kind == Picture {
@@ -30,7 +29,7 @@ func (d *Document) sharedPictures(pdf *fpdf.Fpdf) map[string]fpdf.Template {
 			}
 		}
 	}
-	shared := map[string]fpdf.Template{}
+	shared := map[picKey]fpdf.Template{}
 	for _, p := range d.Pages {
 		for _, it := range p.Items {
 			k := pictureKey(it)
@@ -48,8 +47,11 @@ func (d *Document) sharedPictures(pdf *fpdf.Fpdf) map[string]fpdf.Template {
 
 // pictureKey tells drawings apart: the same drawing at the same size has
 // the same key.
-func pictureKey(it Item) string {
-	return fmt.Sprintf("%s %.2f %.2f", it.Ref, it.W, it.H)
+func pictureKey(it Item) picKey { return picKey{it.Ref, it.W, it.H} }
+
+type picKey struct {
+	ref  string
+	w, h float64
 }
 
 // pictureOps returns the PDF content operators that paint shapes with
