@@ -479,11 +479,17 @@ func (l *layout) grid(w *plan.Week, rows []row, days []int) {
 		}
 		l.gridRow(r, days, x0, nameW, dayW)
 	}
-	// Pain scores before and after each session.
-	for _, label := range []string{"Pain before (0 to 10)", "Pain after (0 to 10)"} {
+	// Pain scores before and after each session, kept together on one
+	// page so the two can be compared.
+	painLabels := []string{"Pain before (0 to 10)", "Pain after (0 to 10)"}
+	painH := func(label string) float64 {
+		return max(float64(len(l.wrap(label, nameW-2*pad, true, size)))*lh, s.box+3) + 2*pad
+	}
+	l.ensure(painH(painLabels[0]) + painH(painLabels[1]))
+	for _, label := range painLabels {
 		labels := l.wrap(label, nameW-2*pad, true, size)
 		bh := s.box + 3
-		h := max(float64(len(labels))*lh, bh) + 2*pad
+		h := painH(label)
 		l.ensure(h)
 		l.rect(x0, l.y, nameW, h, thin, fillLabel)
 		for j, t := range labels {

@@ -259,6 +259,20 @@ func checkRules(t *testing.T, d *render.Document, o render.Options) {
 		if !hasFooter {
 			fail("page %d: no %q footer", pg.Number, footer)
 		}
+		// The pain rows of a grid stay together, so the scores before and
+		// after a session can be compared.
+		before, after := 0, 0
+		for _, it := range texts {
+			switch it.Text {
+			case "Pain before (0 to 10)":
+				before++
+			case "Pain after (0 to 10)":
+				after++
+			}
+		}
+		if before != after {
+			fail("page %d: %d \"pain before\" rows but %d \"pain after\"", pg.Number, before, after)
+		}
 		for i := range texts {
 			for j := i + 1; j < len(texts); j++ {
 				a, b := texts[i], texts[j]
