@@ -417,13 +417,14 @@ func (l *layout) framed(stroke, fill float64, fn func()) {
 // ref is a page number found by the previous pass (0 in the first).
 func (l *layout) ref(key string) int { return l.refs[key] }
 
-// footers adds "Page N of M" and the patient's name to every page.
+// footers adds "Page N of M" and the patient's name (or the title) to
+// every page.
 func (l *layout) footers() {
 	size := l.footSize()
 	n := len(l.doc.Pages)
 	name := clean(l.p.Patient.Name)
 	if name == "" {
-		name = "Your upper back exercise plan"
+		name = l.doc.Info.Title // "Your upper back exercise plan"
 	}
 	for _, pg := range l.doc.Pages {
 		l.page = pg
