@@ -15,7 +15,7 @@ const family = "notosans"
 
 // Draw paints the document as a PDF. It adds nothing the layout did not
 // place, and uses only its own fpdf instance, so documents may be drawn
-// concurrently.
+// concurrently. It writes to w once, at the end, and nothing on an error.
 func (d *Document) Draw(w io.Writer) error {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",

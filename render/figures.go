@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"io"
 
 	"github.com/backplan/backplan/plan"
@@ -12,21 +11,13 @@ import (
 // patient who only looked at the picture get the position right?
 func Figures(w io.Writer, exercises []plan.Exercise, o Options) error {
 	p := &plan.Plan{Exercises: exercises}
-	if err := CheckText(p); err != nil {
-		return err
-	}
 	in := Info{Title: "Exercise pictures", Author: "backplan", Creator: "backplan", Lang: "en",
 		Subject: "The pictures of every exercise in a backplan catalogue"}
 	d, err := lay(p, o, in, (*layout).figures)
 	if err != nil {
 		return err
 	}
-	var b bytes.Buffer
-	if err := d.Draw(&b); err != nil {
-		return err
-	}
-	_, err = w.Write(b.Bytes())
-	return err
+	return d.Draw(w)
 }
 
 // figures lays out the contact sheet: each exercise's name and id, then

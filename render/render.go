@@ -18,7 +18,6 @@
 package render
 
 import (
-	"bytes"
 	"io"
 
 	"github.com/backplan/backplan/plan"
@@ -42,17 +41,9 @@ type Options struct {
 // Workbook writes the PDF workbook for p to w. Text the fonts cannot draw
 // is reported as a *TextError before anything is written.
 func Workbook(w io.Writer, p *plan.Plan, o Options) error {
-	if err := CheckText(p); err != nil {
-		return err
-	}
 	d, err := Layout(p, o)
 	if err != nil {
 		return err
 	}
-	var b bytes.Buffer
-	if err := d.Draw(&b); err != nil {
-		return err
-	}
-	_, err = w.Write(b.Bytes())
-	return err
+	return d.Draw(w)
 }
