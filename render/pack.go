@@ -7,11 +7,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
-	"sync/atomic"
 )
 
 // pack compresses the streams of a PDF that fpdf wrote without
@@ -72,22 +69,9 @@ func pack(in []byte) ([]byte, error) {
 	// depend on which goroutine did which.
 	parts := make([][]byte, len(objs))
 	errs := make([]error, len(objs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), 4) {
-		wg.Go(func() {
-			z := getZlib()
-			defer putZlib(z)
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(objs) {
-					return
-				}
-				parts[i], errs[i] = packObject(in[objs[i].start:ends[i]], z)
-			}
-		})
-	}
-	wg.Wait()
+	onCPUs(len(objs), getZlib, putZlib, func(z *zlib.Writer, i int) {
+		parts[i], errs[i] = packObject(in[objs[i].start:ends[i]], z)
+	})
 
 	var out bytes.Buffer
 	out.Grow(len(in) / 2)

@@ -2,11 +2,9 @@ package render
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/backplan/backplan/figure"
 	"github.com/backplan/backplan/plan"
@@ -647,21 +645,10 @@ func warmDrawings(p *plan.Plan, s style, width float64) {
 		}
 	}
 	pw, ph, in := s.pictureBox(width)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(specs)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(specs) {
-					return
-				}
-				drawings(specs[i], pw-2*in, ph-2*in, 0)
-				drawings(specs[i], s.thumbW, s.thumbH, s.thumbLine)
-			}
-		})
-	}
-	wg.Wait()
+	onCPUs(len(specs), nil, nil, func(_ struct{}, i int) {
+		drawings(specs[i], pw-2*in, ph-2*in, 0)
+		drawings(specs[i], s.thumbW, s.thumbH, s.thumbLine)
+	})
 }
 
 // rightArrow is a bold arrow pointing right, filling a w × h box.
