@@ -2,8 +2,6 @@ package figure_test
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,9 +10,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // The catalogue's exercises; every one needs a picture.
 var catalogue = []string{
@@ -128,41 +125,9 @@ func TestGolden(t *testing.T) {
 			if err := figure.Dump(&buf, specs[id].Draw(40, 30)...); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", id+".golden")
-			if *update {
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got := buf.String(); got != string(want) {
-				t.Errorf("drawing differs from %s (run with -update if the change is meant):\n%s", path, diff(string(want), got))
-			}
+			golden.Check(t, filepath.Join("testdata", id+".golden"), "drawing", buf.Bytes())
 		})
 	}
-}
-
-// diff shows the first lines that differ.
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var out []string
-	for i := 0; i < max(len(w), len(g)) && len(out) < 12; i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			out = append(out, "- "+a, "+ "+b)
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 func TestDeterministic(t *testing.T) {

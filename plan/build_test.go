@@ -3,20 +3,17 @@ package plan_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/backplan/backplan/internal/golden"
 	"github.com/backplan/backplan/plan"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
 
@@ -359,49 +356,7 @@ func TestGoldenPlans(t *testing.T) {
 			if err := build(t, tt.o).WriteText(&buf); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", tt.name+".golden"), buf.Bytes())
+			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), "plan", buf.Bytes())
 		})
 	}
-}
-
-// golden compares got with the file, or rewrites the file under -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./plan -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test ./plan -update rewrites it):\n%s", path, diff(string(want), string(got)))
-	}
-}
-
-// diff lists the lines that differ, with their numbers.
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 20; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			b.WriteString("line " + strconv.Itoa(i+1) + ":\n  - " + wl + "\n  + " + gl + "\n")
-			shown++
-		}
-	}
-	return b.String()
 }

@@ -16,11 +16,10 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"github.com/backplan/backplan/internal/golden"
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func TestMain(m *testing.M) {
 	api.DisableConfigDir() // pdfcpu must not write a config directory
@@ -80,46 +79,9 @@ func TestGolden(t *testing.T) {
 			if err := d.WriteText(&got); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("layout differs from %s (go test -update accepts it):\n%s", golden, diff(string(want), got.String()))
-			}
+			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), "layout", got.Bytes())
 		})
 	}
-}
-
-// diff shows the first lines that differ, with a little context.
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 20; i++ {
-		var a, c string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			c = g[i]
-		}
-		if a != c {
-			fmt.Fprintf(&b, "line %d:\n  - %s\n  + %s\n", i+1, a, c)
-			shown++
-		}
-	}
-	if len(w) != len(g) {
-		fmt.Fprintf(&b, "(%d lines, want %d)\n", len(g), len(w))
-	}
-	return b.String()
 }
 
 // stressPlans are the workbooks every check below runs on.
