@@ -3,7 +3,6 @@ module github.com/backplan/backplan
 go 1.26
 
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/pdfcpu/pdfcpu v0.15.0
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/spf13/pflag v1.1.0
@@ -21,5 +20,3 @@ require (
 	golang.org/x/text v0.40.0 // indirect
 	golang.org/x/tools v0.47.0 // indirect
 )
-
-replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf

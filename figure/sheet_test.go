@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/backplan/backplan/internal/fpdf"
 
 	"github.com/backplan/backplan/figure"
 )

@@ -6,7 +6,7 @@ import (
 	"io"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/backplan/backplan/internal/fpdf"
 
 	"github.com/backplan/backplan/fonts"
 )

@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/backplan/backplan/internal/fpdf"
 
 	"github.com/backplan/backplan/fonts"
 )

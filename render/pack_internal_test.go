@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/backplan/backplan/internal/fpdf"
 
 	"github.com/backplan/backplan/fonts"
 )

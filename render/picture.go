@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/backplan/backplan/internal/fpdf"
 
 	"github.com/backplan/backplan/figure"
 )
