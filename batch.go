@@ -181,7 +181,7 @@ func (b *batch) workbook(r row, buf *bytes.Buffer) error {
 		return err
 	}
 	o := c.opts
-	o.Today = b.today
+	o.Today = plan.DateOf(b.today)
 	p, err := plan.Build(b.cat, o)
 	if err != nil {
 		return err
@@ -235,13 +235,13 @@ func (b *batch) rowConfig(r row) (*config, error) {
 func reportRow(w io.Writer, ro *roster, r row, err error) {
 	fmt.Fprintf(w, "backplan: %s:%d (%s): %s\n", ro.name, r.line, printable(r.patient), oneLine(err.Error()))
 	var ce *cliError
-	var be *plan.BuildError
+	var pe *plan.Error
 	hint := ""
 	switch {
 	case errors.As(err, &ce):
 		hint = ce.hint
-	case errors.As(err, &be):
-		hint = be.Hint
+	case errors.As(err, &pe):
+		hint = planHint(pe, func(option string) string { return "the " + option + " cell" })
 	}
 	if hint != "" {
 		fmt.Fprintf(w, "backplan: hint: %s\n", oneLine(hint))

@@ -117,15 +117,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) int {
 	}
 	code, hint := 1, ""
 	var ce *cliError
-	var oe *plan.OptionError
-	var be *plan.BuildError
+	var pe *plan.Error
 	switch {
 	case errors.As(err, &ce):
 		code, hint = ce.code, ce.hint
-	case errors.As(err, &oe), isTextError(err):
+	case isTextError(err):
 		code = 2
-	case errors.As(err, &be):
-		hint = be.Hint
+	case errors.As(err, &pe):
+		if pe.Kind == plan.OptionProblem {
+			code = 2
+		}
+		hint = planHint(pe, flagName)
 	}
 	fmt.Fprintf(stderr, "backplan: %s\n", oneLine(err.Error()))
 	if hint != "" {
@@ -133,6 +135,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) int {
 	}
 	return code
 }
+
+// planHint words what to do about a plan error, naming the choice as
+// name spells it: a flag on the command line, a cell in a roster.
+func planHint(e *plan.Error, name func(input string) string) string {
+	switch {
+	case e.Kind == plan.OptionProblem && strings.Contains(e.Msg, "unknown exercise"):
+		return "backplan --list shows the ids"
+	case e.Kind != plan.BuildProblem:
+		return ""
+	case e.Input == "catalog":
+		return "add a cardio or dynamic exercise to the catalogue"
+	case e.Input == "include":
+		return "raise " + name("minutes") + " or include fewer exercises"
+	}
+	return "raise " + name("minutes") + ", allow more equipment or floor work, or exclude fewer exercises"
+}
+
+// flagName spells an option as the command line takes it.
+func flagName(option string) string { return "--" + option }
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
@@ -257,7 +278,7 @@ func (c *config) flagSet() *pflag.FlagSet {
 		if err != nil {
 			return fmt.Errorf("start: %w", err)
 		}
-		o.Start = d.Time()
+		o.Start = d
 		return nil
 	})
 	fs.StringSliceVar(&o.Include, "include", o.Include, "")
@@ -574,7 +595,7 @@ func makePlan(c *config, stdin io.Reader, e env) (*plan.Plan, error) {
 		return nil, err
 	}
 	o := c.opts
-	o.Today = today
+	o.Today = plan.DateOf(today)
 	return plan.Build(cat, o)
 }
 

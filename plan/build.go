@@ -48,12 +48,6 @@ func MaxExercises(minutes int) int {
 // dose (a longer warm-up) rather than its starting one.
 const warmupTopFrom = 30
 
-// BuildError is a plan that cannot be built from valid options, such as an
-// included exercise that does not fit the session length.
-type BuildError struct{ Msg, Hint string }
-
-func (e *BuildError) Error() string { return e.Msg }
-
 // Build turns the catalogue and the options into a plan. The same catalogue
 // and options always give the same plan.
 func Build(c *Catalog, o Options) (*Plan, error) {
@@ -90,7 +84,7 @@ type builder struct {
 func (b *builder) suits(e Exercise) string {
 	switch {
 	case e.Equipment != None && !slices.Contains(b.s.Equipment, e.Equipment):
-		return fmt.Sprintf("needs %s, which is not in --equipment", equipmentWords(e.Equipment))
+		return fmt.Sprintf("needs %s, which is not in the equipment", equipmentWords(e.Equipment))
 	case e.Floor && b.s.NoFloor:
 		return "is floor work, and floor work is off"
 	case e.Level == Intermediate && b.s.Level == Beginner:
@@ -118,11 +112,11 @@ func (b *builder) choose() error {
 	for _, id := range b.s.Include {
 		e, _ := b.c.Lookup(id)
 		if why := b.suits(e); why != "" {
-			return &OptionError{Option: "include", Msg: fmt.Sprintf("include: exercise %q %s", id, why)}
+			return optErr("include", "include: exercise %q %s", id, why)
 		}
 		if e.Family != "" {
 			if other, ok := families[e.Family]; ok {
-				return &OptionError{Option: "include", Msg: fmt.Sprintf("include: %q and %q are variants of one exercise; include one", other, id)}
+				return optErr("include", "include: %q and %q are variants of one exercise; include one", other, id)
 			}
 			families[e.Family] = id
 		}
@@ -161,7 +155,7 @@ func (b *builder) choose() error {
 		}
 	}
 	if len(b.cardio)+len(b.dynamic) == 0 {
-		return &BuildError{Msg: "the catalogue has no warm-up exercise that suits these options", Hint: "add a cardio or dynamic exercise to the catalogue"}
+		return buildErr("catalog", "the catalogue has no warm-up exercise that suits these options")
 	}
 	// Within a category, exercises tagged with the focus come first.
 	for cat, q := range queues {
@@ -253,7 +247,7 @@ func (b *builder) schedule() error {
 		used[d] = warm
 	}
 	if used[0] >= budget {
-		return &BuildError{Msg: fmt.Sprintf("a %d-minute session has no time left after the warm-up", b.s.Minutes), Hint: "raise --minutes"}
+		return buildErr("minutes", "a %d-minute session has no time left after the warm-up", b.s.Minutes)
 	}
 	need := min(2, len(b.offsets))
 	fits := func(d int, e Exercise) bool {
@@ -293,18 +287,12 @@ func (b *builder) schedule() error {
 			}
 		}
 		if !placed && slices.Contains(b.s.Include, e.ID) {
-			return &BuildError{
-				Msg:  fmt.Sprintf("include: exercise %q does not fit in a %d-minute session", e.ID, b.s.Minutes),
-				Hint: "raise --minutes or include fewer exercises",
-			}
+			return buildErr("include", "include: exercise %q does not fit in a %d-minute session", e.ID, b.s.Minutes)
 		}
 	}
 	for d, list := range b.days {
 		if len(list) == 0 {
-			return &BuildError{
-				Msg:  fmt.Sprintf("no exercise fits day %d of the week with these options", d+1),
-				Hint: "raise --minutes, allow more equipment or floor work, or exclude fewer exercises",
-			}
+			return buildErr("minutes", "no exercise fits day %d of the week with these options", d+1)
 		}
 		// Mobility before strength before core; otherwise as chosen.
 		slices.SortStableFunc(list, func(x, y Exercise) int {

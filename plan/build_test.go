@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/backplan/backplan/internal/golden"
 	"github.com/backplan/backplan/plan"
@@ -67,14 +66,14 @@ func TestDaysAreSpreadThroughTheWeek(t *testing.T) {
 func TestStartDate(t *testing.T) {
 	tests := []struct {
 		name  string
-		today time.Time
-		start time.Time
+		today plan.Date
+		start plan.Date
 		want  string
 	}{
-		{"defaults to the Monday after a Tuesday run", today, time.Time{}, "2026-11-30"},
-		{"a Monday run starts a week later, giving time to get ready", time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC), time.Time{}, "2026-12-07"},
-		{"a Sunday run starts the next day", time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC), time.Time{}, "2026-11-30"},
-		{"an explicit start is kept even mid-week", today, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "2026-12-02"},
+		{"defaults to the Monday after a Tuesday run", today, plan.Date{}, "2026-11-30"},
+		{"a Monday run starts a week later, giving time to get ready", plan.NewDate(2026, 11, 30), plan.Date{}, "2026-12-07"},
+		{"a Sunday run starts the next day", plan.NewDate(2026, 11, 29), plan.Date{}, "2026-11-30"},
+		{"an explicit start is kept even mid-week", today, plan.NewDate(2026, 12, 2), "2026-12-02"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,7 +84,7 @@ func TestStartDate(t *testing.T) {
 			if got := p.Weeks[0].Sessions[0].Date.String(); got != tt.want {
 				t.Errorf("first session: got %s, want %s", got, tt.want)
 			}
-			if got, want := p.Settings.Issued, plan.DateOf(tt.today); got != want {
+			if got, want := p.Settings.Issued, tt.today; got != want {
 				t.Errorf("issued: got %s, want %s", got, want)
 			}
 		})
@@ -110,7 +109,7 @@ func TestOptionErrors(t *testing.T) {
 		{"unknown exclude", plan.Options{Exclude: []string{"plonk"}}, "exclude", `exclude: unknown exercise "plonk"`},
 		{"included and excluded", plan.Options{Include: []string{"bridge"}, Exclude: []string{"bridge"}}, "include", `exercise "bridge" is both included and excluded`},
 		{"include floor work without the floor", plan.Options{Include: []string{"bridge"}, NoFloor: true}, "include", `include: exercise "bridge" is floor work, and floor work is off`},
-		{"include band work without a band", plan.Options{Include: []string{"row-band"}, Equipment: []plan.Equipment{}}, "include", `include: exercise "row-band" needs a resistance band, which is not in --equipment`},
+		{"include band work without a band", plan.Options{Include: []string{"row-band"}, Equipment: []plan.Equipment{}}, "include", `include: exercise "row-band" needs a resistance band, which is not in the equipment`},
 		{"include two variants of one exercise", plan.Options{Include: []string{"row-band", "row-dumbbell"}, Equipment: []plan.Equipment{plan.Band, plan.Dumbbells}}, "include", `are variants of one exercise`},
 		{"include an intermediate exercise for a beginner", plan.Options{Include: []string{"plank-full"}}, "include", `is for intermediate patients`},
 	}
@@ -118,12 +117,12 @@ func TestOptionErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.o.Today = today
 			_, err := plan.Build(realCatalog(t), tt.o)
-			var oe *plan.OptionError
-			if !errors.As(err, &oe) {
-				t.Fatalf("got %v, want an OptionError", err)
+			var oe *plan.Error
+			if !errors.As(err, &oe) || oe.Kind != plan.OptionProblem {
+				t.Fatalf("got %v, want an OptionProblem", err)
 			}
-			if oe.Option != tt.option {
-				t.Errorf("option: got %q, want %q", oe.Option, tt.option)
+			if oe.Input != tt.option {
+				t.Errorf("option: got %q, want %q", oe.Input, tt.option)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error\n got: %s\nwant: …%s…", err, tt.want)
@@ -140,12 +139,12 @@ func TestOptionErrors(t *testing.T) {
 func TestIncludeThatCannotFitIsABuildError(t *testing.T) {
 	o := plan.Options{Today: today, Minutes: 10, Include: []string{"spinal-twist-lying", "superman", "bridge", "cobra"}}
 	_, err := plan.Build(realCatalog(t), o)
-	var be *plan.BuildError
-	if !errors.As(err, &be) {
-		t.Fatalf("got %v, want a BuildError", err)
+	var be *plan.Error
+	if !errors.As(err, &be) || be.Kind != plan.BuildProblem {
+		t.Fatalf("got %v, want a BuildProblem", err)
 	}
-	if be.Hint == "" {
-		t.Error("no hint")
+	if be.Input != "include" {
+		t.Errorf("input: got %q, want include", be.Input)
 	}
 }
 
@@ -348,7 +347,7 @@ func TestGoldenPlans(t *testing.T) {
 		{"posture-3days-named", plan.Options{Focus: plan.Posture, Patient: plan.Patient{Name: "Ana Ruiz", Clinician: "Sam Okafor", Clinic: "Riverside Physio", Contact: "020 7946 0000"}}},
 		{"mobility-5days-nofloor-noequipment", plan.Options{Focus: plan.MobilityFocus, Days: 5, NoFloor: true, Equipment: []plan.Equipment{}}},
 		{"strength-intermediate-8weeks-gym", plan.Options{Focus: plan.StrengthFocus, Level: plan.Intermediate, Weeks: 8, Days: 4, Minutes: 40, Equipment: []plan.Equipment{plan.Dumbbells, plan.Cable}}},
-		{"core-12weeks-2days", plan.Options{Focus: plan.CoreFocus, Weeks: 12, Days: 2, Minutes: 30, Start: time.Date(2027, 1, 6, 0, 0, 0, 0, time.UTC)}},
+		{"core-12weeks-2days", plan.Options{Focus: plan.CoreFocus, Weeks: 12, Days: 2, Minutes: 30, Start: plan.NewDate(2027, 1, 6)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

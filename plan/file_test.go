@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/backplan/backplan/plan"
 )
@@ -148,7 +147,7 @@ func buildSmall(t testing.TB) *plan.Plan {
 		t.Fatal(err)
 	}
 	p, err := plan.Build(c, plan.Options{
-		Weeks: 2, Days: 1, Start: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), Today: today,
+		Weeks: 2, Days: 1, Start: plan.NewDate(2026, 11, 30), Today: today,
 		Patient: plan.Patient{Name: "Ana Ruiz"},
 	})
 	if err != nil {

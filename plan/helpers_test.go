@@ -4,13 +4,12 @@ import (
 	"os"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/backplan/backplan/plan"
 )
 
 // today is the fixed run date every test plans from (a Tuesday).
-var today = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+var today = plan.NewDate(2026, 11, 24)
 
 var (
 	realOnce sync.Once

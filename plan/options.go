@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -77,12 +76,19 @@ type Options struct {
 	Include   []string
 	Exclude   []string
 
+	// Weekdays, when not empty, are the days of the week to train on; they
+	// set the number of days, and Days must then be zero or agree.
+	Weekdays []time.Weekday
+
 	// Start is the first day of the plan; zero means the Monday after Today.
-	Start time.Time
+	Start Date
+	// Review is the patient's next appointment with the clinician; zero
+	// means none is booked.
+	Review Date
 	// Today is the run date. It sets the default start and the issue date
 	// printed on the workbook. It must be set: the planner never reads the
 	// clock.
-	Today time.Time
+	Today Date
 
 	Patient Patient
 }
@@ -101,19 +107,7 @@ type Settings struct {
 	Exclude   []string    `yaml:"exclude,omitempty,flow"`
 	Start     Date        `yaml:"start"`
 	Issued    Date        `yaml:"issued"`
-}
-
-// OptionError is an option the planner cannot use. The command line reports
-// it as a usage error.
-type OptionError struct {
-	Option string // the option's name, as a clinician would type it: "weeks", "focus"
-	Msg    string
-}
-
-func (e *OptionError) Error() string { return e.Msg }
-
-func optErr(option, format string, args ...any) error {
-	return &OptionError{Option: option, Msg: fmt.Sprintf(format, args...)}
+	Review    Date        `yaml:"review,omitempty"` // the next appointment, if booked
 }
 
 // ParseFocus returns the focus named s.
@@ -221,7 +215,7 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 				continue
 			}
 			if _, ok := c.Lookup(id); !ok {
-				return s, optErr(list.name, "%s: unknown exercise %q (backplan --list shows the ids)", list.name, id)
+				return s, optErr(list.name, "%s: unknown exercise %q", list.name, id)
 			}
 			if !slices.Contains(*list.dst, id) {
 				*list.dst = append(*list.dst, id)
@@ -236,11 +230,12 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 	if o.Today.IsZero() {
 		return s, optErr("start", "the run date (Options.Today) is not set")
 	}
-	s.Issued = DateOf(o.Today)
+	s.Issued = o.Today
 	if o.Start.IsZero() {
-		s.Start = DateOf(o.Today).NextMonday()
+		s.Start = o.Today.NextMonday()
 	} else {
-		s.Start = DateOf(o.Start)
+		s.Start = o.Start
 	}
+	s.Review = o.Review
 	return s, nil
 }

@@ -101,8 +101,17 @@ type Week struct {
 	Start  Date `yaml:"start"`
 	// Easy marks a consolidation week: doses drop back to let the body
 	// catch up before the next climb.
-	Easy     bool      `yaml:"easy,omitempty"`
-	Sessions []Session `yaml:"sessions"`
+	Easy bool `yaml:"easy,omitempty"`
+	// Steady marks a week whose doses are the plan's top ones, as the week
+	// before: the patient keeps this level rather than climbing.
+	Steady bool `yaml:"steady,omitempty"`
+	// Review asks the patient to see the clinician again this week: at the
+	// end of the plan and at least every ReviewEvery weeks.
+	Review bool `yaml:"review,omitempty"`
+	// Appointment is the booked review (Settings.Review) when it falls in
+	// this week.
+	Appointment Date      `yaml:"appointment,omitempty"`
+	Sessions    []Session `yaml:"sessions"`
 }
 
 // End returns the last day of the week.
@@ -156,6 +165,38 @@ func (p *Plan) DoseByWeek(id string) []Dose {
 		}
 	}
 	return out
+}
+
+// DoseKind is how a dose is counted.
+type DoseKind string
+
+// The kinds of dose.
+const (
+	RepsDose    DoseKind = "reps"    // repetitions, in sets
+	HoldsDose   DoseKind = "holds"   // repetitions that each hold a position
+	TimedDose   DoseKind = "timed"   // seconds of movement or one long hold
+	MinutesDose DoseKind = "minutes" // minutes of steady activity
+)
+
+// Kind returns how the dose is counted.
+func (d Dose) Kind() DoseKind {
+	switch {
+	case d.Minutes > 0:
+		return MinutesDose
+	case d.Seconds > 0:
+		return TimedDose
+	case d.Hold > 0:
+		return HoldsDose
+	}
+	return RepsDose
+}
+
+// Boxes is the number of tick boxes the dose gets in a session: one a set.
+func (d Dose) Boxes() int {
+	if d.IsZero() {
+		return 0
+	}
+	return max(d.Sets, 1)
 }
 
 // IsZero reports whether the dose is unset.

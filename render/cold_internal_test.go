@@ -5,7 +5,6 @@ import (
 	"os"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/backplan/backplan/plan"
 )
@@ -25,7 +24,7 @@ func BenchmarkColdWorkbook(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		p, err := plan.Build(c, plan.Options{Weeks: 4, Today: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)})
+		p, err := plan.Build(c, plan.Options{Weeks: 4, Today: plan.NewDate(2026, 11, 24)})
 		if err != nil {
 			b.Fatal(err)
 		}

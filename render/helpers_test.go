@@ -3,13 +3,12 @@ package render_test
 import (
 	"os"
 	"testing"
-	"time"
 
 	"github.com/backplan/backplan/plan"
 )
 
 // today is the fixed run date every test plans from (a Tuesday).
-var today = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+var today = plan.NewDate(2026, 11, 24)
 
 // loadCatalog reads a catalogue file.
 func loadCatalog(t testing.TB, name string) *plan.Catalog {

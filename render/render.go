@@ -47,3 +47,32 @@ func Workbook(w io.Writer, p *plan.Plan, o Options) error {
 	}
 	return d.Draw(w)
 }
+
+// Renderer draws workbooks. It is made once, by New, and shared: by the
+// rows of a batch and the requests of a server alike. It is safe for
+// concurrent use.
+//
+// (For now it forwards to the package functions; the caches and pools
+// they keep move into it.)
+type Renderer struct {
+	workers int
+}
+
+// New returns a Renderer that draws one workbook on up to workers
+// goroutines. A caller that draws many workbooks at once (a batch, a
+// server) passes 1 and runs workbooks side by side instead, so that
+// parallelism never nests.
+func New(workers int) (*Renderer, error) {
+	return &Renderer{workers: max(workers, 1)}, nil
+}
+
+// Workbook writes the PDF workbook for p to w. Text the fonts cannot draw
+// is reported as a *TextError before anything is written.
+func (r *Renderer) Workbook(w io.Writer, p *plan.Plan, o Options) error {
+	return Workbook(w, p, o)
+}
+
+// Figures writes a contact sheet of the exercises' pictures to w.
+func (r *Renderer) Figures(w io.Writer, exercises []plan.Exercise, o Options) error {
+	return Figures(w, exercises, o)
+}
