@@ -84,25 +84,13 @@ type builder struct {
 func (b *builder) suits(e Exercise) string {
 	switch {
 	case e.Equipment != None && !slices.Contains(b.s.Equipment, e.Equipment):
-		return fmt.Sprintf("needs %s, which is not in the equipment", equipmentWords(e.Equipment))
+		return fmt.Sprintf("needs %s, which is not in the equipment", e.Equipment.Noun())
 	case e.Floor && b.s.NoFloor:
 		return "is floor work, and floor work is off"
 	case e.Level == Intermediate && b.s.Level == Beginner:
 		return "is for intermediate patients"
 	}
 	return ""
-}
-
-func equipmentWords(e Equipment) string {
-	switch e {
-	case Band:
-		return "a resistance band"
-	case Dumbbells:
-		return "dumbbells"
-	case Cable:
-		return "a cable machine"
-	}
-	return string(e)
 }
 
 // choose picks the candidate exercises and orders them by the focus.

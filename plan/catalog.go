@@ -69,6 +69,20 @@ const (
 // EquipmentKinds lists every kind of equipment a patient may have.
 var EquipmentKinds = []Equipment{Band, Dumbbells, Cable}
 
+// Noun is the equipment as a patient would name it, with its article:
+// "a resistance band", "dumbbells", "a cable machine".
+func (e Equipment) Noun() string {
+	switch e {
+	case Band:
+		return "a resistance band"
+	case Dumbbells:
+		return "dumbbells"
+	case Cable:
+		return "a cable machine"
+	}
+	return string(e)
+}
+
 // Dose is how much of an exercise to do. Exactly one of Reps, Seconds and
 // Minutes is set; Hold (seconds held each repetition) goes with Reps.
 type Dose struct {
@@ -93,15 +107,19 @@ type DoseRange struct {
 
 // Exercise is one entry of the catalogue.
 type Exercise struct {
-	ID         string    `yaml:"id"`
-	Name       string    `yaml:"name"`
-	Category   Category  `yaml:"category"`
-	Family     string    `yaml:"family,omitempty"` // variants of one exercise share a family; a plan uses one
-	Level      Level     `yaml:"level,omitempty"`  // the lowest level it suits; empty means beginner
-	Focus      []Focus   `yaml:"focus,omitempty"`  // the focuses it serves best
-	Purpose    string    `yaml:"purpose"`
-	Muscles    []string  `yaml:"muscles,omitempty"`
-	Position   Position  `yaml:"position"`
+	ID       string   `yaml:"id"`
+	Name     string   `yaml:"name"`
+	Category Category `yaml:"category"`
+	Family   string   `yaml:"family,omitempty"` // variants of one exercise share a family; a plan uses one
+	Level    Level    `yaml:"level,omitempty"`  // the lowest level it suits; empty means beginner
+	Focus    []Focus  `yaml:"focus,omitempty"`  // the focuses it serves best
+	Purpose  string   `yaml:"purpose"`
+	Muscles  []string `yaml:"muscles,omitempty"`
+	Position Position `yaml:"position"`
+	// Start says how to get into the starting position, for an exercise
+	// whose position's usual words do not fit (a bent-over row is not
+	// "standing up tall"). Optional.
+	Start      string    `yaml:"start,omitempty"`
 	Floor      bool      `yaml:"floor,omitempty"` // done down on the floor
 	Equipment  Equipment `yaml:"equipment,omitempty"`
 	Needs      []string  `yaml:"needs,omitempty"` // household things: a wall, a chair, a rolled towel

@@ -167,6 +167,11 @@ func (p *Plan) DoseByWeek(id string) []Dose {
 	return out
 }
 
+// DoseText is the dose of e as the workbook and the preview print it
+// everywhere: the dose's own words, and what its resistance level means
+// for e's equipment.
+func (e Exercise) DoseText(d Dose) string { return d.String() }
+
 // DoseKind is how a dose is counted.
 type DoseKind string
 
