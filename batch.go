@@ -74,6 +74,7 @@ type batch struct {
 	today  time.Time
 	roster *roster
 	dir    string
+	render *render.Renderer // one for every row: rows run side by side, each on one goroutine
 }
 
 // runBatch carries out --batch. Problems found before any row runs are
@@ -140,7 +141,11 @@ func runBatch(c *config, stdin io.Reader, stderr io.Writer, e env) error {
 		tuneGC(e.getenv, jobs)
 	}
 
-	b := &batch{base: c, cat: cat, today: today, roster: r, dir: c.outDir}
+	rend, err := render.New(1)
+	if err != nil {
+		return err
+	}
+	b := &batch{base: c, cat: cat, today: today, roster: r, dir: c.outDir, render: rend}
 	bufs := make([]bytes.Buffer, jobs)
 	var pr progress
 	if isTerminal(stderr) {
@@ -192,7 +197,7 @@ func (b *batch) workbook(r row, buf *bytes.Buffer) error {
 	}
 	defer out.discard()
 	buf.Reset()
-	if err := render.Workbook(buf, p, render.Options{Paper: c.paper, LargePrint: c.largePrint}); err != nil {
+	if err := b.render.Workbook(buf, p, render.Options{Paper: c.paper, LargePrint: c.largePrint}); err != nil {
 		if isTextError(err) {
 			return err
 		}

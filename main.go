@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -499,7 +500,11 @@ func backplan(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) e
 	}
 	var pdf, yaml bytes.Buffer
 	if writePDF {
-		if err := render.Workbook(&pdf, p, render.Options{Paper: c.paper, LargePrint: c.largePrint}); err != nil {
+		r, err := render.New(runtime.GOMAXPROCS(0))
+		if err != nil {
+			return err
+		}
+		if err := r.Workbook(&pdf, p, render.Options{Paper: c.paper, LargePrint: c.largePrint}); err != nil {
 			if isTextError(err) {
 				return err
 			}
@@ -556,7 +561,11 @@ func writeFigures(c *config, stdin io.Reader, e env) error {
 		exs = append(exs, e)
 	}
 	var pdf bytes.Buffer
-	if err := render.Figures(&pdf, exs, render.Options{Paper: c.paper, LargePrint: c.largePrint}); err != nil {
+	r, err := render.New(runtime.GOMAXPROCS(0))
+	if err != nil {
+		return err
+	}
+	if err := r.Figures(&pdf, exs, render.Options{Paper: c.paper, LargePrint: c.largePrint}); err != nil {
 		if isTextError(err) {
 			return err
 		}

@@ -58,13 +58,9 @@ func fields(p *plan.Plan) []field {
 // CheckText reports the first text in p that the embedded fonts cannot draw,
 // as a *TextError. Workbook calls it before anything else, so a workbook
 // never prints empty boxes in place of letters.
-func CheckText(p *plan.Plan) error {
-	fs, err := loadFaces()
-	if err != nil {
-		return err
-	}
+func (r *Renderer) CheckText(p *plan.Plan) error {
 	for _, f := range fields(p) {
-		if r, ok := unprintable(fs, f.text); ok {
+		if r, ok := unprintable(r.fonts.faces, f.text); ok {
 			return &TextError{Field: f.name, Rune: r}
 		}
 	}

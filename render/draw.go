@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/backplan/backplan/internal/fpdf"
-
-	"github.com/backplan/backplan/fonts"
 )
 
 const family = "notosans"
@@ -16,7 +14,7 @@ const family = "notosans"
 // Draw paints the document as a PDF. It adds nothing the layout did not
 // place, and uses only its own fpdf instance, so documents may be drawn
 // concurrently. It writes to w once, at the end, and nothing on an error.
-func (d *Document) Draw(w io.Writer) error {
+func (r *Renderer) Draw(w io.Writer, d *Document) error {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
@@ -26,8 +24,8 @@ func (d *Document) Draw(w io.Writer) error {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCompression(false) // pack compresses every stream once, better
 	pdf.SetCatalogSort(true)
-	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
-	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
+	pdf.AddUTF8FontParsed(family, "", r.fonts.pdf[0])
+	pdf.AddUTF8FontParsed(family, "B", r.fonts.pdf[1])
 
 	date, err := time.Parse(time.DateOnly, d.Info.Date)
 	if err != nil {
@@ -118,7 +116,7 @@ func (d *Document) Draw(w io.Writer) error {
 	if err := pdf.Output(&raw); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	packed, err := pack(raw.Bytes())
+	packed, err := r.pack(raw.Bytes())
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/backplan/backplan/figure"
 	"github.com/backplan/backplan/plan"
@@ -114,7 +113,7 @@ func (l *layout) pictures(e plan.Exercise) {
 	lh := s.lineH(s.body)
 	gap := s.picGap
 	pw, ph, in := s.pictureBox(l.width())
-	pics := drawings(e.Picture, pw-2*in, ph-2*in, 0)
+	pics := l.drawings(e.Picture, pw-2*in, ph-2*in, 0)
 	l.ensure(ph + lh + s.para)
 	for i, p := range pics {
 		x := l.left + float64(i)*(pw+gap)
@@ -145,20 +144,25 @@ func (s style) pictureBox(width float64) (w, h, in float64) {
 	return (width - s.picGap) / 2, s.pic, s.pad
 }
 
-// warmDrawings makes the drawings of every exercise of p on all CPUs
-// before layout, which then finds them made: posing bodies is the slowest
-// part of laying out a workbook.
-func warmDrawings(p *plan.Plan, s style, width float64) {
+// warmDrawings makes the drawings of every exercise of p on the
+// Renderer's workers before layout, which then finds them made: posing
+// bodies is the slowest part of laying out a workbook.
+func (l *layout) warmDrawings() {
 	var specs []*figure.Spec
-	for _, e := range p.Exercises {
+	for _, e := range l.p.Exercises {
 		if e.Picture != nil {
 			specs = append(specs, e.Picture)
 		}
 	}
-	pw, ph, in := s.pictureBox(width)
-	onCPUs(len(specs), nil, nil, func(_ struct{}, i int) {
-		drawings(specs[i], pw-2*in, ph-2*in, 0)
-		drawings(specs[i], s.thumbW, s.thumbH, s.thumbLine)
+	keys := make([]string, len(specs))
+	for i, sp := range specs {
+		keys[i] = l.specKey(sp)
+	}
+	s := l.s
+	pw, ph, in := s.pictureBox(l.width())
+	parallel(l.r, len(specs), nil, nil, func(_ struct{}, i int) {
+		l.r.drawings(specs[i], keys[i], pw-2*in, ph-2*in, 0)
+		l.r.drawings(specs[i], keys[i], s.thumbW, s.thumbH, s.thumbLine)
 	})
 }
 
@@ -177,33 +181,38 @@ func (l *layout) thumbnail(e plan.Exercise) []figure.Shape {
 	if e.Picture == nil {
 		return nil
 	}
-	return drawings(e.Picture, l.s.thumbW, l.s.thumbH, l.s.thumbLine)[0].Shapes
+	return l.drawings(e.Picture, l.s.thumbW, l.s.thumbH, l.s.thumbLine)[0].Shapes
 }
 
-// drawingCache keeps drawings between layout passes and documents: posing
-// a body costs far more than placing it, and a batch draws the same
-// catalogue again and again. Drawings in it are shared and never changed.
-var drawingCache sync.Map // drawingKey → []figure.Picture
+// drawings returns the pictures of s in a w × h box; with line > 0, only
+// the thumbnail, its outline at least line wide.
+func (l *layout) drawings(s *figure.Spec, w, h, line float64) []figure.Picture {
+	return l.r.drawings(s, l.specKey(s), w, h, line)
+}
 
-// specKeys remembers each Spec's Key by its address: a catalogue's specs
-// are loaded once and never changed, and making a key costs more than
-// finding the drawing.
-var specKeys sync.Map // *figure.Spec → string
+// specKey is the content key of s. Making one costs more than finding a
+// drawing, so a workbook makes each once: its plan does not change while
+// it is laid out.
+func (l *layout) specKey(s *figure.Spec) string {
+	k, ok := l.keys[s]
+	if !ok {
+		k = s.Key()
+		l.keys[s] = k
+	}
+	return k
+}
 
 type drawingKey struct {
 	spec       string
 	w, h, line float64
 }
 
-// drawings returns the pictures of s in a w × h box; with line > 0, only
-// the thumbnail, its outline at least line wide.
-func drawings(s *figure.Spec, w, h, line float64) []figure.Picture {
-	key, ok := specKeys.Load(s)
-	if !ok {
-		key, _ = specKeys.LoadOrStore(s, s.Key())
-	}
-	k := drawingKey{key.(string), w, h, line}
-	if p, ok := drawingCache.Load(k); ok {
+// drawings returns the pictures of s, whose content key is key, in a
+// w × h box; with line > 0, only the thumbnail, its outline at least line
+// wide.
+func (r *Renderer) drawings(s *figure.Spec, key string, w, h, line float64) []figure.Picture {
+	k := drawingKey{key, w, h, line}
+	if p, ok := r.pictures.Load(k); ok {
 		return p.([]figure.Picture)
 	}
 	var p []figure.Picture
@@ -212,6 +221,6 @@ func drawings(s *figure.Spec, w, h, line float64) []figure.Picture {
 	} else {
 		p = s.Draw(w, h)
 	}
-	drawingCache.Store(k, p)
+	r.pictures.Store(k, p)
 	return p
 }

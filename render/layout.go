@@ -6,6 +6,7 @@ import (
 	"maps"
 	"strings"
 
+	"github.com/backplan/backplan/figure"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -69,11 +70,11 @@ func (s style) lineH(size float64) float64 { return size * s.lead * mmPerPt }
 
 // Layout lays the workbook for p out on pages without drawing anything. The
 // same plan and options always give the same Document.
-func Layout(p *plan.Plan, o Options) (*Document, error) {
+func (r *Renderer) Layout(p *plan.Plan, o Options) (*Document, error) {
 	if p == nil {
 		return nil, errors.New("render: no plan")
 	}
-	return lay(p, o, info(p), (*layout).workbook)
+	return r.lay(p, o, info(p), (*layout).workbook)
 }
 
 // styleFor is the print size of o.
@@ -86,33 +87,32 @@ func styleFor(o Options) style {
 
 // lay runs body on fresh pages until its page references settle, then
 // adds the footers.
-func lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*Document, error) {
+func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*Document, error) {
 	w, h, err := paperSize(o.Paper)
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckText(p); err != nil {
-		return nil, err
-	}
-	fs, err := loadFaces()
-	if err != nil {
+	if err := r.CheckText(p); err != nil {
 		return nil, err
 	}
 	if o.Paper == "" {
 		o.Paper = Letter
 	}
-	warmDrawings(p, styleFor(o), w-2*margin)
+	keys := map[*figure.Spec]string{}
 	// Page numbers in the contents and the weekly grids point forward, so
 	// lay out until they settle (two passes as a rule).
 	var refs map[string]int
 	var doc *Document
-	for range 6 {
-		l := &layout{p: p, o: o, fs: fs, refs: refs, found: map[string]int{}}
+	for pass := range 6 {
+		l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, refs: refs, found: map[string]int{}}
 		l.s = styleFor(o)
 		l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in}
 		l.left, l.right, l.top = margin, w-margin, margin
 		l.footY = h - margin - l.s.lineH(l.footSize())
 		l.bottom = l.footY - 6
+		if pass == 0 {
+			l.warmDrawings()
+		}
 		body(l)
 		l.footers()
 		doc = l.doc
@@ -126,11 +126,13 @@ func lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*Document, error
 
 // layout is the state of one layout pass.
 type layout struct {
-	p   *plan.Plan
-	o   Options
-	s   style
-	fs  [2]*face
-	doc *Document
+	r    *Renderer
+	keys map[*figure.Spec]string // content keys of the plan's pictures
+	p    *plan.Plan
+	o    Options
+	s    style
+	fs   [2]*face
+	doc  *Document
 
 	page                     *Page
 	y                        float64 // the top of the next thing to place
