@@ -20,7 +20,7 @@ const (
 
 // Page sizes in millimetres, and the margin on every side.
 const (
-	margin = 15.0
+	margin = 13.0
 )
 
 func paperSize(p Paper) (w, h float64, err error) {
@@ -49,6 +49,7 @@ type style struct {
 	pic, picGap             float64 // height of an exercise's pictures, and the gap between start and end, mm
 	thumbW, thumbH          float64 // the weekly grid's thumbnails, mm
 	thumbLine               float64 // the least outline of a thumbnail's body, mm
+	minText                 float64 // the least width of a grid name's text beside a thumbnail, mm
 }
 
 var (
@@ -56,13 +57,13 @@ var (
 		body: 12, h3: 13.5, h2: 16.5, h1: 22, title: 28, lead: 1.32,
 		box: 6, gap: 2, pad: 2, para: 2.5, label: 42,
 		minName: 48, maxDay: 30, rule: 10, indent: 7,
-		pic: 50, picGap: 14, thumbW: 16, thumbH: 12, thumbLine: 0.18,
+		pic: 50, picGap: 14, thumbW: 16, thumbH: 12, thumbLine: 0.18, minText: 30,
 	}
 	largeStyle = style{
-		body: 15, h3: 16.5, h2: 19.5, h1: 25, title: 31, lead: 1.3,
-		box: 8, gap: 2.5, pad: 2.5, para: 3, label: 50,
-		minName: 58, maxDay: 36, rule: 12.5, indent: 9,
-		pic: 58, picGap: 16, thumbW: 20, thumbH: 15, thumbLine: 0.22,
+		body: 16, h3: 18, h2: 21, h1: 26, title: 32, lead: 1.25,
+		box: 8, gap: 2.5, pad: 2.5, para: 2.5, label: 52,
+		minName: 62, maxDay: 36, rule: 12.5, indent: 9,
+		pic: 62, picGap: 16, thumbW: 22, thumbH: 16.5, thumbLine: 0.24, minText: 36,
 	}
 )
 
@@ -109,12 +110,13 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 		l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in}
 		l.left, l.right, l.top = margin, w-margin, margin
 		l.footY = h - margin - l.s.lineH(l.footSize())
-		l.bottom = l.footY - 6
+		l.bottom = l.footY - 4
 		if pass == 0 {
 			l.warmDrawings()
 		}
 		body(l)
 		l.footers()
+		l.doc.refs = l.found
 		doc = l.doc
 		if maps.Equal(refs, l.found) {
 			break
@@ -142,6 +144,8 @@ type layout struct {
 	// onBreak, when set, runs at the top of each page a section flows on
 	// to: it repeats the section's heading and any table header.
 	onBreak func()
+
+	tight bool // a week's page in one of its tightest looks: the clinician's note on one line
 
 	refs  map[string]int // page numbers found by the previous pass
 	found map[string]int // page numbers found by this one
@@ -438,4 +442,12 @@ func (l *layout) footers() {
 	}
 }
 
-func (l *layout) footSize() float64 { return l.s.body - 1 }
+// footSize is the footer's size: 11 pt, and 14 pt in large print.
+func (l *layout) footSize() float64 { return l.s.body - 1 - 1*boolF(l.o.LargePrint) }
+
+func boolF(v bool) float64 {
+	if v {
+		return 1
+	}
+	return 0
+}

@@ -228,9 +228,9 @@ func checkRules(t *testing.T, d *render.Document, o render.Options) {
 		before, after := 0, 0
 		for _, it := range texts {
 			switch it.Text {
-			case "Pain before (0 to 10)":
+			case "Pain before (0 to 10)", "Pain before":
 				before++
-			case "Pain after (0 to 10)":
+			case "Pain after (0 to 10)", "Pain after":
 				after++
 			}
 		}
