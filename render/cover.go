@@ -127,31 +127,3 @@ func pageWord(n int) string {
 	}
 	return fmt.Sprintf("page %d", n)
 }
-
-// table flows a two-column table of labels and text, one bordered row each.
-func (l *layout) table(rows [][2]string) {
-	size := l.s.body
-	lh := l.s.lineH(size)
-	pad := l.s.pad
-	// The label column is as wide as its longest label, within limits.
-	lw := l.s.label
-	for _, r := range rows {
-		lw = max(lw, min(l.measure(r[0], true, size)+2*pad+1, l.width()*0.4))
-	}
-	for _, r := range rows {
-		labels := l.wrap(r[0], lw-2*pad, true, size)
-		lines := l.wrap(clean(r[1]), l.width()-lw-2*pad, false, size)
-		h := float64(max(len(labels), len(lines)))*lh + 2*pad
-		l.ensure(h)
-		l.rect(l.left, l.y, lw, h, thin, fillLabel)
-		l.rect(l.left+lw, l.y, l.width()-lw, h, thin, 0)
-		for i, s := range labels {
-			l.text(l.left+pad, l.y+pad+float64(i)*lh, s, true, size)
-		}
-		for i, s := range lines {
-			l.text(l.left+lw+pad, l.y+pad+float64(i)*lh, s, false, size)
-		}
-		l.y += h
-	}
-	l.y += l.s.para
-}

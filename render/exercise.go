@@ -31,7 +31,13 @@ func (l *layout) exercise(e plan.Exercise) {
 	name := clean(e.Name)
 	lh := s.lineH(s.body)
 	l.onBreak = nil
-	l.heading(name, s.h2, 6*lh)
+	// The name keeps with what it is and the pictures.
+	keep := float64(len(l.wrap(categoryWords(e.Category), l.width(), false, s.body)))*lh + s.para
+	if e.Picture != nil {
+		_, ph, _ := s.pictureBox(l.width())
+		keep += ph + lh + s.para
+	}
+	l.heading(name, s.h2, keep)
 	l.found["ex:"+e.ID] = l.page.Number
 	// The outline stays flat: fpdf writes /Count 0 on outline items with
 	// children, which strict validators reject.
@@ -46,18 +52,18 @@ func (l *layout) exercise(e plan.Exercise) {
 	l.labelled("Position", startWords(e.Position))
 	l.labelled("You need", needsWords(e))
 
-	l.heading("Steps", s.h3, 2*lh)
+	l.heading("Steps", s.h3, 3*lh)
 	l.list(e.Steps, number)
 	if len(e.Cues) > 0 {
-		l.heading("For good form", s.h3, 2*lh)
+		l.heading("For good form", s.h3, 3*lh)
 		l.list(e.Cues, bullet)
 	}
 	if len(e.Cautions) > 0 {
-		l.heading("Take care", s.h3, 2*lh)
+		l.heading("Take care", s.h3, 3*lh)
 		l.list(e.Cautions, bullet)
 	}
 	if e.Easier != "" || e.Harder != "" {
-		l.heading("Changing it", s.h3, 2*lh)
+		l.heading("Changing it", s.h3, 3*lh)
 		if e.Easier != "" {
 			l.labelled("Too hard?", e.Easier)
 		}
@@ -65,13 +71,17 @@ func (l *layout) exercise(e plan.Exercise) {
 			l.labelled("Too easy?", e.Harder+" Check with your clinician first.")
 		}
 	}
-	l.heading("How much to do", s.h3, 3*lh)
-	l.doseTable(e)
+	rows := l.doseRows(e)
+	l.heading("How much to do", s.h3, l.tableStart(doseHead, rows))
+	l.tableWithHeader(doseHead, rows)
 }
 
-// doseTable lists the exercise's dose week by week, joining weeks that
+// doseHead is the header of an exercise's table of amounts.
+var doseHead = [2]string{"Weeks", "How much to do"}
+
+// doseRows lists the exercise's dose week by week, joining weeks that
 // share a dose.
-func (l *layout) doseTable(e plan.Exercise) {
+func (l *layout) doseRows(e plan.Exercise) [][2]string {
 	doses := l.p.DoseByWeek(e.ID)
 	var rows [][2]string
 	for i := 0; i < len(doses); {
@@ -99,7 +109,7 @@ func (l *layout) doseTable(e plan.Exercise) {
 		rows = append(rows, [2]string{weeks, what})
 		i = j + 1
 	}
-	l.table(rows)
+	return rows
 }
 
 // pictures places an exercise's drawings under its name: the start and

@@ -55,6 +55,14 @@ func (f *face) measure(s string, size float64) float64 {
 	return float64(units) * size / 1000 * mmPerPt
 }
 
+// units is the width of r in thousandths of the font size.
+func (f *face) units(r rune) int {
+	if r >= 0 && int(r) < len(f.width) {
+		return int(f.width[r])
+	}
+	return 0
+}
+
 func (f *face) covers(r rune) bool { return r >= 0 && int(r) < len(f.has) && f.has[r] }
 
 // parseFace reads the head, hhea, hmtx and cmap tables of a TrueType font.
