@@ -68,7 +68,11 @@ func (l *layout) grid(w *plan.Week, rows []row, look weekLook) {
 	headH := 2*lh + 2*pad
 	header := func() {
 		l.rect(g.x0, l.y, l.width(), headH, thin, fillHeader)
-		l.text(g.x0+pad, l.y+pad, "Exercise and amount", true, size)
+		label := "Exercise and amount"
+		if l.measure(label, true, size) > g.nameW-2*pad {
+			label = "Exercise"
+		}
+		l.text(g.x0+pad, l.y+pad, label, true, size)
 		for i, ses := range w.Sessions {
 			cx := g.colX(i) + g.dayW/2
 			l.vline(g.colX(i), l.y, headH, thin)
