@@ -2,8 +2,10 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/words"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -79,37 +81,55 @@ func (l *layout) exercise(e plan.Exercise) {
 // doseHead is the header of an exercise's table of amounts.
 var doseHead = [2]string{"Weeks", "How much to do"}
 
-// doseRows lists the exercise's dose week by week, joining weeks that
-// share a dose.
+// doseRows lists each amount of the exercise once, with the weeks it is
+// done in that amount, in the order the amounts first come: a year's plan
+// gives a few rows, not one for every change. Weeks without the exercise
+// are left out; the week pages show them.
 func (l *layout) doseRows(e plan.Exercise) [][2]string {
-	doses := l.p.DoseByWeek(e.ID)
+	var order []plan.Dose
+	weeks := map[plan.Dose][]int{}
+	for i, d := range l.p.DoseByWeek(e.ID) {
+		if d.IsZero() {
+			continue
+		}
+		if _, ok := weeks[d]; !ok {
+			order = append(order, d)
+		}
+		weeks[d] = append(weeks[d], i+1)
+	}
+	if len(order) == 0 {
+		return [][2]string{{"Weeks", "Not in this plan's weeks"}}
+	}
 	var rows [][2]string
-	for i := 0; i < len(doses); {
-		j := i
-		for j+1 < len(doses) && doses[j+1] == doses[i] {
-			j++
-		}
-		weeks := fmt.Sprintf("Week %d", i+1)
-		if j > i {
-			weeks = fmt.Sprintf("Weeks %d to %d", i+1, j+1)
-		}
-		what := "Not in these weeks"
-		if j == i {
-			what = "Not this week"
-		}
-		if d := doses[i]; !d.IsZero() {
-			what = d.String()
-			if d.Sets > 1 || d.Hold > 0 || d.Each != "" || d.Level > 1 {
-				what += ": " + d.Words() // "3 min" needs no spelling out
-			}
-		}
-		if l.p.Weeks[i].Easy && j == i && !doses[i].IsZero() {
-			what += " (easier week)"
-		}
-		rows = append(rows, [2]string{weeks, what})
-		i = j + 1
+	for _, d := range order {
+		rows = append(rows, [2]string{weekList(weeks[d]), e.DoseText(d)})
 	}
 	return rows
+}
+
+// weekList names weeks in order, runs joined: "Week 3", "Weeks 1 to 4",
+// "Weeks 1, 4 and 7 to 52".
+func weekList(ns []int) string {
+	var parts []string
+	for i := 0; i < len(ns); {
+		j := i
+		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
+			j++
+		}
+		switch {
+		case j == i:
+			parts = append(parts, strconv.Itoa(ns[i]))
+		case j == i+1:
+			parts = append(parts, strconv.Itoa(ns[i]), strconv.Itoa(ns[j]))
+		default:
+			parts = append(parts, fmt.Sprintf("%d to %d", ns[i], ns[j]))
+		}
+		i = j + 1
+	}
+	if len(ns) == 1 {
+		return "Week " + parts[0]
+	}
+	return "Weeks " + words.And(parts)
 }
 
 // pictures places an exercise's drawings under its name: the start and
