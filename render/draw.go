@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"time"
+	"unicode/utf8"
 
 	"github.com/backplan/backplan/internal/fpdf"
 )
@@ -15,6 +16,11 @@ const family = "notosans"
 // place, and uses only its own fpdf instance, so documents may be drawn
 // concurrently. It writes to w once, at the end, and nothing on an error.
 func (r *Renderer) Draw(w io.Writer, d *Document) error {
+	// fpdf panics on text that is not UTF-8; layout's check refuses it
+	// first, and this makes sure of it whatever made the Document.
+	if err := d.checkUTF8(); err != nil {
+		return err
+	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
@@ -160,4 +166,24 @@ func (p *pen) stroke(width float64) {
 		p.pdf.SetLineWidth(width)
 		p.width = width
 	}
+}
+
+// checkUTF8 reports any text of the document that is not valid UTF-8.
+func (d *Document) checkUTF8() error {
+	in := d.Info
+	texts := []string{in.Title, in.Author, in.Subject, in.Creator, in.Lang, in.Date}
+	for _, p := range d.Pages {
+		for _, m := range p.Marks {
+			texts = append(texts, m.Title)
+		}
+		for _, it := range p.Items {
+			texts = append(texts, it.Text)
+		}
+	}
+	for _, t := range texts {
+		if !utf8.ValidString(t) {
+			return &TextError{Field: "workbook text", Rune: utf8.RuneError, Invalid: true}
+		}
+	}
+	return nil
 }

@@ -53,3 +53,13 @@ func build(t testing.TB, c *plan.Catalog, o plan.Options) *plan.Plan {
 	}
 	return p
 }
+
+// catalogText is the test catalogue's YAML.
+func catalogText(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
