@@ -26,7 +26,10 @@ func TestInvalidUTF8(t *testing.T) {
 		{"notes", func(p *plan.Plan) { p.Patient.Notes = "walk\n" + bad + "z" }},
 		{"name", func(p *plan.Plan) { p.Exercises[0].Name = bad }},
 		{"step 1", func(p *plan.Plan) { p.Exercises[0].Steps = []string{bad} }},
-		{"cue 1", func(p *plan.Plan) { p.Exercises[1].Cues = []string{"ok", "\xc3"}; p.Exercises[1].Cues = p.Exercises[1].Cues[1:] }},
+		{"cue 1", func(p *plan.Plan) {
+			p.Exercises[1].Cues = []string{"ok", "\xc3"}
+			p.Exercises[1].Cues = p.Exercises[1].Cues[1:]
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.field, func(t *testing.T) {
