@@ -147,9 +147,9 @@ func (l *layout) shortNote(most int) string {
 		return n
 	}
 	if most == 1 {
-		return l.truncate(strings.Join(lines, " "), l.width(), false, l.s.body)
+		return l.truncateWords(strings.Join(lines, " "), l.width(), false, l.s.body)
 	}
-	return lines[0] + " " + l.truncate(strings.Join(lines[1:], " "), l.width(), false, l.s.body)
+	return lines[0] + " " + l.truncateWords(strings.Join(lines[1:], " "), l.width(), false, l.s.body)
 }
 
 // sessionMinutes is "about 20 minutes" or "about 15 to 20 minutes".
@@ -231,4 +231,17 @@ func boolRank(v bool) int {
 		return 1
 	}
 	return 0
+}
+
+// truncateWords is truncate that ends at a whole word when it can.
+func (l *layout) truncateWords(s string, w float64, bold bool, size float64) string {
+	t := l.truncate(s, w, bold, size)
+	if t == s {
+		return t
+	}
+	body := strings.TrimSuffix(t, "…")
+	if i := strings.LastIndexByte(body, ' '); i > 0 && !strings.HasPrefix(s[len(body):], " ") {
+		body = strings.TrimRight(body[:i], " ,.;:-")
+	}
+	return body + "…"
 }
