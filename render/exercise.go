@@ -34,19 +34,25 @@ func (l *layout) exercise(e plan.Exercise) {
 	lh := s.lineH(s.body)
 	l.onBreak = nil
 	// The name keeps with what it is and the pictures.
-	keep := float64(len(l.wrap(categoryWords(e.Category), l.width(), false, s.body)))*lh + s.para
+	kind := categoryWords(e.Category)
+	keep := 0.0
 	if e.Picture != nil {
 		_, ph, _ := s.pictureBox(l.width())
 		keep += ph + lh + s.para
 	}
-	l.heading(name, s.h2, keep)
+	beside := l.headingBeside(name, s.h2, kind, false, keep)
+	if !beside {
+		l.heading(name, s.h2, keep+float64(len(l.wrap(kind, l.width(), false, s.body)))*lh+s.para)
+	}
 	l.found["ex:"+e.ID] = l.page.Number
 	// The outline stays flat: fpdf writes /Count 0 on outline items with
 	// children, which strict validators reject.
 	l.page.Marks = append(l.page.Marks, Mark{Title: name, Level: 0, Y: l.y - s.lineH(s.h2)})
 	l.onBreak = func() { l.heading(name+" (continued)", s.h3, 0) }
 
-	l.para(categoryWords(e.Category), false, s.body)
+	if !beside {
+		l.para(kind, false, s.body)
+	}
 	l.pictures(e)
 	if p := clean(e.Purpose); p != "" {
 		l.para(p, false, s.body)
@@ -74,8 +80,12 @@ func (l *layout) exercise(e plan.Exercise) {
 		}
 	}
 	rows := l.doseRows(e)
-	l.heading("How much to do", s.h3, l.tableStart(doseHead, rows))
-	l.tableWithHeader(doseHead, rows)
+	head := doseHead
+	if len(rows) <= 3 {
+		head = [2]string{} // a table this short never splits: the heading says it all
+	}
+	l.heading("How much to do", s.h3, l.tableStart(head, rows))
+	l.tableWithHeader(head, rows)
 }
 
 // doseHead is the header of an exercise's table of amounts.

@@ -58,7 +58,7 @@ var (
 		body: 12, h3: 13.5, h2: 16.5, h1: 22, title: 28, lead: 1.32,
 		box: 6, gap: 2, pad: 2, para: 2.5, label: 42,
 		minName: 48, maxDay: 30, rule: 10, indent: 7,
-		pic: 50, picGap: 14, thumbW: 16, thumbH: 12, thumbLine: 0.18, minText: 30,
+		pic: 44, picGap: 14, thumbW: 16, thumbH: 12, thumbLine: 0.18, minText: 30,
 	}
 	largeStyle = style{
 		body: 16, h3: 18, h2: 21, h1: 26, title: 32, lead: 1.25,
@@ -377,6 +377,23 @@ func (l *layout) heading(s string, size, keep float64) {
 	l.y += l.s.para * 0.6
 }
 
+// headingBeside places a bold heading with a line of body text at its
+// right, on its baseline, when both fit on one line, and reports whether
+// they did; keep is as for heading.
+func (l *layout) headingBeside(title string, size float64, right string, bold bool, keep float64) bool {
+	s := l.s
+	title = clean(title)
+	if l.measure(title, true, size)+l.measure(right, bold, s.body)+6 > l.width() {
+		return false
+	}
+	hh := s.lineH(size)
+	l.ensure(hh + s.para*0.6 + keep)
+	l.text(l.left, l.y, title, true, size)
+	l.textRight(l.right, l.y+(hh-s.lineH(s.body))/2+(ascent-descent)*(size-s.body)*mmPerPt/2, right, bold, s.body)
+	l.y += hh + s.para*0.6
+	return true
+}
+
 // list flows items with a marker ("•", "1.") hanging in the left indent.
 func (l *layout) list(items []string, marker func(i int) string) {
 	size := l.s.body
@@ -394,9 +411,9 @@ func (l *layout) list(items []string, marker func(i int) string) {
 			l.text(x, l.y, line, false, size)
 			l.y += lh
 		}
-		l.y += l.s.para * 0.4
+		l.y += l.s.para * 0.25
 	}
-	l.y += l.s.para * 0.6
+	l.y += l.s.para * 0.75
 }
 
 func bullet(int) string { return "•" }

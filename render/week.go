@@ -77,13 +77,7 @@ func (l *layout) weekPage(w *plan.Week, look weekLook, fill bool) {
 	}
 	// The dates at the right of the heading when they fit beside it.
 	dates := w.Start.Format("Mon 2 Jan") + " to " + w.End().Format("Mon 2 Jan 2006")
-	if l.measure(head, true, s.h1)+l.measure(dates, true, s.body)+6 <= l.width() {
-		hh := s.lineH(s.h1)
-		l.text(l.left, l.y, head, true, s.h1)
-		// On the heading's baseline.
-		l.textRight(l.right, l.y+(hh-s.lineH(s.body))/2+(ascent-descent)*(s.h1-s.body)*mmPerPt/2, dates, true, s.body)
-		l.y += hh + s.para*0.6
-	} else {
+	if !l.headingBeside(head, s.h1, dates, true, 0) {
 		l.heading(head, s.h1, 0)
 		l.y -= s.para * 0.6
 		l.para(dateRange(w.Start, w.End()), true, s.body)
