@@ -269,7 +269,7 @@ func (s Spec) stage() stage {
 // only the last and without arrows if last is set.
 func (s Spec) scene(st stage, ol float64, last bool) scene {
 	bodies, anchor, names := st.bodies, st.anchor, st.names
-	sc := scene{floor: s.view() != Top}
+	sc := scene{floor: s.view() != Top && s.view() != Raised}
 	for i, b := range bodies {
 		if last && i < len(bodies)-1 {
 			continue

@@ -1,6 +1,10 @@
 package figure
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // extent returns the horizontal and vertical reach of the body's points.
 func (b posed) extent() (lo, hi Point) {
@@ -51,8 +55,13 @@ func (s Spec) background(b, first posed, anchor Point) []Shape {
 			out = append(out, s.seat(first, seat == "chair")...)
 		}
 	}
-	if s.has("mat") {
+	if s.has("pillow") {
+		out = append(out, pillow(b))
+	}
+	if s.has("mat") || view == Raised {
 		switch view {
+		case Raised:
+			out = append(out, slab(first, s.has("mat"))...)
 		case Top:
 			out = append(out, Shape{Kind: Path, Closed: true, Points: []Point{{lo.X - 12, lo.Y - 10}, {hi.X + 12, lo.Y - 10}, {hi.X + 12, hi.Y + 10}, {lo.X - 12, hi.Y + 10}}, Width: 1, Stroke: inkFar, Fill: 0.92})
 		default:
@@ -68,52 +77,6 @@ func (s Spec) door(a Point, width float64) []Shape {
 		rect(a.X-width/2, 0, a.X+width/2, math.Max(a.Y+60, 200), inkFar, fillProp),
 		{Kind: Circle, Points: []Point{a}, Radius: 2.2, Width: 0, Stroke: inkNear, Fill: inkNear},
 	}
-}
-
-// seat draws a chair or bench under the hips when seated, else under the
-// lowest hand, which leans on it.
-func (s Spec) seat(b posed, back bool) []Shape {
-	pelvis := b.at("pelvis")
-	sitting := false
-	for _, base := range []string{"sit", "sit-floor"} {
-		if s.Start.Base == base {
-			sitting = true
-		}
-	}
-	var top, x0, x1 float64
-	if sitting {
-		top = pelvis.Y - (chestHalfD - 3)
-		x0, x1 = pelvis.X-20, pelvis.X+20
-		if s.view() == Side {
-			knee := b.at("knee_r")
-			fwd := math.Copysign(1, knee.X-pelvis.X)
-			x0, x1 = pelvis.X-fwd*14, pelvis.X+fwd*24
-		}
-	} else {
-		h := b.at("hand_l")
-		if r := b.at("hand_r"); r.Y < h.Y {
-			h = r
-		}
-		top = h.Y - armW/2
-		x0, x1 = h.X-22, h.X+22
-		back = false
-	}
-	if x0 > x1 {
-		x0, x1 = x1, x0
-	}
-	out := []Shape{
-		line(4, inkProp, Point{x0, top - 2}, Point{x1, top - 2}),
-		line(propLineW, inkProp, Point{x0 + 3, top - 2}, Point{x0 + 3, 0}),
-		line(propLineW, inkProp, Point{x1 - 3, top - 2}, Point{x1 - 3, 0}),
-	}
-	if back && s.view() == Side {
-		bx := x0
-		if pelvis.X-x0 < 0 {
-			bx = x1
-		}
-		out = append(out, line(propLineW+0.6, inkProp, Point{bx, top - 2}, Point{bx - math.Copysign(4, pelvis.X-bx), top + 45}))
-	}
-	return out
 }
 
 // foreground draws what lies over the body: bands, cables, handles and
@@ -150,4 +113,94 @@ func (s Spec) foreground(b posed, anchor Point) []Shape {
 		}
 	}
 	return out
+}
+
+// worldExtent returns the corners of a box around the body in world space.
+func (b posed) worldExtent() (lo, hi vec) {
+	lo = vec{math.Inf(1), math.Inf(1), math.Inf(1)}
+	hi = vec{math.Inf(-1), math.Inf(-1), math.Inf(-1)}
+	grow := func(v vec, r float64) {
+		for i := range 3 {
+			lo[i] = math.Min(lo[i], v[i]-r)
+			hi[i] = math.Max(hi[i], v[i]+r)
+		}
+	}
+	for name, v := range b.sk.pt {
+		grow(v, b.sk.radius[name])
+	}
+	for _, v := range b.sk.spine {
+		grow(v, chestHalfD)
+	}
+	return lo, hi
+}
+
+// slab draws the floor under the body in the raised view: a mat, or a
+// paler patch of floor without one.
+func slab(b posed, mat bool) []Shape {
+	lo, hi := b.worldExtent()
+	x0, x1, z0, z1 := lo[0]-10, hi[0]+10, lo[2]-12, hi[2]+12
+	t, fill := matThick, 0.88
+	if !mat {
+		t, fill = 0, 0.95
+	}
+	pr := b.cam.project
+	var corners []Point
+	for _, y := range []float64{0, t} {
+		for _, x := range []float64{x0, x1} {
+			for _, z := range []float64{z0, z1} {
+				corners = append(corners, pr(vec{x, y, z}))
+			}
+		}
+	}
+	out := []Shape{{Kind: Path, Closed: true, Points: hull(corners), Width: 1, Stroke: inkFar, Fill: fill}}
+	if mat {
+		out = append(out, Shape{Kind: Path, Closed: true, Points: []Point{pr(vec{x0, 0, z1}), pr(vec{x1, 0, z1}), pr(vec{x1, t, z1}), pr(vec{x0, t, z1})}, Width: 0.6, Stroke: inkProp, Fill: 0.7})
+	}
+	return out
+}
+
+// pillow draws a pillow under the head, from the floor (or mat) up to it.
+func pillow(b posed) Shape {
+	h := b.sk.pt["head"]
+	y0 := 0.0
+	if lo, _ := b.worldExtent(); lo[1] >= matThick-0.01 {
+		y0 = matThick
+	}
+	y1 := math.Max(h[1]-headR+1.5, y0+3)
+	var corners []Point
+	for _, y := range []float64{y0, y1} {
+		for _, x := range []float64{-17, 17} {
+			for _, z := range []float64{-24, 24} {
+				corners = append(corners, b.cam.project(vec{h[0] + x, y, h[2] + z}))
+			}
+		}
+	}
+	return Shape{Kind: Path, Closed: true, Points: hull(corners), Width: 1.4, Stroke: inkProp, Fill: 0.8}
+}
+
+// hull returns the convex hull of pts, anticlockwise.
+func hull(pts []Point) []Point {
+	ps := slices.Clone(pts)
+	slices.SortFunc(ps, func(a, b Point) int {
+		if c := cmp.Compare(a.X, b.X); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Y, b.Y)
+	})
+	cross := func(o, a, b Point) float64 { return (a.X-o.X)*(b.Y-o.Y) - (a.Y-o.Y)*(b.X-o.X) }
+	var h []Point
+	for pass := range 2 {
+		start := len(h)
+		for _, p := range ps {
+			for len(h) >= start+2 && cross(h[len(h)-2], h[len(h)-1], p) <= 1e-9 {
+				h = h[:len(h)-1]
+			}
+			h = append(h, p)
+		}
+		h = h[:len(h)-1]
+		if pass == 0 {
+			slices.Reverse(ps)
+		}
+	}
+	return h
 }

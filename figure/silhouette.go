@@ -18,7 +18,7 @@ type part struct {
 type group struct {
 	parts     []part
 	depth     float64
-	ref       float64 // the depth of the trunk where the group joins it
+	behind    float64 // how far it lies behind the trunk where it joins it
 	ink, fill float64
 }
 
@@ -48,6 +48,15 @@ func (s Spec) figure(b posed, ol float64) []Shape {
 			d += cam.depth(sk.pt[n])
 		}
 		return d / float64(len(names))
+	}
+	// behind is how far the limb's points lie behind its root, seen level:
+	// in the raised view a low leg is not a far one.
+	behind := func(root string, names ...string) float64 {
+		d := 0.0
+		for _, n := range names {
+			d += sk.pt[n].dot(cam.level)
+		}
+		return sk.pt[root].dot(cam.level) - d/float64(len(names))
 	}
 
 	// The trunk: a thick stroke along the spine, as wide as the chest looks
@@ -79,11 +88,11 @@ func (s Spec) figure(b posed, ol float64) []Shape {
 	groups := []group{torso}
 	for _, sd := range sides {
 		n := func(s string) string { return s + sd.suffix }
-		arm := group{depth: depth(n("shoulder"), n("elbow"), n("wrist"), n("hand")), ref: depth("neck"), parts: []part{
+		arm := group{depth: depth(n("shoulder"), n("elbow"), n("wrist"), n("hand")), behind: behind("neck", n("shoulder"), n("elbow"), n("wrist"), n("hand")), parts: []part{
 			{pts: []Point{pr(sk.pt[n("shoulder")]), pr(sk.pt[n("elbow")])}, w: armW},
 			{pts: []Point{pr(sk.pt[n("elbow")]), pr(sk.pt[n("wrist")]), pr(sk.pt[n("hand")])}, w: armW - 1.5},
 		}}
-		leg := group{depth: depth(n("hip"), n("knee"), n("ankle"), n("toe")), ref: depth("pelvis"), parts: []part{
+		leg := group{depth: depth(n("hip"), n("knee"), n("ankle"), n("toe")), behind: behind("pelvis", n("hip"), n("knee"), n("ankle"), n("toe")), parts: []part{
 			{pts: []Point{pr(sk.pt[n("hip")]), pr(sk.pt[n("knee")])}, w: legW},
 			{pts: []Point{pr(sk.pt[n("knee")]), pr(sk.pt[n("ankle")])}, w: legW - 2.5},
 			{pts: []Point{pr(sk.pt[n("ankle")]), pr(sk.pt[n("heel")]), pr(sk.pt[n("toe")])}, w: footW},
@@ -108,7 +117,7 @@ func (s Spec) figure(b posed, ol float64) []Shape {
 		g := &groups[i+1]
 		if g.fill == 0 {
 			g.ink, g.fill = inkNear, fillNear
-			if g.depth < g.ref-5 {
+			if g.behind > 5 {
 				g.ink, g.fill = inkFar, fillFar
 			}
 		}
