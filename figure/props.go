@@ -169,8 +169,8 @@ func pillow(b posed) Shape {
 	y1 := math.Max(h[1]-headR+1.5, y0+3)
 	var corners []Point
 	for _, y := range []float64{y0, y1} {
-		for _, x := range []float64{-17, 17} {
-			for _, z := range []float64{-24, 24} {
+		for _, x := range []float64{-20, 20} {
+			for _, z := range []float64{-30, 30} {
 				corners = append(corners, b.cam.project(vec{h[0] + x, y, h[2] + z}))
 			}
 		}

@@ -26,7 +26,7 @@ func (s Spec) seat(b posed, back bool) []Shape {
 	}
 	h := b.at(s.freeHand())
 	top := h.Y - armW/2
-	if back && top > 65 {
+	if back && top > 75 {
 		// The hand rests on the top of the chair's back; the seat runs
 		// back from it, clear of a leg that lifts.
 		if s.view() == Front {
@@ -40,10 +40,11 @@ func (s Spec) seat(b posed, back bool) []Shape {
 		return chairBeside(b, b.sk.pt[s.freeHand()])
 	}
 	if back {
-		// The hand is flat on the middle of the seat, the chair beside the
-		// body, its back behind the hand.
+		// The hand is flat on the back edge of the seat, the chair beside
+		// the body and a little ahead, its back at the far end: what the
+		// other hand holds hangs clear of it.
 		fwd := math.Copysign(1, b.at("toe_r").X-b.at("heel_r").X)
-		return seatSide(h.X-fwd*20, h.X+fwd*20, top, chairBackH)
+		return seatSide(h.X+fwd*38, h.X-fwd*4, top, chairBackH)
 	}
 	return seatSide(h.X-22, h.X+22, top, 0)
 }
