@@ -194,6 +194,8 @@ func FuzzSpec(f *testing.F) {
 	}
 	f.Add([]byte(`{start: {knee_l: .nan}}`))
 	f.Add([]byte(`{start: {base: lie-back, ground: [head, head]}, end: {tilt: 180}}`))
+	f.Add([]byte(`{view: raised, props: [chair, pillow, mat], hand: left, start: {base: lie-right, turn: 90}, end: {roll: 45}}`))
+	f.Add([]byte(`{view: front, props: [chair], start: {base: sit, turn: -180}}`))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var s figure.Spec
 		if err := yaml.Unmarshal(src, &s); err != nil {

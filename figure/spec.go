@@ -11,8 +11,9 @@
 // plans or PDF, and the same Spec always gives the same shapes.
 //
 // The body is a 3-D skeleton seen from the side (the person faces right and
-// their right side is nearest), the front (the person faces the reader) or
-// from above. Joint angles are in degrees; a pose lists only the joints that
+// their right side is nearest), the front (the person faces the reader),
+// from above, or raised: from the side and a little above, for lying on
+// the floor. Joint angles are in degrees; a pose lists only the joints that
 // differ from its base (stand, sit, sit-floor, all-fours, lie-back,
 // lie-front, lie-left, lie-right).
 package figure
