@@ -21,11 +21,11 @@ var dayOffsets = [...][]int{
 // categories when it fills a plan: the first entries are the ones it cares
 // about most.
 var focusPattern = map[Focus][]Category{
-	Balanced:      {Mobility, Strength, Core, Mobility, Strength, Core},
-	MobilityFocus: {Mobility, Mobility, Strength, Mobility, Core, Mobility},
-	Posture:       {Strength, Mobility, Strength, Strength, Core, Mobility},
-	StrengthFocus: {Strength, Strength, Mobility, Core, Strength, Core},
-	CoreFocus:     {Core, Mobility, Core, Strength, Core, Mobility},
+	FocusBalanced: {Mobility, Strength, Core, Mobility, Strength, Core},
+	FocusMobility: {Mobility, Mobility, Strength, Mobility, Core, Mobility},
+	FocusPosture:  {Strength, Mobility, Strength, Strength, Core, Mobility},
+	FocusStrength: {Strength, Strength, Mobility, Core, Strength, Core},
+	FocusCore:     {Core, Mobility, Core, Strength, Core, Mobility},
 }
 
 // MaxExercises is the most main exercises (after the warm-up) one session

@@ -167,14 +167,14 @@ type catalogFile struct {
 // Limits on a catalogue dose. They are wide on purpose: they catch typing
 // slips, not clinical judgement.
 const (
-	MaxSets    = 5
-	MaxReps    = 30
-	MinHold    = 1
-	MaxHold    = 300
-	MinSeconds = 5
-	MaxSeconds = 300
-	MaxMinutes = 30
-	MaxLevel   = 3 // resistance steps above the starting band or weight
+	MaxSets        = 5
+	MaxReps        = 30
+	MinHold        = 1
+	MaxHold        = 300
+	MinSeconds     = 5
+	MaxSeconds     = 300
+	MaxDoseMinutes = 30
+	MaxLevel       = 3 // resistance steps above the starting band or weight
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -511,8 +511,8 @@ func (d *Dose) validate() error {
 		return errAt(fmt.Sprintf("hold must be %d–%d seconds, got %d", MinHold, MaxHold, d.Hold), "hold")
 	case d.Seconds != 0 && (d.Seconds < MinSeconds || d.Seconds > MaxSeconds):
 		return errAt(fmt.Sprintf("seconds must be %d–%d, got %d", MinSeconds, MaxSeconds, d.Seconds), "seconds")
-	case d.Minutes < 0 || d.Minutes > MaxMinutes:
-		return errAt(fmt.Sprintf("minutes must be 1–%d, got %d", MaxMinutes, d.Minutes), "minutes")
+	case d.Minutes < 0 || d.Minutes > MaxDoseMinutes:
+		return errAt(fmt.Sprintf("minutes must be 1–%d, got %d", MaxDoseMinutes, d.Minutes), "minutes")
 	case n == 0:
 		return errAt("needs reps, seconds or minutes (one of them, above 0)")
 	case n > 1:

@@ -202,8 +202,8 @@ func (p *Plan) checkSettings() error {
 		return planErr(at(path, "weeks"), "settings: weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
 	case s.Days < MinDays || s.Days > MaxDays:
 		return planErr(at(path, "days"), "settings: days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
-	case s.Minutes < MinMinutes || s.Minutes > MaxMinutesOpt:
-		return planErr(at(path, "minutes"), "settings: minutes must be %d–%d a session, got %d", MinMinutes, MaxMinutesOpt, s.Minutes)
+	case s.Minutes < MinSessionMinutes || s.Minutes > MaxSessionMinutes:
+		return planErr(at(path, "minutes"), "settings: minutes must be %d–%d a session, got %d", MinSessionMinutes, MaxSessionMinutes, s.Minutes)
 	case !slices.Contains(Focuses, s.Focus):
 		return planErr(at(path, "focus"), "settings: unknown focus %q (choose %s)", s.Focus, orList(Focuses))
 	case !slices.Contains(Levels, s.Level):

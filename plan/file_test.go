@@ -171,7 +171,7 @@ func TestWriteYAML(t *testing.T) {
 func TestPlanFileRoundTrip(t *testing.T) {
 	for _, o := range []plan.Options{
 		{},
-		{Weeks: 12, Days: 5, Focus: plan.Posture, Minutes: 45},
+		{Weeks: 12, Days: 5, Focus: plan.FocusPosture, Minutes: 45},
 		{Weeks: 8, Days: 7, Level: plan.Intermediate, Equipment: []plan.Equipment{}, NoFloor: true},
 		{Weeks: 1, Days: 1, Patient: plan.Patient{Name: "Αλεξάνδρα Παπαδοπούλου", Notes: "Line one.\nLine two: \"quoted\" # not a comment"}},
 	} {

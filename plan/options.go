@@ -11,15 +11,15 @@ type Focus string
 
 // The focuses.
 const (
-	Balanced      Focus = "balanced"
-	MobilityFocus Focus = "mobility"
-	Posture       Focus = "posture"
-	StrengthFocus Focus = "strength"
-	CoreFocus     Focus = "core"
+	FocusBalanced Focus = "balanced"
+	FocusMobility Focus = "mobility"
+	FocusPosture  Focus = "posture"
+	FocusStrength Focus = "strength"
+	FocusCore     Focus = "core"
 )
 
 // Focuses lists every focus, the default first.
-var Focuses = []Focus{Balanced, MobilityFocus, Posture, StrengthFocus, CoreFocus}
+var Focuses = []Focus{FocusBalanced, FocusMobility, FocusPosture, FocusStrength, FocusCore}
 
 // Level is how used to exercise the patient is.
 type Level string
@@ -35,15 +35,15 @@ var Levels = []Level{Beginner, Intermediate}
 
 // Limits and defaults of the options.
 const (
-	MinWeeks       = 1
-	MaxWeeks       = 52
-	DefaultWeeks   = 4
-	MinDays        = 1
-	MaxDays        = 7
-	DefaultDays    = 3
-	MinMinutes     = 10
-	MaxMinutesOpt  = 90
-	DefaultMinutes = 20
+	MinWeeks              = 1
+	MaxWeeks              = 52
+	DefaultWeeks          = 4
+	MinDays               = 1
+	MaxDays               = 7
+	DefaultDays           = 3
+	MinSessionMinutes     = 10
+	MaxSessionMinutes     = 90
+	DefaultSessionMinutes = 20
 )
 
 // DefaultEquipment is what a plan assumes when the clinician says nothing: a
@@ -174,13 +174,13 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 		return s, optErr("days", "days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
 	}
 	if s.Minutes == 0 {
-		s.Minutes = DefaultMinutes
+		s.Minutes = DefaultSessionMinutes
 	}
-	if s.Minutes < MinMinutes || s.Minutes > MaxMinutesOpt {
-		return s, optErr("minutes", "minutes must be %d–%d a session, got %d", MinMinutes, MaxMinutesOpt, s.Minutes)
+	if s.Minutes < MinSessionMinutes || s.Minutes > MaxSessionMinutes {
+		return s, optErr("minutes", "minutes must be %d–%d a session, got %d", MinSessionMinutes, MaxSessionMinutes, s.Minutes)
 	}
 	if s.Focus == "" {
-		s.Focus = Balanced
+		s.Focus = FocusBalanced
 	}
 	if _, err := ParseFocus(string(s.Focus)); err != nil {
 		return s, err
