@@ -369,10 +369,3 @@ func (b *builder) plan() *Plan {
 	}
 	return p
 }
-
-// Summary is a one-line description of the plan's shape.
-func (p *Plan) Summary() string {
-	s := p.Settings
-	return fmt.Sprintf("%s, %s a week, %s focus, %s, about %d minutes a session",
-		plural(s.Weeks, "week"), plural(s.Days, "day"), s.Focus, s.Level, s.Minutes)
-}

@@ -2,7 +2,6 @@ package plan_test
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -117,13 +116,7 @@ func TestOptionErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.o.Today = today
 			_, err := plan.Build(realCatalog(t), tt.o)
-			var oe *plan.Error
-			if !errors.As(err, &oe) || oe.Kind != plan.OptionProblem {
-				t.Fatalf("got %v, want an OptionProblem", err)
-			}
-			if oe.Input != tt.option {
-				t.Errorf("option: got %q, want %q", oe.Input, tt.option)
-			}
+			checkError(t, err, plan.OptionProblem, tt.option)
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error\n got: %s\nwant: …%s…", err, tt.want)
 			}
@@ -139,13 +132,7 @@ func TestOptionErrors(t *testing.T) {
 func TestIncludeThatCannotFitIsABuildError(t *testing.T) {
 	o := plan.Options{Today: today, Minutes: 10, Include: []string{"spinal-twist-lying", "superman", "bridge", "cobra"}}
 	_, err := plan.Build(realCatalog(t), o)
-	var be *plan.Error
-	if !errors.As(err, &be) || be.Kind != plan.BuildProblem {
-		t.Fatalf("got %v, want a BuildProblem", err)
-	}
-	if be.Input != "include" {
-		t.Errorf("input: got %q, want include", be.Input)
-	}
+	checkError(t, err, plan.BuildProblem, "include")
 }
 
 func TestSelectionRules(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/words"
 )
 
 // Category groups exercises by the part of a session they belong to.
@@ -184,11 +185,11 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fileErr(CatalogProblem, name, 0, "%v", err)
 	}
 	var f catalogFile
 	if err := decodeStrict(data, &f); err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(CatalogProblem, name, err)
 	}
 	// The node tree gives the line numbers of mistakes. Parsing it costs as
 	// much again as decoding, so it is parsed only once a mistake is found.
@@ -208,7 +209,7 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 		return nil
 	}
 	if len(f.Exercises) == 0 {
-		return nil, fmt.Errorf("%s: no exercises (the file needs a top-level \"exercises:\" list)", name)
+		return nil, fileErr(CatalogProblem, name, 0, "no exercises (the file needs a top-level \"exercises:\" list)")
 	}
 	c := &Catalog{Exercises: f.Exercises, byID: make(map[string]int, len(f.Exercises))}
 	for i := range c.Exercises {
@@ -231,7 +232,7 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 			if label == "" {
 				label = fmt.Sprintf("#%d", i+1)
 			}
-			return nil, fmt.Errorf("%s:%d: exercise %q: %s", name, line, label, msg)
+			return nil, fileErr(CatalogProblem, name, line, "exercise %q: %s", label, msg)
 		}
 		if j, dup := c.byID[e.ID]; dup {
 			line, prev := 0, 0
@@ -241,7 +242,7 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 			if n := node(j); n != nil {
 				prev = fieldLine(n, []string{"id"})
 			}
-			return nil, fmt.Errorf("%s:%d: exercise %q: duplicate id (first defined at line %d)", name, line, e.ID, prev)
+			return nil, fileErr(CatalogProblem, name, line, "exercise %q: duplicate id (first defined at line %d)", e.ID, prev)
 		}
 		c.byID[e.ID] = i
 	}
@@ -280,8 +281,9 @@ var goTypeWords = map[string]string{
 	"plan.Plan": "a saved plan (a mapping)",
 }
 
-// yamlError turns a yaml.v3 error into "name:line: message" lines.
-func yamlError(name string, err error) error {
+// yamlError turns a yaml.v3 error into an Error of the given kind that
+// reads "name:line: message".
+func yamlError(kind ErrorKind, name string, err error) error {
 	var te *yaml.TypeError
 	var msgs []string
 	if errors.As(err, &te) {
@@ -291,9 +293,10 @@ func yamlError(name string, err error) error {
 	}
 	// Report the first problem; one fix at a time is easier to follow.
 	m := msgs[0]
-	line := ""
+	line := 0
 	if sm := yamlLine.FindStringSubmatch(m); sm != nil {
-		line, m = sm[1], sm[2]
+		line, _ = strconv.Atoi(sm[1])
+		m = sm[2]
 	}
 	m = notFound.ReplaceAllString(m, "unknown field \"$1\"")
 	if sm := unmarshal.FindStringSubmatch(m); sm != nil {
@@ -313,10 +316,7 @@ func yamlError(name string, err error) error {
 	m = strings.ReplaceAll(m, "!!null", "nothing")
 	m = strings.ReplaceAll(m, "\r", `\r`)
 	m = strings.ReplaceAll(m, "\n", `\n`)
-	if line != "" {
-		return fmt.Errorf("%s:%s: %s", name, line, m)
-	}
-	return fmt.Errorf("%s: %s", name, m)
+	return fileErr(kind, name, line, "%s", m)
 }
 
 // exerciseNodes returns the mapping node of each exercise, in order.
@@ -395,11 +395,11 @@ func (e *Exercise) validate() error {
 	case strings.TrimSpace(e.Name) == "":
 		return errAt("missing name", "name")
 	case !slices.Contains(Categories, e.Category):
-		return errAt(fmt.Sprintf("unknown category %q (choose %s)", e.Category, orList(Categories)), "category")
+		return errAt(fmt.Sprintf("unknown category %q (choose %s)", e.Category, words.Or(Categories)), "category")
 	case strings.TrimSpace(e.Purpose) == "":
 		return errAt("missing purpose (one line on what it helps)", "purpose")
 	case !slices.Contains(Positions, e.Position):
-		return errAt(fmt.Sprintf("unknown position %q (choose %s)", e.Position, orList(Positions)), "position")
+		return errAt(fmt.Sprintf("unknown position %q (choose %s)", e.Position, words.Or(Positions)), "position")
 	}
 	if e.Family != "" && !idPattern.MatchString(e.Family) {
 		return errAt(fmt.Sprintf("family %q must be lower-case words joined by hyphens", e.Family), "family")
@@ -408,18 +408,18 @@ func (e *Exercise) validate() error {
 		e.Level = Beginner
 	}
 	if !slices.Contains(Levels, e.Level) {
-		return errAt(fmt.Sprintf("unknown level %q (choose %s)", e.Level, orList(Levels)), "level")
+		return errAt(fmt.Sprintf("unknown level %q (choose %s)", e.Level, words.Or(Levels)), "level")
 	}
 	for i, f := range e.Focus {
 		if !slices.Contains(Focuses, f) {
-			return errAt(fmt.Sprintf("unknown focus %q (choose %s)", f, orList(Focuses)), "focus", strconv.Itoa(i))
+			return errAt(fmt.Sprintf("unknown focus %q (choose %s)", f, words.Or(Focuses)), "focus", strconv.Itoa(i))
 		}
 	}
 	if e.Equipment == "" {
 		e.Equipment = None
 	}
 	if e.Equipment != None && !slices.Contains(EquipmentKinds, e.Equipment) {
-		return errAt(fmt.Sprintf("unknown equipment %q (choose none, %s)", e.Equipment, orList(EquipmentKinds)), "equipment")
+		return errAt(fmt.Sprintf("unknown equipment %q (choose none, %s)", e.Equipment, words.Or(EquipmentKinds)), "equipment")
 	}
 	if (e.Position == OnBack || e.Position == FaceDown || e.Position == SideLying || e.Position == AllFours) && !e.Floor {
 		return errAt(fmt.Sprintf("position %s is floor work: set \"floor: true\"", e.Position), "position")
@@ -524,16 +524,4 @@ func (d *Dose) validate() error {
 		d.Sets = 1
 	}
 	return nil
-}
-
-// orList renders "a, b or c".
-func orList[T ~string](items []T) string {
-	s := make([]string, len(items))
-	for i, v := range items {
-		s[i] = string(v)
-	}
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/backplan/backplan/internal/words"
 	"gopkg.in/yaml.v3"
 )
 
@@ -45,44 +46,34 @@ func (p *Plan) WriteYAML(w io.Writer) error {
 func ReadPlan(r io.Reader, name string) (*Plan, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fileErr(PlanFileProblem, name, 0, "%v", err)
 	}
 	var p Plan
 	if err := decodeStrict(data, &p); err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(PlanFileProblem, name, err)
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(PlanFileProblem, name, err)
 	}
 	var doc *yaml.Node
 	if len(root.Content) > 0 {
 		doc = root.Content[0]
 	}
 	if err := p.check(); err != nil {
-		var pe *planError
+		var pe *fieldError
 		if !errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, fileErr(PlanFileProblem, name, 0, "%v", err)
 		}
-		if line := fieldLine(doc, pe.path); line > 0 {
-			return nil, fmt.Errorf("%s:%d: %s", name, line, pe.msg)
-		}
-		return nil, fmt.Errorf("%s: %s", name, pe.msg)
+		return nil, fileErr(PlanFileProblem, name, fieldLine(doc, pe.path), "%s", pe.msg)
 	}
 	return &p, nil
 }
 
-// planError is a problem in a plan file, with the path of the field it is
+// planErr is a problem in a plan file, with the path of the field it is
 // about (from the top of the file) so that ReadPlan can name its line.
-type planError struct {
-	path []string
-	msg  string
-}
-
-func (e *planError) Error() string { return e.msg }
-
 func planErr(path []string, format string, args ...any) error {
-	return &planError{path: path, msg: fmt.Sprintf(format, args...)}
+	return &fieldError{path: path, msg: fmt.Sprintf(format, args...)}
 }
 
 // at returns the path extended by more parts; it never shares the backing
@@ -131,7 +122,7 @@ func (p *Plan) check() error {
 		byID[e.ID] = i
 	}
 	if len(p.Weeks) != p.Settings.Weeks {
-		return planErr([]string{"weeks"}, "the plan has %s, but settings say weeks: %d", plural(len(p.Weeks), "week"), p.Settings.Weeks)
+		return planErr([]string{"weeks"}, "the plan has %s, but settings say weeks: %d", words.Count(len(p.Weeks), "week"), p.Settings.Weeks)
 	}
 	used := make([]bool, len(p.Exercises))
 	for wi := range p.Weeks {
@@ -205,9 +196,9 @@ func (p *Plan) checkSettings() error {
 	case s.Minutes < MinSessionMinutes || s.Minutes > MaxSessionMinutes:
 		return planErr(at(path, "minutes"), "settings: minutes must be %d–%d a session, got %d", MinSessionMinutes, MaxSessionMinutes, s.Minutes)
 	case !slices.Contains(Focuses, s.Focus):
-		return planErr(at(path, "focus"), "settings: unknown focus %q (choose %s)", s.Focus, orList(Focuses))
+		return planErr(at(path, "focus"), "settings: unknown focus %q (choose %s)", s.Focus, words.Or(Focuses))
 	case !slices.Contains(Levels, s.Level):
-		return planErr(at(path, "level"), "settings: unknown level %q (choose %s)", s.Level, orList(Levels))
+		return planErr(at(path, "level"), "settings: unknown level %q (choose %s)", s.Level, words.Or(Levels))
 	case s.Start.IsZero():
 		return planErr(at(path, "start"), "settings: missing start date")
 	case s.Issued.IsZero():
@@ -218,7 +209,7 @@ func (p *Plan) checkSettings() error {
 	}
 	for i, e := range s.Equipment {
 		if !slices.Contains(EquipmentKinds, e) {
-			return planErr(at(path, "equipment", i), "settings: unknown equipment %q (choose %s; write [] for none)", e, orList(EquipmentKinds))
+			return planErr(at(path, "equipment", i), "settings: unknown equipment %q (choose %s; write [] for none)", e, words.Or(EquipmentKinds))
 		}
 		if slices.Contains(s.Equipment[:i], e) {
 			return planErr(at(path, "equipment", i), "settings: equipment %q is listed twice", e)

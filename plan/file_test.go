@@ -325,6 +325,7 @@ func TestReadPlanErrors(t *testing.T) {
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("got  %q\nwant %q", err, tt.want)
 			}
+			checkError(t, err, plan.PlanFileProblem, "plan.yaml")
 		})
 	}
 }
@@ -351,6 +352,7 @@ func FuzzReadPlan(f *testing.F) {
 			if !strings.HasPrefix(err.Error(), "fuzz.yaml") {
 				t.Errorf("error does not name the file: %v", err)
 			}
+			checkError(t, err, plan.PlanFileProblem, "fuzz.yaml")
 			return
 		}
 		var first, second bytes.Buffer

@@ -1,7 +1,9 @@
 package plan_test
 
 import (
+	"errors"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -45,4 +47,33 @@ func build(t testing.TB, o plan.Options) *plan.Plan {
 		t.Fatalf("Build(%+v): %v", o, err)
 	}
 	return p
+}
+
+// checkError fails unless err is a *plan.Error of the given kind about
+// input, written as every plan error must be: one line, lower-case first
+// letter, no trailing period, and no flag name ("--"), since only the edge
+// knows whether the choice was a flag, a roster cell or a form field.
+func checkError(t testing.TB, err error, kind plan.ErrorKind, input string) {
+	t.Helper()
+	var pe *plan.Error
+	if !errors.As(err, &pe) {
+		t.Fatalf("got %T %v, want a *plan.Error", err, err)
+	}
+	if pe.Kind != kind {
+		t.Errorf("kind: got %d, want %d (%v)", pe.Kind, kind, err)
+	}
+	if input != "" && pe.Input != input {
+		t.Errorf("input: got %q, want %q (%v)", pe.Input, input, err)
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "--"):
+		t.Errorf("names a flag: %q", msg)
+	case strings.ContainsAny(msg, "\n\r"):
+		t.Errorf("spans lines: %q", msg)
+	case strings.HasSuffix(msg, "."):
+		t.Errorf("ends with a period: %q", msg)
+	case msg == "":
+		t.Errorf("empty message")
+	}
 }

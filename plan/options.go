@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/backplan/backplan/internal/words"
 )
 
 // Focus is what a plan leans on; see the package documentation.
@@ -114,7 +116,7 @@ type Settings struct {
 func ParseFocus(s string) (Focus, error) {
 	f := Focus(strings.ToLower(strings.TrimSpace(s)))
 	if !slices.Contains(Focuses, f) {
-		return "", optErr("focus", "unknown focus %q (choose %s)", s, orList(Focuses))
+		return "", optErr("focus", "unknown focus %q (choose %s)", s, words.Or(Focuses))
 	}
 	return f, nil
 }
@@ -123,7 +125,7 @@ func ParseFocus(s string) (Focus, error) {
 func ParseLevel(s string) (Level, error) {
 	l := Level(strings.ToLower(strings.TrimSpace(s)))
 	if !slices.Contains(Levels, l) {
-		return "", optErr("level", "unknown level %q (choose %s)", s, orList(Levels))
+		return "", optErr("level", "unknown level %q (choose %s)", s, words.Or(Levels))
 	}
 	return l, nil
 }
@@ -143,7 +145,7 @@ func ParseEquipment(s string) ([]Equipment, error) {
 			e = Cable
 		}
 		if !slices.Contains(EquipmentKinds, e) {
-			return nil, optErr("equipment", "unknown equipment %q (choose none, %s)", strings.TrimSpace(part), orList(EquipmentKinds))
+			return nil, optErr("equipment", "unknown equipment %q (choose none, %s)", strings.TrimSpace(part), words.Or(EquipmentKinds))
 		}
 		if !slices.Contains(out, e) {
 			out = append(out, e)

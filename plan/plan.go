@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/backplan/backplan/internal/words"
 	"gopkg.in/yaml.v3"
 )
 
@@ -254,11 +255,11 @@ func (d Dose) Words() string {
 	var parts []string
 	switch {
 	case d.Minutes > 0:
-		parts = append(parts, plural(d.Minutes, "minute"))
+		parts = append(parts, words.Count(d.Minutes, "minute"))
 	case d.Seconds > 0:
-		s := plural(d.Seconds, "second")
+		s := words.Count(d.Seconds, "second")
 		if sets > 1 {
-			s = fmt.Sprintf("%s of %s", plural(sets, "round"), s)
+			s = fmt.Sprintf("%s of %s", words.Count(sets, "round"), s)
 		}
 		parts = append(parts, s)
 	default:
@@ -266,12 +267,12 @@ func (d Dose) Words() string {
 		if d.Hold > 0 {
 			unit = "hold"
 		}
-		s := plural(d.Reps, unit)
+		s := words.Count(d.Reps, unit)
 		if d.Hold > 0 {
-			s += fmt.Sprintf(" of %s", plural(d.Hold, "second"))
+			s += fmt.Sprintf(" of %s", words.Count(d.Hold, "second"))
 		}
 		if sets > 1 {
-			s = fmt.Sprintf("%s of %s", plural(sets, "set"), s)
+			s = fmt.Sprintf("%s of %s", words.Count(sets, "set"), s)
 		}
 		parts = append(parts, s)
 	}
@@ -285,13 +286,6 @@ func (d Dose) Words() string {
 		parts = append(parts, fmt.Sprintf("resistance level %d", d.Level))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
 }
 
 // Seconds a session spends on things other than the movement itself.
@@ -362,7 +356,7 @@ func (p *Plan) WriteText(w io.Writer) error {
 	if s.NoFloor {
 		floor = "no"
 	}
-	fmt.Fprintf(bw, "Plan:      %s, %s a week, about %d minutes a session\n", plural(s.Weeks, "week"), plural(s.Days, "day"), s.Minutes)
+	fmt.Fprintf(bw, "Plan:      %s, %s a week, about %d minutes a session\n", words.Count(s.Weeks, "week"), words.Count(s.Days, "day"), s.Minutes)
 	fmt.Fprintf(bw, "Focus:     %s, %s\n", s.Focus, s.Level)
 	fmt.Fprintf(bw, "Equipment: %s; floor work: %s\n", eq, floor)
 	fmt.Fprintf(bw, "Dates:     %s to %s (issued %s)\n", s.Start, p.End(), s.Issued)
