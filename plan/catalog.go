@@ -519,6 +519,8 @@ func (d *Dose) validate() error {
 		return errAt("give only one of reps, seconds and minutes")
 	case d.Hold != 0 && d.Reps == 0:
 		return errAt("hold goes with reps (how many holds)", "hold")
+	case d.Hold != 0 && d.Sets > 1:
+		return errAt(fmt.Sprintf("holds are done as one set: give more reps (holds) rather than %d sets", d.Sets), "sets")
 	}
 	if d.Sets == 0 {
 		d.Sets = 1

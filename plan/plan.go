@@ -169,9 +169,46 @@ func (p *Plan) DoseByWeek(id string) []Dose {
 }
 
 // DoseText is the dose of e as the workbook and the preview print it
-// everywhere: the dose's own words, and what its resistance level means
-// for e's equipment.
-func (e Exercise) DoseText(d Dose) string { return d.String() }
+// everywhere: the dose's own words, and, from the second resistance level
+// on, what that level means for e's equipment ("2 sets of 12, next band
+// up").
+func (e Exercise) DoseText(d Dose) string {
+	if d.Level <= 1 {
+		return d.String()
+	}
+	return d.amount() + ", " + e.Equipment.Heavier(d.Level)
+}
+
+// Heavier says what resistance level n (2 or more) means for the
+// equipment, counted from the band or weight the patient starts with:
+// "next band up", "two bands up", "a slightly heavier weight".
+func (e Equipment) Heavier(level int) string {
+	steps := level - 1
+	switch {
+	case steps <= 0:
+		return ""
+	case e == Band && steps == 1:
+		return "next band up"
+	case e == Band:
+		return numberWord(steps) + " bands up"
+	case e == Dumbbells && steps == 1:
+		return "a slightly heavier weight"
+	case e == Dumbbells:
+		return numberWord(steps) + " weights up"
+	case steps == 1:
+		return "one step heavier"
+	}
+	return numberWord(steps) + " steps heavier"
+}
+
+// numberWord spells the small numbers of resistance steps, so that a dose
+// line never shows a third numeral.
+func numberWord(n int) string {
+	if n >= 1 && n <= 5 {
+		return [...]string{"one", "two", "three", "four", "five"}[n-1]
+	}
+	return fmt.Sprint(n)
+}
 
 // DoseKind is how a dose is counted.
 type DoseKind string
@@ -179,8 +216,8 @@ type DoseKind string
 // The kinds of dose.
 const (
 	RepsDose    DoseKind = "reps"    // repetitions, in sets
-	HoldsDose   DoseKind = "holds"   // repetitions that each hold a position
-	TimedDose   DoseKind = "timed"   // seconds of movement or one long hold
+	HoldsDose   DoseKind = "holds"   // repetitions that each hold a position, in one set
+	TimedDose   DoseKind = "timed"   // seconds of movement, in sets
 	MinutesDose DoseKind = "minutes" // minutes of steady activity
 )
 
@@ -198,6 +235,7 @@ func (d Dose) Kind() DoseKind {
 }
 
 // Boxes is the number of tick boxes the dose gets in a session: one a set.
+// A dose of holds or of minutes is one set, so one box.
 func (d Dose) Boxes() int {
 	if d.IsZero() {
 		return 0
@@ -208,41 +246,52 @@ func (d Dose) Boxes() int {
 // IsZero reports whether the dose is unset.
 func (d Dose) IsZero() bool { return d == Dose{} }
 
-// String is the dose in the short form the workbook prints:
-// "2 × 10 each side", "3 × 20 s hold", "5 min", "8 × 3 s hold, level 2".
+// String is the dose as a patient reads it without a key: never a bare
+// number, never three numbers, and the sets (one tick box each) named
+// whenever there can be more than one:
+//
+//	2 sets of 8
+//	1 set of 8 each side
+//	5 holds of 10 s
+//	3 holds of 20 s each side
+//	2 sets of 10 s each direction
+//	3 min
+//
+// From resistance level 2 it adds how much heavier, in words that fit any
+// equipment ("one step heavier"); Exercise.DoseText names the band or
+// weight instead, and is what the workbook prints.
 func (d Dose) String() string {
+	if d.Level <= 1 {
+		return d.amount()
+	}
+	return d.amount() + ", " + Equipment("").Heavier(d.Level)
+}
+
+// amount is the dose without its resistance level.
+func (d Dose) amount() string {
 	if d.IsZero() {
 		return ""
 	}
-	var b strings.Builder
-	sets := d.Sets
-	if sets == 0 {
-		sets = 1
-	}
-	switch {
-	case d.Minutes > 0:
-		fmt.Fprintf(&b, "%d min", d.Minutes)
-	case d.Seconds > 0:
-		if sets > 1 {
-			fmt.Fprintf(&b, "%d × ", sets)
+	var s string
+	sets := words.Count(max(d.Sets, 1), "set")
+	switch d.Kind() {
+	case MinutesDose:
+		s = fmt.Sprintf("%d min", d.Minutes)
+	case TimedDose:
+		s = fmt.Sprintf("%s of %d s", sets, d.Seconds)
+	case HoldsDose:
+		s = fmt.Sprintf("%s of %d s", words.Count(d.Reps, "hold"), d.Hold)
+		if d.Sets > 1 {
+			// Not from a valid catalogue or plan file; kept readable.
+			s = fmt.Sprintf("%s, each %s", sets, s)
 		}
-		fmt.Fprintf(&b, "%d s", d.Seconds)
 	default:
-		if sets > 1 {
-			fmt.Fprintf(&b, "%d × ", sets)
-		}
-		fmt.Fprintf(&b, "%d", d.Reps)
-		if d.Hold > 0 {
-			fmt.Fprintf(&b, " × %d s hold", d.Hold)
-		}
+		s = fmt.Sprintf("%s of %d", sets, d.Reps)
 	}
 	if d.Each != "" {
-		b.WriteString(" each " + d.Each)
+		s += " each " + d.Each
 	}
-	if d.Level > 1 {
-		fmt.Fprintf(&b, ", level %d", d.Level)
-	}
-	return b.String()
+	return s
 }
 
 // Words is the dose spelled out for a patient:
@@ -257,24 +306,11 @@ func (d Dose) Words() string {
 	case d.Minutes > 0:
 		parts = append(parts, words.Count(d.Minutes, "minute"))
 	case d.Seconds > 0:
-		s := words.Count(d.Seconds, "second")
-		if sets > 1 {
-			s = fmt.Sprintf("%s of %s", words.Count(sets, "round"), s)
-		}
-		parts = append(parts, s)
+		parts = append(parts, fmt.Sprintf("%s of %s", words.Count(sets, "set"), words.Count(d.Seconds, "second")))
+	case d.Hold > 0:
+		parts = append(parts, fmt.Sprintf("%s, each held for %s", words.Count(d.Reps, "hold"), words.Count(d.Hold, "second")))
 	default:
-		unit := "repetition"
-		if d.Hold > 0 {
-			unit = "hold"
-		}
-		s := words.Count(d.Reps, unit)
-		if d.Hold > 0 {
-			s += fmt.Sprintf(" of %s", words.Count(d.Hold, "second"))
-		}
-		if sets > 1 {
-			s = fmt.Sprintf("%s of %s", words.Count(sets, "set"), s)
-		}
-		parts = append(parts, s)
+		parts = append(parts, fmt.Sprintf("%s of %s", words.Count(sets, "set"), words.Count(d.Reps, "repetition")))
 	}
 	switch d.Each {
 	case "side":
@@ -283,7 +319,7 @@ func (d Dose) Words() string {
 		parts[0] += " in each direction"
 	}
 	if d.Level > 1 {
-		parts = append(parts, fmt.Sprintf("resistance level %d", d.Level))
+		parts = append(parts, Equipment("").Heavier(d.Level))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -379,7 +415,8 @@ func (p *Plan) WriteText(w io.Writer) error {
 		for _, ses := range wk.Sessions {
 			fmt.Fprintf(bw, "  %s %s, about %d min\n", ses.Date.Format("Mon"), ses.Date, ses.Minutes)
 			for _, it := range ses.Items {
-				fmt.Fprintf(bw, "    %-27s %s\n", it.Exercise, it.Dose)
+				e, _ := p.Exercise(it.Exercise)
+				fmt.Fprintf(bw, "    %-27s %s\n", it.Exercise, e.DoseText(it.Dose))
 			}
 		}
 	}
