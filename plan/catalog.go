@@ -38,6 +38,13 @@ func (c Category) Warmup() bool { return c == Cardio || c == Dynamic }
 // day between sessions.
 func (c Category) Loaded() bool { return c == Strength || c == Core }
 
+// MuscleGroups are the groups of muscles an exercise's Muscles may name.
+// The planner gives strength and core work for one group a day of rest
+// after each session; upper-back is the muscles between and around the
+// shoulder blades, spine the long muscles beside the spine, trunk the
+// muscles around the middle.
+var MuscleGroups = []string{"neck", "shoulders", "upper-back", "rotator-cuff", "chest", "arms", "spine", "trunk", "hips", "legs"}
+
 // Position is the starting position of an exercise.
 type Position string
 
@@ -115,7 +122,7 @@ type Exercise struct {
 	Level    Level    `yaml:"level,omitempty"`  // the lowest level it suits; empty means beginner
 	Focus    []Focus  `yaml:"focus,omitempty"`  // the focuses it serves best
 	Purpose  string   `yaml:"purpose"`
-	Muscles  []string `yaml:"muscles,omitempty"`
+	Muscles  []string `yaml:"muscles,omitempty"` // the MuscleGroups it works
 	Position Position `yaml:"position"`
 	// Start says how to get into the starting position, for an exercise
 	// whose position's usual words do not fit (a bent-over row is not
@@ -435,6 +442,11 @@ func (e *Exercise) validate() error {
 			if strings.TrimSpace(s) == "" {
 				return errAt(fmt.Sprintf("%s item %d is empty", list.name, i+1), list.name, strconv.Itoa(i))
 			}
+		}
+	}
+	for i, m := range e.Muscles {
+		if !slices.Contains(MuscleGroups, m) {
+			return errAt(fmt.Sprintf("unknown muscle group %q (choose %s)", m, words.Or(MuscleGroups)), "muscles", strconv.Itoa(i))
 		}
 	}
 	if err := e.validateDose(); err != nil {

@@ -1,11 +1,13 @@
 package plan
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/backplan/backplan/internal/words"
+	"gopkg.in/yaml.v3"
 )
 
 // Focus is what a plan leans on; see the package documentation.
@@ -107,9 +109,73 @@ type Settings struct {
 	Minutes   int         `yaml:"minutes"`
 	Include   []string    `yaml:"include,omitempty,flow"`
 	Exclude   []string    `yaml:"exclude,omitempty,flow"`
-	Start     Date        `yaml:"start"`
-	Issued    Date        `yaml:"issued"`
-	Review    Date        `yaml:"review,omitempty"` // the next appointment, if booked
+	// Weekdays are the days of the week chosen for training, when the
+	// clinician chose them; otherwise the days are spread through the week.
+	Weekdays Weekdays `yaml:"weekdays,omitempty,flow"`
+	Start    Date     `yaml:"start"`
+	Issued   Date     `yaml:"issued"`
+	Review   Date     `yaml:"review,omitempty"` // the next appointment, if booked
+}
+
+// Weekdays are days of the week, in week order from Sunday. A plan file
+// writes them as short names: [mon, wed, fri].
+type Weekdays []time.Weekday
+
+// ParseWeekdays parses a comma-separated list of days such as
+// "mon,wed,fri" or "Monday, Thursday", in any case. It returns them in
+// week order from Sunday, once each.
+func ParseWeekdays(s string) (Weekdays, error) {
+	var out Weekdays
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		wd, ok := ParseWeekday(part)
+		if !ok {
+			return nil, optErr("weekdays", "unknown day %q (write the days as mon, tue, wed, thu, fri, sat or sun)", part)
+		}
+		if !slices.Contains(out, wd) {
+			out = append(out, wd)
+		}
+	}
+	if len(out) == 0 {
+		return nil, optErr("weekdays", "no days given (write the days as mon, tue, wed, thu, fri, sat or sun)")
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// String returns the days as "mon, wed, fri".
+func (w Weekdays) String() string {
+	names := make([]string, len(w))
+	for i, d := range w {
+		names[i] = weekdayNames[d%7]
+	}
+	return strings.Join(names, ", ")
+}
+
+// MarshalYAML writes the short names.
+func (w Weekdays) MarshalYAML() (any, error) {
+	names := make([]string, len(w))
+	for i, d := range w {
+		names[i] = weekdayNames[d%7]
+	}
+	return names, nil
+}
+
+// UnmarshalYAML reads a list of day names.
+func (w *Weekdays) UnmarshalYAML(n *yaml.Node) error {
+	var names []string
+	if err := n.Decode(&names); err != nil {
+		return err
+	}
+	v, err := ParseWeekdays(strings.Join(names, ","))
+	if err != nil || len(v) != len(names) {
+		return fmt.Errorf("line %d: weekdays must be different days written as mon, tue, wed, thu, fri, sat or sun, got %v", n.Line, names)
+	}
+	*w = v
+	return nil
 }
 
 // ParseFocus returns the focus named s.
@@ -168,6 +234,24 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 	}
 	if s.Weeks < MinWeeks || s.Weeks > MaxWeeks {
 		return s, optErr("weeks", "weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
+	}
+	if len(o.Weekdays) > 0 {
+		var names []string
+		for _, d := range o.Weekdays {
+			if d < time.Sunday || d > time.Saturday {
+				return s, optErr("weekdays", "%d is not a day of the week", int(d))
+			}
+			names = append(names, weekdayNames[d])
+		}
+		wd, err := ParseWeekdays(strings.Join(names, ","))
+		if err != nil {
+			return s, err
+		}
+		if s.Days != 0 && s.Days != len(wd) {
+			return s, optErr("days", "%s a week do not agree with the %s chosen (%s)", words.Count(s.Days, "day"), words.Count(len(wd), "weekday"), wd)
+		}
+		s.Weekdays = wd
+		s.Days = len(wd)
 	}
 	if s.Days == 0 {
 		s.Days = DefaultDays
@@ -232,11 +316,25 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 	if o.Today.IsZero() {
 		return s, optErr("start", "the run date (Options.Today) is not set")
 	}
+	for _, d := range []struct {
+		name string
+		date Date
+	}{{"start", o.Start}, {"review", o.Review}, {"start", o.Today}} {
+		if err := d.date.check(); err != nil {
+			return s, optErr(d.name, "%s: %v", d.name, err)
+		}
+	}
 	s.Issued = o.Today
 	if o.Start.IsZero() {
 		s.Start = o.Today.NextMonday()
 	} else {
 		s.Start = o.Start
+	}
+	if end := s.Start.AddDays(7*s.Weeks - 1); LastDate.Before(end) {
+		return s, optErr("start", "a plan starting %s would end after %s", s.Start, LastDate)
+	}
+	if !o.Review.IsZero() && o.Review.Before(o.Today) {
+		return s, optErr("review", "the review date %s is before today (%s)", o.Review, o.Today)
 	}
 	s.Review = o.Review
 	return s, nil

@@ -26,19 +26,41 @@ func NewDate(y int, m time.Month, d int) Date {
 	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
-// ParseDate parses YYYY-MM-DD.
+// The range of dates backplan plans in. Wider than any patient needs, and
+// narrow enough that every date prints and reads back as YYYY-MM-DD.
+var (
+	FirstDate = NewDate(1900, time.January, 1)
+	LastDate  = NewDate(2200, time.December, 31)
+)
+
+// ParseDate parses YYYY-MM-DD, from FirstDate to LastDate. It is the one
+// parser of dates for options, plan files and rosters alike.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 	if err != nil {
 		return Date{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-12-07", s)
 	}
-	return Date{t}, nil
+	d := Date{t}
+	if err := d.check(); err != nil {
+		return Date{}, err
+	}
+	return d, nil
+}
+
+// check reports a set date outside FirstDate to LastDate. The zero Date
+// means "not set" and passes.
+func (d Date) check() error {
+	if !d.IsZero() && (d.Before(FirstDate) || LastDate.Before(d)) {
+		return fmt.Errorf("%s is out of range: give a date from %s to %s", d, FirstDate, LastDate)
+	}
+	return nil
 }
 
 // Time returns midnight UTC of the day.
 func (d Date) Time() time.Time { return d.t }
 
-// IsZero reports whether d is unset.
+// IsZero reports whether d is unset: the zero Date means "not set", never
+// a real day.
 func (d Date) IsZero() bool { return d.t.IsZero() }
 
 // AddDays returns the day n days later.
@@ -147,6 +169,20 @@ func (p *Plan) End() Date {
 		return p.Settings.Start
 	}
 	return p.Weeks[len(p.Weeks)-1].End()
+}
+
+// LongestSession is the estimated length in minutes of the plan's longest
+// session: what a patient should set aside. It is at most
+// Settings.Minutes, and less where the catalogue cannot fill the time
+// within the clinical ranges.
+func (p *Plan) LongestSession() int {
+	most := 0
+	for _, w := range p.Weeks {
+		for _, s := range w.Sessions {
+			most = max(most, s.Minutes)
+		}
+	}
+	return most
 }
 
 // DoseByWeek returns, for the exercise id, its dose in each week (the zero
@@ -392,10 +428,17 @@ func (p *Plan) WriteText(w io.Writer) error {
 	if s.NoFloor {
 		floor = "no"
 	}
-	fmt.Fprintf(bw, "Plan:      %s, %s a week, about %d minutes a session\n", words.Count(s.Weeks, "week"), words.Count(s.Days, "day"), s.Minutes)
+	days := words.Count(s.Days, "day") + " a week"
+	if len(s.Weekdays) > 0 {
+		days += " (" + s.Weekdays.String() + ")"
+	}
+	fmt.Fprintf(bw, "Plan:      %s, %s, sessions of up to %d minutes (the longest planned: %d)\n", words.Count(s.Weeks, "week"), days, s.Minutes, p.LongestSession())
 	fmt.Fprintf(bw, "Focus:     %s, %s\n", s.Focus, s.Level)
 	fmt.Fprintf(bw, "Equipment: %s; floor work: %s\n", eq, floor)
 	fmt.Fprintf(bw, "Dates:     %s to %s (issued %s)\n", s.Start, p.End(), s.Issued)
+	if !s.Review.IsZero() {
+		fmt.Fprintf(bw, "Review:    %s\n", s.Review)
+	}
 	if len(s.Include) > 0 {
 		fmt.Fprintf(bw, "Include:   %s\n", strings.Join(s.Include, ", "))
 	}
@@ -407,11 +450,24 @@ func (p *Plan) WriteText(w io.Writer) error {
 		fmt.Fprintf(bw, "  %-27s %-9s %s\n", e.ID, e.Category, e.Name)
 	}
 	for _, wk := range p.Weeks {
-		easy := ""
+		var marks []string
 		if wk.Easy {
-			easy = " (easier week)"
+			marks = append(marks, "easier week")
 		}
-		fmt.Fprintf(bw, "\nWeek %d: %s to %s%s\n", wk.Number, wk.Start, wk.End(), easy)
+		if wk.Steady {
+			marks = append(marks, "keep this level")
+		}
+		if wk.Review {
+			marks = append(marks, "time to see your clinician again")
+		}
+		if !wk.Appointment.IsZero() {
+			marks = append(marks, "appointment "+wk.Appointment.String())
+		}
+		note := ""
+		if len(marks) > 0 {
+			note = " (" + strings.Join(marks, "; ") + ")"
+		}
+		fmt.Fprintf(bw, "\nWeek %d: %s to %s%s\n", wk.Number, wk.Start, wk.End(), note)
 		for _, ses := range wk.Sessions {
 			fmt.Fprintf(bw, "  %s %s, about %d min\n", ses.Date.Format("Mon"), ses.Date, ses.Minutes)
 			for _, it := range ses.Items {
