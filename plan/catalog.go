@@ -194,6 +194,9 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	if err != nil {
 		return nil, fileErr(CatalogProblem, name, 0, "%v", err)
 	}
+	if err := checkEncoding(CatalogProblem, name, data); err != nil {
+		return nil, err
+	}
 	var f catalogFile
 	if err := decodeStrict(data, &f); err != nil {
 		return nil, yamlError(CatalogProblem, name, err)
@@ -434,6 +437,14 @@ func (e *Exercise) validate() error {
 	if len(e.Steps) == 0 {
 		return errAt("no steps (list at least one)", "steps")
 	}
+	for _, f := range []struct{ name, text string }{
+		{"name", e.Name}, {"purpose", e.Purpose}, {"start", e.Start}, {"easier", e.Easier},
+		{"harder", e.Harder}, {"source_dose", e.SourceDose},
+	} {
+		if err := checkText(f.text, 0, false); err != nil {
+			return errAt(fmt.Sprintf("%s: %v", f.name, err), f.name)
+		}
+	}
 	for _, list := range []struct {
 		name  string
 		items []string
@@ -441,6 +452,9 @@ func (e *Exercise) validate() error {
 		for i, s := range list.items {
 			if strings.TrimSpace(s) == "" {
 				return errAt(fmt.Sprintf("%s item %d is empty", list.name, i+1), list.name, strconv.Itoa(i))
+			}
+			if err := checkText(s, 0, false); err != nil {
+				return errAt(fmt.Sprintf("%s item %d: %v", list.name, i+1, err), list.name, strconv.Itoa(i))
 			}
 		}
 	}

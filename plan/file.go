@@ -48,6 +48,9 @@ func ReadPlan(r io.Reader, name string) (*Plan, error) {
 	if err != nil {
 		return nil, fileErr(PlanFileProblem, name, 0, "%v", err)
 	}
+	if err := checkEncoding(PlanFileProblem, name, data); err != nil {
+		return nil, err
+	}
 	var p Plan
 	if err := decodeStrict(data, &p); err != nil {
 		return nil, yamlError(PlanFileProblem, name, err)
@@ -95,6 +98,17 @@ func at(path []string, more ...any) []string {
 // defaults an exercise takes in the catalogue, one set for a dose that names
 // none, and estimated session minutes.
 func (p *Plan) check() error {
+	if err := p.Patient.Validate(); err != nil {
+		var pe *Error
+		if errors.As(err, &pe) {
+			field := map[string]string{"patient": "name"}[pe.Input]
+			if field == "" {
+				field = pe.Input
+			}
+			return planErr([]string{"patient", field}, "%s", pe.Msg)
+		}
+		return err
+	}
 	if err := p.checkSettings(); err != nil {
 		return err
 	}
@@ -138,6 +152,9 @@ func (p *Plan) check() error {
 		if len(wk.Sessions) == 0 {
 			return planErr(path, "week %d: no sessions (list at least one)", wk.Number)
 		}
+		if a := wk.Appointment; !a.IsZero() && (a.Before(wk.Start) || wk.End().Before(a)) {
+			return planErr(at(path, "appointment"), "week %d: appointment %s is outside the week (%s to %s)", wk.Number, a, wk.Start, wk.End())
+		}
 		for si := range wk.Sessions {
 			s := &wk.Sessions[si]
 			spath := at(path, "sessions", si)
@@ -147,6 +164,8 @@ func (p *Plan) check() error {
 				return planErr(at(spath, "date"), "%s: missing date", label)
 			case s.Date.Before(wk.Start) || wk.End().Before(s.Date):
 				return planErr(at(spath, "date"), "%s: date %s is outside the week (%s to %s)", label, s.Date, wk.Start, wk.End())
+			case len(p.Settings.Weekdays) > 0 && !slices.Contains(p.Settings.Weekdays, s.Date.Weekday()):
+				return planErr(at(spath, "date"), "%s: %s is a %s, not one of the weekdays (%s)", label, s.Date, s.Date.Weekday(), p.Settings.Weekdays)
 			case si > 0 && !wk.Sessions[si-1].Date.Before(s.Date):
 				return planErr(at(spath, "date"), "%s: date %s must come after the session before it (%s)", label, s.Date, wk.Sessions[si-1].Date)
 			case s.Minutes < 0:
@@ -203,6 +222,12 @@ func (p *Plan) checkSettings() error {
 		return planErr(at(path, "start"), "settings: missing start date")
 	case s.Issued.IsZero():
 		return planErr(at(path, "issued"), "settings: missing issued date")
+	}
+	if len(s.Weekdays) > 0 && len(s.Weekdays) != s.Days {
+		return planErr(at(path, "weekdays"), "settings: %s chosen (%s), but days: %d", words.Count(len(s.Weekdays), "weekday"), s.Weekdays, s.Days)
+	}
+	if !s.Review.IsZero() && s.Review.Before(s.Issued) {
+		return planErr(at(path, "review"), "settings: review %s is before the issue date %s", s.Review, s.Issued)
 	}
 	if s.Equipment == nil {
 		return planErr(at(path, "equipment"), "settings: missing equipment (write [] for none)")

@@ -87,12 +87,13 @@ func checkFocus(p *plan.Plan) string {
 
 // suitable counts, by category, the catalogue's exercises that suit the
 // plan's settings (equipment, floor, level), one to a family: what the
-// planner could have chosen from.
+// planner could have chosen from. The real catalogue is loaded by then:
+// every plan checked was built from it.
 func suitable(p *plan.Plan) map[plan.Category]int {
 	s := p.Settings
 	n := map[plan.Category]int{}
 	families := map[string]bool{}
-	for _, e := range realCatalogForChecks.Exercises {
+	for _, e := range realCat.Exercises {
 		switch {
 		case e.Equipment != plan.None && !slices.Contains(s.Equipment, e.Equipment),
 			e.Floor && s.NoFloor,

@@ -23,18 +23,18 @@ const (
 // "clinician", "clinic", "contact", "notes").
 func (p Patient) Validate() error {
 	for _, f := range []struct {
-		input, text string
-		limit       int
-		lines       bool
+		input, words, text string
+		limit              int
+		lines              bool
 	}{
-		{"patient", p.Name, MaxNameLength, false},
-		{"clinician", p.Clinician, MaxNameLength, false},
-		{"clinic", p.Clinic, MaxNameLength, false},
-		{"contact", p.Contact, MaxContactLength, false},
-		{"notes", p.Notes, MaxNotesLength, true},
+		{"patient", "patient name", p.Name, MaxNameLength, false},
+		{"clinician", "clinician", p.Clinician, MaxNameLength, false},
+		{"clinic", "clinic", p.Clinic, MaxNameLength, false},
+		{"contact", "contact", p.Contact, MaxContactLength, false},
+		{"notes", "notes", p.Notes, MaxNotesLength, true},
 	} {
 		if err := checkText(f.text, f.limit, f.lines); err != nil {
-			return optErr(f.input, "%s: %v", f.input, err)
+			return optErr(f.input, "%s: %v", f.words, err)
 		}
 	}
 	return nil

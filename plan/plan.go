@@ -40,18 +40,23 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		return Date{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-12-07", s)
 	}
-	d := Date{t}
-	if err := d.check(); err != nil {
-		return Date{}, err
+	// Checked on the time, not the Date: 0001-01-01 would be the zero
+	// Date, which means "not set".
+	if t.Before(FirstDate.t) || t.After(LastDate.t) {
+		return Date{}, outOfRange(strings.TrimSpace(s))
 	}
-	return d, nil
+	return Date{t}, nil
+}
+
+func outOfRange(date string) error {
+	return fmt.Errorf("%s is out of range: give a date from %s to %s", date, FirstDate, LastDate)
 }
 
 // check reports a set date outside FirstDate to LastDate. The zero Date
 // means "not set" and passes.
 func (d Date) check() error {
 	if !d.IsZero() && (d.Before(FirstDate) || LastDate.Before(d)) {
-		return fmt.Errorf("%s is out of range: give a date from %s to %s", d, FirstDate, LastDate)
+		return outOfRange(d.String())
 	}
 	return nil
 }
