@@ -110,6 +110,10 @@ func FuzzLoadCatalog(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte("exercises:\n  - id: x\n    dose: {start: {reps: 1}, top: {reps: 0}}\n"))
+	f.Add([]byte(strings.Replace(entry, "name: Plank", "name: !!binary /w==", 1)))
+	f.Add([]byte(strings.Replace(entry, "name: Plank", "name: Pl\xe9nk", 1)))
+	f.Add([]byte(strings.Replace(entry, "reps: 3, hold: 10", "reps: 5.99, hold: 10", 1)))
+	f.Add([]byte(strings.Replace(entry, "- Lie face down.", "- \"Lie \\e[2J down.\"", 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := plan.LoadCatalog(strings.NewReader(string(data)), "fuzz.yaml")
 		if err != nil {
@@ -119,8 +123,10 @@ func FuzzLoadCatalog(f *testing.F) {
 			}
 			return
 		}
-		// Whatever loads must be usable by the planner without a panic.
+		// Whatever loads must be usable by the planner without a panic,
+		// and hold only text that is safe to print.
 		for _, e := range c.Exercises {
+			checkSafeText(t, e)
 			l := e.Ladder()
 			for i := 1; i < len(l); i++ {
 				if !atLeast(l[i], l[i-1]) {

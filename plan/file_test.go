@@ -347,6 +347,10 @@ func FuzzReadPlan(f *testing.F) {
 	f.Add([]byte(smallPlan))
 	f.Add([]byte(strings.Replace(smallPlan, "        minutes: 6\n", "", 1)))
 	f.Add([]byte("weeks: []\n"))
+	f.Add([]byte(strings.Replace(smallPlan, "name: Ana Ruiz", "name: !!binary /w==", 1)))
+	f.Add([]byte(strings.Replace(smallPlan, "name: Ana Ruiz", "name: Jos\xe9", 1)))
+	f.Add([]byte(strings.Replace(smallPlan, "  days: 1\n", "  days: 1\n  weekdays: [mon]\n", 1)))
+	f.Add([]byte(strings.Replace(smallPlan, "  issued: \"2026-11-24\"\n", "  issued: \"2026-11-24\"\n  review: \"2026-12-09\"\n", 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := plan.ReadPlan(bytes.NewReader(data), "fuzz.yaml")
 		if err != nil {
@@ -355,6 +359,12 @@ func FuzzReadPlan(f *testing.F) {
 			}
 			checkError(t, err, plan.PlanFileProblem, "fuzz.yaml")
 			return
+		}
+		if err := p.Patient.Validate(); err != nil {
+			t.Fatalf("accepted a patient that Build refuses: %v", err)
+		}
+		for _, e := range p.Exercises {
+			checkSafeText(t, e)
 		}
 		var first, second bytes.Buffer
 		if err := p.WriteYAML(&first); err != nil {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/backplan/backplan/plan"
 )
@@ -75,5 +77,21 @@ func checkError(t testing.TB, err error, kind plan.ErrorKind, input string) {
 		t.Errorf("ends with a period: %q", msg)
 	case msg == "":
 		t.Errorf("empty message")
+	}
+}
+
+// checkSafeText fails if an accepted exercise holds text that is not
+// UTF-8 or that holds a control character: text a terminal or a page
+// would show wrongly.
+func checkSafeText(t testing.TB, e plan.Exercise) {
+	t.Helper()
+	texts := []string{e.ID, e.Name, e.Purpose, e.Start, e.Easier, e.Harder, e.SourceDose, e.Family}
+	for _, list := range [][]string{e.Steps, e.Cues, e.Cautions, e.Needs, e.Muscles} {
+		texts = append(texts, list...)
+	}
+	for _, s := range texts {
+		if !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
+			t.Fatalf("%s: accepted unsafe text %q", e.ID, s)
+		}
 	}
 }
