@@ -207,13 +207,10 @@ func (p *Plan) check() error {
 func (p *Plan) checkSettings() error {
 	s := &p.Settings
 	path := []string{"settings"}
+	if field, msg := s.outOfRange(); msg != "" {
+		return planErr(at(path, field), "settings: %s", msg)
+	}
 	switch {
-	case s.Weeks < MinWeeks || s.Weeks > MaxWeeks:
-		return planErr(at(path, "weeks"), "settings: weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
-	case s.Days < MinDays || s.Days > MaxDays:
-		return planErr(at(path, "days"), "settings: days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
-	case s.Minutes < MinSessionMinutes || s.Minutes > MaxSessionMinutes:
-		return planErr(at(path, "minutes"), "settings: minutes must be %d–%d a session, got %d", MinSessionMinutes, MaxSessionMinutes, s.Minutes)
 	case !slices.Contains(Focuses, s.Focus):
 		return planErr(at(path, "focus"), "settings: unknown focus %q (choose %s)", s.Focus, words.Or(Focuses))
 	case !slices.Contains(Levels, s.Level):

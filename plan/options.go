@@ -178,6 +178,21 @@ func (w *Weekdays) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
+// outOfRange checks the weeks, days and minutes against their limits: the
+// one home of these rules, for options and plan files alike. It returns
+// the field and the problem, or "" when all are in range.
+func (s Settings) outOfRange() (field, msg string) {
+	switch {
+	case s.Weeks < MinWeeks || s.Weeks > MaxWeeks:
+		return "weeks", fmt.Sprintf("weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
+	case s.Days < MinDays || s.Days > MaxDays:
+		return "days", fmt.Sprintf("days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
+	case s.Minutes < MinSessionMinutes || s.Minutes > MaxSessionMinutes:
+		return "minutes", fmt.Sprintf("minutes must be %d–%d a session, got %d", MinSessionMinutes, MaxSessionMinutes, s.Minutes)
+	}
+	return "", ""
+}
+
 // ParseFocus returns the focus named s.
 func ParseFocus(s string) (Focus, error) {
 	f := Focus(strings.ToLower(strings.TrimSpace(s)))
@@ -232,9 +247,6 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 	if s.Weeks == 0 {
 		s.Weeks = DefaultWeeks
 	}
-	if s.Weeks < MinWeeks || s.Weeks > MaxWeeks {
-		return s, optErr("weeks", "weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
-	}
 	if len(o.Weekdays) > 0 {
 		var names []string
 		for _, d := range o.Weekdays {
@@ -248,7 +260,7 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 			return s, err
 		}
 		if s.Days != 0 && s.Days != len(wd) {
-			return s, optErr("days", "%s a week do not agree with the %s chosen (%s)", words.Count(s.Days, "day"), words.Count(len(wd), "weekday"), wd)
+			return s, optErr("days", "days: %d does not agree with the %s chosen (%s)", s.Days, words.Count(len(wd), "weekday"), wd)
 		}
 		s.Weekdays = wd
 		s.Days = len(wd)
@@ -256,14 +268,11 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 	if s.Days == 0 {
 		s.Days = DefaultDays
 	}
-	if s.Days < MinDays || s.Days > MaxDays {
-		return s, optErr("days", "days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
-	}
 	if s.Minutes == 0 {
 		s.Minutes = DefaultSessionMinutes
 	}
-	if s.Minutes < MinSessionMinutes || s.Minutes > MaxSessionMinutes {
-		return s, optErr("minutes", "minutes must be %d–%d a session, got %d", MinSessionMinutes, MaxSessionMinutes, s.Minutes)
+	if field, msg := s.outOfRange(); msg != "" {
+		return s, optErr(field, "%s", msg)
 	}
 	if s.Focus == "" {
 		s.Focus = FocusBalanced
