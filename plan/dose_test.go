@@ -76,3 +76,25 @@ func TestEveryDoseReadsWithoutAKey(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryEquipmentHasItsWords checks that every kind of equipment has a
+// noun and words for each resistance level the planner uses, so the
+// workbook never falls back on a bare "level 2" or a raw name.
+func TestEveryEquipmentHasItsWords(t *testing.T) {
+	for _, e := range plan.EquipmentKinds {
+		if n := e.Noun(); n == "" || n == string(e) {
+			t.Errorf("%s: noun %q", e, n)
+		}
+		seen := map[string]bool{}
+		for level := 2; level <= plan.MaxLevel; level++ {
+			w := e.Heavier(level)
+			if w == "" || seen[w] || regexp.MustCompile(`level|[0-9]`).MatchString(w) {
+				t.Errorf("%s level %d: %q", e, level, w)
+			}
+			seen[w] = true
+		}
+		if w := e.Heavier(1); w != "" {
+			t.Errorf("%s level 1: %q, want nothing (the starting band or weight)", e, w)
+		}
+	}
+}

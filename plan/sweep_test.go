@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/backplan/backplan/plan"
 )
@@ -293,4 +294,36 @@ func warmups(p *plan.Plan) int {
 		}
 	}
 	return n
+}
+
+// TestEveryChoiceOfWeekdays builds a plan for every set of weekdays and
+// every focus, from a Monday and from a Thursday: sessions fall only on
+// the chosen days, and no muscle group works on two days in a row, across
+// the turn of the week too.
+func TestEveryChoiceOfWeekdays(t *testing.T) {
+	c := realCatalog(t)
+	for mask := 1; mask < 1<<7; mask++ {
+		var days []time.Weekday
+		for d := time.Sunday; d <= time.Saturday; d++ {
+			if mask&(1<<d) != 0 {
+				days = append(days, d)
+			}
+		}
+		for _, focus := range plan.Focuses {
+			for _, start := range []plan.Date{plan.NewDate(2026, 11, 30), plan.NewDate(2026, 12, 3)} {
+				o := plan.Options{Weeks: 8, Weekdays: days, Focus: focus, Start: start, Minutes: 30, Today: today}
+				p, err := plan.Build(c, o)
+				if err != nil {
+					t.Errorf("%s: %v", describe(o), err)
+					continue
+				}
+				if p.Settings.Days != len(days) {
+					t.Errorf("%s: %d days a week, want %d", describe(o), p.Settings.Days, len(days))
+				}
+				if msg := checkInvariants(p); msg != "" {
+					t.Errorf("%s: %s", describe(o), msg)
+				}
+			}
+		}
+	}
 }
