@@ -88,7 +88,7 @@ func (e Equipment) Noun() string {
 	case Cable:
 		return "a cable machine"
 	}
-	return string(e)
+	return "" // None, or not a kind of equipment
 }
 
 // Dose is how much of an exercise to do. Exactly one of Reps, Seconds and
