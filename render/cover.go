@@ -4,37 +4,53 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/backplan/backplan/internal/words"
 	"github.com/backplan/backplan/plan"
 )
 
 // The cover is one page, whatever the plan's length and the print size.
-// Everything on it is bounded (a title, a few labelled lines, seven facts
+// Everything on it is bounded (a title, a few labelled lines, six facts
 // about the plan, a contents list of six rows) except the clinician's note.
-// The rule: the cover takes the first of its forms that fits on the page,
-// from the roomiest down:
+// The rule: the cover takes the first of its forms that fits on the page.
+// It tries the note on the cover first, and only then on a page of its own
+// straight after the cover (which the cover names), each time from the
+// roomiest form down:
 //
-//  1. the facts in a bordered table, the note on the cover;
-//  2. the facts as a plain list, the note on the cover;
-//  3. the facts in a table, the note on a page of its own after the cover;
-//  4. the facts as a list, the note on a page of its own.
+//	roomy:   the facts in a bordered table, with the patient's level;
+//	compact: the facts as a plain list, equipment and floor work in one;
+//	tight:   compact, in one closer list with who the plan is for, the
+//	         title smaller, and the contents in two columns with short
+//	         names.
 //
-// The note's own page is named on the cover. Only text far longer than a
-// name or an address (which no form fits) lets the cover flow on.
+// Only text far longer than a name or an address (which no form fits)
+// lets the cover flow on.
 
 // coverForm is one way to lay out the cover.
 type coverForm struct {
-	table    bool // the plan's facts in a bordered table, not a plain list
+	fit      int  // roomy, compact or tight
 	noteHere bool // the clinician's note on the cover
 }
+
+// How tightly the cover is laid out.
+const (
+	roomy = iota
+	compact
+	tight
+)
 
 func (l *layout) cover() {
 	l.section("cover", "About your plan", 0)
 	notes := strings.TrimSpace(l.p.Patient.Notes)
-	forms := []coverForm{{true, true}, {false, true}, {true, false}, {false, false}}
-	if notes == "" {
-		forms = forms[2:]
+	var forms []coverForm
+	for _, here := range []bool{true, false} {
+		if here && notes == "" {
+			continue
+		}
+		for _, fit := range []int{roomy, compact, tight} {
+			forms = append(forms, coverForm{fit, here})
+		}
 	}
 	f := forms[len(forms)-1]
 	for _, try := range forms {
@@ -55,7 +71,11 @@ func (l *layout) cover() {
 func (l *layout) coverBody(notes string, f coverForm) {
 	s := l.s
 	p := l.p
-	l.heading(title, s.title, 0)
+	if f.fit == tight {
+		l.heading(title, s.h1, 0)
+	} else {
+		l.heading(title, s.title, 0)
+	}
 	who := []fact{}
 	if n := clean(p.Patient.Name); n != "" {
 		who = append(who, fact{label: "For", text: n})
@@ -74,7 +94,10 @@ func (l *layout) coverBody(notes string, f coverForm) {
 	} else {
 		who = append(who, fact{label: "Questions?", text: "Call your clinician on", writeIn: true})
 	}
-	l.facts(who)
+	if f.fit == tight {
+		who = append(who, l.glance(true)...) // one list, no heading between
+	}
+	l.facts(who, f.fit == tight)
 
 	switch {
 	case notes != "" && f.noteHere:
@@ -86,20 +109,22 @@ func (l *layout) coverBody(notes string, f coverForm) {
 		l.para(fmt.Sprintf("Your clinician has written notes for you on %s.", pageWord(l.ref("clinician-notes"))), true, s.body)
 	}
 
-	l.heading("Your plan at a glance", s.h2, 4*s.lineH(s.body))
-	if f.table {
+	switch f.fit {
+	case roomy:
+		l.heading("Your plan at a glance", s.h2, 4*s.lineH(s.body))
 		var rows [][2]string
-		for _, r := range l.glance() {
+		for _, r := range l.glance(false) {
 			rows = append(rows, [2]string{r.label, r.text})
 		}
 		rows = slices.Insert(rows, 4, [2]string{"Level", levelWords(p.Settings.Level)})
 		l.table(rows)
-	} else {
-		l.facts(l.glance()) // the patient's level is for the roomy form only
+	case compact:
+		l.heading("Your plan at a glance", s.h2, 4*s.lineH(s.body))
+		l.facts(l.glance(true), false)
 	}
 
 	l.heading("Inside this workbook", s.h2, 3*s.lineH(s.body))
-	l.contents()
+	l.contents(f.fit == tight)
 }
 
 // fact is one labelled line of the cover.
@@ -110,8 +135,13 @@ type fact struct {
 }
 
 // facts lays out labelled lines without borders: a bold label column as
-// wide as the widest label (within limits), the text wrapped beside it.
-func (l *layout) facts(rows []fact) {
+// wide as the widest label (within limits), the text wrapped beside it,
+// and a little space between rows (less when close).
+func (l *layout) facts(rows []fact, close bool) {
+	gap := l.s.para * 0.5
+	if close {
+		gap = l.s.para * 0.2
+	}
 	s := l.s
 	size := s.body
 	lh := s.lineH(size)
@@ -142,7 +172,7 @@ func (l *layout) facts(rows []fact) {
 			w := min(inW, 80)
 			l.hline(l.right-inW, l.y-1, w, normal)
 		}
-		l.y += s.para * 0.5
+		l.y += gap
 	}
 	l.y += s.para
 }
@@ -159,33 +189,54 @@ func (l *layout) noteSection(notes string) {
 
 // glance is the plan at a glance: what it asks of the patient, from what
 // the plan contains rather than what the clinician allowed.
-func (l *layout) glance() []fact {
+func (l *layout) glance(merge bool) []fact {
 	p, st := l.p, l.p.Settings
-	var days []string
+	var days []time.Weekday
 	if len(p.Weeks) > 0 {
 		for _, ses := range p.Weeks[0].Sessions {
-			days = append(days, ses.Date.Format("Monday"))
+			days = append(days, ses.Date.Weekday())
 		}
 	}
-	d := words.Count(st.Days, "day") + " a week"
-	switch {
-	case len(days) == 7:
-		d = "Every day"
-	case len(days) > 0:
-		d += ": " + words.And(days)
-	}
-	floor := "None: every exercise is done standing or sitting"
-	if slices.ContainsFunc(p.Exercises, func(e plan.Exercise) bool { return e.Floor }) {
-		floor = "Some exercises are done lying on a mat or carpet"
-	}
-	return []fact{
+	floor := slices.ContainsFunc(p.Exercises, func(e plan.Exercise) bool { return e.Floor })
+	rows := []fact{
 		{label: "Length", text: words.Count(len(p.Weeks), "week") + ": " + shortDates(st.Start, p.End())},
-		{label: "Days", text: d},
+		{label: "Days", text: daysLine(st.Days, days)},
 		{label: "Each session", text: sessionLength(p) + ", with a short warm-up first"},
 		{label: "Focus", text: focusLine(p)},
 		{label: "Equipment", text: equipmentLine(p)},
-		{label: "Floor work", text: floor},
 	}
+	switch {
+	case merge && floor && len(usedEquipment(p)) == 0:
+		rows[4].text = "A mat or carpet to lie on; nothing else special"
+	case merge && floor:
+		rows[4].text += ", and a mat or carpet to lie on"
+	case merge:
+		// The list leaves the floor out: the plan has no floor work.
+	case floor:
+		rows = append(rows, fact{label: "Floor work", text: "Some exercises are done lying on a mat or carpet"})
+	default:
+		rows = append(rows, fact{label: "Floor work", text: "None: every exercise is done standing or sitting"})
+	}
+	return rows
+}
+
+// daysLine is the training days of a week: "3 days a week: Monday,
+// Wednesday and Friday", "5 days a week: Monday to Friday", "Every day".
+func daysLine(n int, days []time.Weekday) string {
+	d := words.Count(n, "day") + " a week"
+	switch {
+	case len(days) == 7:
+		return "Every day"
+	case len(days) >= 3 && int(days[len(days)-1]-days[0]) == len(days)-1:
+		return d + ": " + days[0].String() + " to " + days[len(days)-1].String()
+	case len(days) > 0:
+		names := make([]string, len(days))
+		for i, w := range days {
+			names[i] = w.String()
+		}
+		return d + ": " + words.And(names)
+	}
+	return d
 }
 
 // shortDates is "30 November to 27 December 2026".
@@ -220,42 +271,63 @@ func sessionLength(p *plan.Plan) string {
 	return fmt.Sprintf("About %d to %d minutes", lo, hi)
 }
 
-// contents lists the parts of the workbook with their page numbers.
-func (l *layout) contents() {
+// contents lists the parts of the workbook with their page numbers: one
+// part a line, or, in two columns, with short names.
+func (l *layout) contents(columns bool) {
 	n := len(l.p.Weeks)
-	rows := [][2]string{
-		{"How to use this workbook and stay safe", pageWord(l.ref("safety"))},
-		{"Everyday advice: flare-ups, sitting, soreness", pageWord(l.ref("advice"))},
+	type part struct{ long, short, pages string }
+	parts := []part{
+		{"How to use this workbook and stay safe", "Staying safe", pageWord(l.ref("safety"))},
+		{"Everyday advice: flare-ups, sitting, soreness", "Everyday advice", pageWord(l.ref("advice"))},
 	}
 	if n > 0 {
-		label := "Week 1: tick boxes for each day"
+		long, short := "Week 1: tick boxes for each day", "Week 1"
 		if n > 1 {
-			label = fmt.Sprintf("Weeks 1 to %d: tick boxes for each day", n)
+			long, short = fmt.Sprintf("Weeks 1 to %d: tick boxes for each day", n), fmt.Sprintf("Weeks 1 to %d", n)
 		}
 		first, last := l.ref("week:1"), l.ref(fmt.Sprintf("week:%d:end", n))
 		pages := pageWord(first)
 		if last > first {
 			pages = fmt.Sprintf("pages %d to %d", first, last)
 		}
-		rows = append(rows, [2]string{label, pages})
+		parts = append(parts, part{long, short, pages})
 	}
-	rows = append(rows,
-		[2]string{"How to do each exercise", pageWord(l.ref("exercises"))},
-		[2]string{"Your progress", pageWord(l.ref("progress"))},
-		[2]string{"Notes", pageWord(l.ref("notes"))},
+	parts = append(parts,
+		part{"How to do each exercise", "Each exercise", pageWord(l.ref("exercises"))},
+		part{"Your progress", "Your progress", pageWord(l.ref("progress"))},
+		part{"Notes", "Notes", pageWord(l.ref("notes"))},
 	)
 	size := l.s.body
 	lh := l.s.lineH(size)
 	pw := l.measure("pages 888 to 888", false, size) + 4
-	for _, r := range rows {
-		lines := l.wrap(r[0], l.width()-pw, false, size)
-		l.ensure(float64(len(lines)) * lh)
-		l.textRight(l.right, l.y, r[1], false, size)
-		for _, line := range lines {
-			l.text(l.left, l.y, line, false, size)
-			l.y += lh
+	// row places a part between x0 and x1 at the cursor and returns its
+	// height.
+	row := func(label, pages string, x0, x1 float64) float64 {
+		lines := l.wrap(label, x1-x0-min(pw, l.measure(pages, false, size)+4), false, size)
+		for i, line := range lines {
+			l.text(x0, l.y+float64(i)*lh, line, false, size)
 		}
-		l.y += 1
+		l.textRight(x1, l.y, pages, false, size)
+		return float64(len(lines)) * lh
+	}
+	if !columns {
+		for _, r := range parts {
+			l.ensure(float64(len(l.wrap(r.long, l.width()-pw, false, size))) * lh)
+			l.y += row(r.long, r.pages, l.left, l.right) + 1
+		}
+		l.y += l.s.para
+		return
+	}
+	gap := 10.0
+	mid := l.left + (l.width()-gap)/2
+	half := (len(parts) + 1) / 2
+	for i := range half {
+		l.ensure(lh)
+		h := row(parts[i].short, parts[i].pages, l.left, mid)
+		if j := i + half; j < len(parts) {
+			h = max(h, row(parts[j].short, parts[j].pages, mid+gap, l.right))
+		}
+		l.y += h
 	}
 	l.y += l.s.para
 }

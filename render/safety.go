@@ -139,7 +139,7 @@ func doseMeaning(d plan.Dose) string {
 		case 2:
 			return what + ", rest, then do the same again."
 		}
-		return fmt.Sprintf("%s, then rest. Do this %s in all.", what, words.Count(sets, "time"))
+		return fmt.Sprintf("%s, then rest. Do this %s in all.", what, times(sets))
 	}
 	var do string
 	switch d.Kind() {
@@ -149,13 +149,21 @@ func doseMeaning(d plan.Dose) string {
 		do = again(fmt.Sprintf("Keep the movement going, without stopping, for %s%s", words.Count(d.Seconds, "second"), where))
 	case plan.HoldsDose:
 		do = again(fmt.Sprintf("Hold the position for %s, then relax; do this %s%s",
-			words.Count(d.Hold, "second"), words.Count(d.Reps, "time"), where))
+			words.Count(d.Hold, "second"), times(d.Reps), where))
 	default:
-		do = again(fmt.Sprintf("Do the movement %s%s", words.Count(d.Reps, "time"), where))
+		do = again(fmt.Sprintf("Do the movement %s%s", times(d.Reps), where))
 	}
 	tick := "Tick the box when you have done it."
 	if n := d.Boxes(); n > 1 {
 		tick = fmt.Sprintf("Tick one box each time you finish a set: %d boxes in all.", n)
 	}
 	return do + " " + tick
+}
+
+// times is "once" or "3 times".
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return words.Count(n, "time")
 }

@@ -112,7 +112,7 @@ func workWords(c plan.Category) string {
 	case plan.Strength:
 		return "a stronger upper back"
 	case plan.Core:
-		return "a steadier trunk (the muscles around your middle)"
+		return "a stronger middle (your trunk)"
 	}
 	return ""
 }
