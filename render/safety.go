@@ -74,6 +74,7 @@ func (l *layout) safety() {
 // prints it, and what it means.
 type keyRow struct {
 	kind    plan.DoseKind
+	heavier bool   // the row shows a stronger band or a heavier weight
 	text    string // plan.Exercise.DoseText, as the grid and exercise pages print it
 	meaning string
 }
@@ -82,7 +83,8 @@ type keyRow struct {
 var doseKinds = []plan.DoseKind{plan.MinutesDose, plan.RepsDose, plan.HoldsDose, plan.TimedDose}
 
 // doseKey lists one example of each kind of dose the plan uses, and only
-// those, with what it means. For each kind it shows the dose with the most
+// those, with what it means, then one with a stronger band or heavier
+// weight if the plan has one. For each kind it shows the dose with the most
 // tick boxes (so that the example shows what a box is), preferring one
 // with no change of band or weight, and the first met of equals.
 func doseKey(p *plan.Plan) []keyRow {
@@ -115,7 +117,20 @@ func doseKey(p *plan.Plan) []keyRow {
 	var rows []keyRow
 	for _, k := range doseKinds {
 		if b, ok := best[k]; ok {
-			rows = append(rows, keyRow{k, clean(b.e.DoseText(b.d)), doseMeaning(b.d)})
+			rows = append(rows, keyRow{kind: k, text: clean(b.e.DoseText(b.d)), meaning: doseMeaning(b.d)})
+		}
+	}
+	// A stronger band or a heavier weight: the first such dose met, whose
+	// text says how much stronger.
+	for _, w := range p.Weeks {
+		for _, ses := range w.Sessions {
+			for _, it := range ses.Items {
+				if it.Dose.Level > 1 {
+					e, _ := p.Exercise(it.Exercise)
+					return append(rows, keyRow{kind: it.Dose.Kind(), heavier: true, text: clean(e.DoseText(it.Dose)),
+						meaning: "Use a stronger band or a heavier weight than you started with: the dose says how much stronger. Your clinician will show you which to use."})
+				}
+			}
 		}
 	}
 	return rows

@@ -173,8 +173,16 @@ func TestDoseKey(t *testing.T) {
 		}
 		key := doseKey(p)
 		var got, want []plan.DoseKind
+		heavier := false
 		for _, r := range key {
-			got = append(got, r.kind)
+			if r.heavier {
+				heavier = true
+				if !strings.Contains(r.meaning, "stronger band") {
+					t.Errorf("%s: the row for a stronger band or weight does not say so", name)
+				}
+			} else {
+				got = append(got, r.kind)
+			}
 			if !slices.Contains(printed[r.kind], r.text) {
 				t.Errorf("%s: key example %q is not a %s dose the plan prints", name, r.text, r.kind)
 			}
@@ -189,6 +197,14 @@ func TestDoseKey(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: key lists %v, plan uses %v", name, got, want)
+		}
+		levels := slices.ContainsFunc(p.Weeks, func(w plan.Week) bool {
+			return slices.ContainsFunc(w.Sessions, func(s plan.Session) bool {
+				return slices.ContainsFunc(s.Items, func(it plan.Item) bool { return it.Dose.Level > 1 })
+			})
+		})
+		if heavier != levels {
+			t.Errorf("%s: key shows a stronger band: %v; the plan has one: %v", name, heavier, levels)
 		}
 	})
 }
