@@ -224,3 +224,30 @@ func TestNoBareLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressReviews checks the progress table names the weeks the
+// clinician wants to see the patient, and the booked appointment.
+func TestProgressReviews(t *testing.T) {
+	p := build(t, realCatalog(t), plan.Options{Weeks: 8})
+	p.Weeks[5].Review = true
+	p.Weeks[2].Appointment = p.Weeks[2].Start.AddDays(1)
+	d, err := render.Layout(p, render.Options{LargePrint: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := section(d, "Your progress")
+	text = strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{
+		"Week 3 " + p.Weeks[2].Start.Format("2 Jan"),
+		"Your appointment: " + p.Weeks[2].Start.AddDays(1).Format("Monday 2 January"),
+		"Week 6 " + p.Weeks[5].Start.Format("2 Jan"),
+		"Time to see your clinician again",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the progress table does not say %q", want)
+		}
+	}
+	if n := strings.Count(text, "Time to see your clinician again"); n != 1 {
+		t.Errorf("%d weeks ask for a review, want 1", n)
+	}
+}
