@@ -23,9 +23,10 @@ type gridShape struct {
 func (g gridShape) colX(i int) float64 { return g.x0 + g.nameW + g.dayW*float64(i) }
 
 // gridShape chooses the columns: of the day widths from the narrowest
-// that holds a day's heading and a box up to the width of a day's boxes
-// on one line, the one that makes the grid shortest (the widest of
-// equals, for room to tick); the name column takes the rest.
+// that holds a day's heading and a box up to the widest that leaves the
+// name column its least width, the one that makes the grid shortest (the
+// widest of equals, for room to tick and write); the name column takes
+// the rest.
 func (l *layout) gridShape(rows []row, days int, look weekLook) gridShape {
 	s := l.s
 	g := gridShape{x0: l.left, pad: look.pad, bands: look.bands, refs: look.refs}
@@ -38,7 +39,7 @@ func (l *layout) gridShape(rows []row, days int, look weekLook) gridShape {
 		}
 	}
 	oneLine := float64(most)*s.box + float64(most-1)*s.gap + 2*g.pad
-	widest := max(head, min(max(oneLine, long), s.maxDay, (l.width()-s.minText)/float64(days)))
+	widest := max(head, min(max(oneLine, long, s.maxDay), (l.width()-s.minName)/float64(days)))
 	best, bestH := g, -1.0
 	for i := 0; i <= 8; i++ {
 		c := g
