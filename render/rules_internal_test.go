@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/backplan/backplan/figure"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -144,5 +145,29 @@ func TestWrap(t *testing.T) {
 	l.wrap("Supercalifragilistic", 10, true, 12)
 	if len(l.doc.splitWords) != 1 {
 		t.Errorf("a word wider than the line was not noted: %q", l.doc.splitWords)
+	}
+}
+
+// TestEditedPictureRedraws keeps drawings by the picture's content: a
+// spec edited in place draws anew, where a cache keyed by its address
+// would return the old drawing.
+func TestEditedPictureRedraws(t *testing.T) {
+	r, err := New(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := &figure.Spec{Start: figure.Pose{Base: "stand"}}
+	draw := func() string {
+		l := &layout{r: r, keys: map[*figure.Spec]string{}}
+		return fmt.Sprint(l.drawings(sp, 40, 30, 0))
+	}
+	before := draw()
+	sp.Start.Base = "sit"
+	if draw() == before {
+		t.Error("the edited spec drew its old picture")
+	}
+	sp.Start.Base = "stand"
+	if draw() != before {
+		t.Error("the same spec drew a different picture")
 	}
 }
