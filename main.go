@@ -254,7 +254,7 @@ func (c *config) flagSet() *pflag.FlagSet {
 	}
 	number("weeks", "w", "", &o.Weeks, plan.MinWeeks, plan.MaxWeeks)
 	number("days", "d", " a week", &o.Days, plan.MinDays, plan.MaxDays)
-	number("minutes", "", " a session", &o.Minutes, plan.MinMinutes, plan.MaxMinutesOpt)
+	number("minutes", "", " a session", &o.Minutes, plan.MinSessionMinutes, plan.MaxSessionMinutes)
 	fs.FuncP("focus", "f", "", func(s string) (err error) {
 		o.Focus, err = plan.ParseFocus(s)
 		return err

@@ -120,7 +120,7 @@ func everyExercise(c *plan.Catalog) *plan.Plan {
 	start := plan.NewDate(2026, 11, 30)
 	p := &plan.Plan{
 		Patient:   plan.Patient{Name: "Анна Иванова"},
-		Settings:  plan.Settings{Weeks: 2, Days: 7, Focus: plan.Balanced, Level: plan.Intermediate, Minutes: 90, Start: start, Issued: plan.NewDate(2026, 11, 24)},
+		Settings:  plan.Settings{Weeks: 2, Days: 7, Focus: plan.FocusBalanced, Level: plan.Intermediate, Minutes: 90, Start: start, Issued: plan.NewDate(2026, 11, 24)},
 		Exercises: c.Exercises,
 	}
 	for n := 1; n <= 2; n++ {

@@ -68,15 +68,15 @@ func shortRange(a, b plan.Date) string { return a.Format("2 Jan") + " to " + b.F
 
 func focusWords(f plan.Focus) string {
 	switch f {
-	case plan.Balanced:
+	case plan.FocusBalanced:
 		return "Balanced: moving more easily, strength, and support for your trunk, in equal parts"
-	case plan.MobilityFocus:
+	case plan.FocusMobility:
 		return "Moving more easily: loosening a stiff upper back and shoulders"
-	case plan.Posture:
+	case plan.FocusPosture:
 		return "Posture: strengthening your upper back so you can sit and stand taller"
-	case plan.StrengthFocus:
+	case plan.FocusStrength:
 		return "Strength: building strength in your upper back and shoulders"
-	case plan.CoreFocus:
+	case plan.FocusCore:
 		return "Trunk support: strengthening the muscles around your middle that hold you up"
 	}
 	return string(f)
