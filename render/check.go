@@ -40,6 +40,7 @@ func fields(p *plan.Plan) []field {
 		out = append(out,
 			field{at + " name", e.Name},
 			field{at + " purpose", e.Purpose},
+			field{at + " start", e.Start},
 			field{at + " easier", e.Easier},
 			field{at + " harder", e.Harder},
 		)

@@ -44,7 +44,7 @@ func (l *layout) exercise(e plan.Exercise) {
 	if p := clean(e.Purpose); p != "" {
 		l.para(p, false, s.body)
 	}
-	l.labelled("Position", startWords(e.Position))
+	l.labelled("Position", startWords(e))
 	l.labelled("You need", needsWords(e))
 
 	l.heading("Steps", s.h3, 2*lh)
