@@ -36,9 +36,10 @@ type Info struct {
 
 // Page is one page of the workbook.
 type Page struct {
-	Number int
-	Marks  []Mark // bookmarks that point at this page
-	Items  []Item // in drawing order
+	Number    int
+	Landscape bool   // turned on its side: a week too wide or tall for an upright page
+	Marks     []Mark // bookmarks that point at this page
+	Items     []Item // in drawing order
 }
 
 // Mark is an entry of the PDF outline (bookmarks).
@@ -85,6 +86,14 @@ type Item struct {
 	Shapes     []figure.Shape
 }
 
+// size is the page's width and height in mm on document d.
+func (p *Page) size(d *Document) (w, h float64) {
+	if p.Landscape {
+		return d.Height, d.Width
+	}
+	return d.Width, d.Height
+}
+
 // filled reports whether a Rect has a fill.
 func (it Item) filled() bool { return it.Fill > 0 && it.Fill < 1 }
 
@@ -100,7 +109,11 @@ func (d *Document) WriteText(w io.Writer) error {
 	fmt.Fprintf(bw, "info title=%q author=%q subject=%q creator=%q lang=%q date=%s\n",
 		d.Info.Title, d.Info.Author, d.Info.Subject, d.Info.Creator, d.Info.Lang, d.Info.Date)
 	for _, p := range d.Pages {
-		fmt.Fprintf(bw, "\npage %d\n", p.Number)
+		fmt.Fprintf(bw, "\npage %d", p.Number)
+		if p.Landscape {
+			fmt.Fprintf(bw, " landscape")
+		}
+		fmt.Fprintln(bw)
 		for _, m := range p.Marks {
 			fmt.Fprintf(bw, "  mark %d %.1f %q\n", m.Level, m.Y, m.Title)
 		}

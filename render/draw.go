@@ -70,11 +70,19 @@ func (r *Renderer) Draw(w io.Writer, d *Document) error {
 	pen := newPen(pdf)
 	pictures := d.sharedPictures(pdf)
 	for _, p := range d.Pages {
-		pdf.AddPage()
+		_, ph := p.size(d)
+		if p.Landscape {
+			pdf.AddPageFormat("L", fpdf.SizeType{Wd: d.Width, Ht: d.Height})
+		} else {
+			pdf.AddPageFormat("P", fpdf.SizeType{Wd: d.Width, Ht: d.Height})
+		}
 		cur = fontKey{}
 		for _, m := range p.Marks {
 			font(false, 12) // bookmarks take the current font's encoding: UTF-8
-			pdf.Bookmark(m.Title, m.Level, m.Y)
+			// fpdf places every bookmark from the height of the page it
+			// draws last (the upright notes page), so a bookmark on a
+			// page turned on its side is moved by the difference.
+			pdf.Bookmark(m.Title, m.Level, m.Y+d.Height-ph)
 		}
 		for _, it := range p.Items {
 			switch it.Kind {
@@ -108,7 +116,7 @@ func (r *Renderer) Draw(w io.Writer, d *Document) error {
 				if t, ok := pictures[pictureKey(it)]; ok {
 					pdf.UseTemplateScaled(t, fpdf.PointType{X: it.X, Y: it.Y}, fpdf.SizeType{Wd: it.W, Ht: it.H})
 				} else {
-					pdf.RawWriteStr(pictureOps(it.Shapes, it.X, it.Y, d.Height))
+					pdf.RawWriteStr(pictureOps(it.Shapes, it.X, it.Y, ph))
 				}
 			default:
 				return fmt.Errorf("render: unknown item kind %q", it.Kind)

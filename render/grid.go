@@ -14,10 +14,14 @@ import (
 type gridShape struct {
 	x0, nameW, dayW float64
 	pad             float64
-	thumbs          bool // a thumbnail beside each name
-	shortDates      bool // day headers give the day of the month only ("30", not "30 Nov")
-	bands           bool // bands name the warm-up and the exercises
-	refs            bool // page numbers may take a line of their own
+	thumbs          bool    // a thumbnail beside each name
+	shortDates      bool    // day headers give the day of the month only ("30", not "30 Nov")
+	bands           bool    // bands name the warm-up and the exercises
+	refs            bool    // page numbers may take a line of their own
+	oneLineHead     bool    // day headers on one line: "Mon 21"
+	gap             float64 // between tick boxes
+	lh              float64 // the line pitch of the name cells
+	writeH          float64 // the height of a pain score's box
 }
 
 func (g gridShape) colX(i int) float64 { return g.x0 + g.nameW + g.dayW*float64(i) }
@@ -29,8 +33,20 @@ func (g gridShape) colX(i int) float64 { return g.x0 + g.nameW + g.dayW*float64(
 // the rest.
 func (l *layout) gridShape(rows []row, days int, look weekLook) gridShape {
 	s := l.s
-	g := gridShape{x0: l.left, pad: look.pad, bands: look.bands, refs: look.refs}
+	g := gridShape{x0: l.left, pad: look.pad, bands: look.bands, refs: look.refs, gap: s.gap, lh: s.lineH(s.body), writeH: s.box + 3}
+	minName := s.minName
+	if look.compact {
+		// Two boxes to a line in a narrow day column rather than one:
+		// a little less space between them, and names that may wrap more,
+		// their lines closer together; the pain score boxes a little
+		// lower, still taller than a tick box.
+		g.gap, minName = s.gap*0.7, s.minName*0.75
+		g.lh, g.writeH = s.body*1.1*mmPerPt, s.box+1
+	}
 	head := max(l.measure("Wed", true, s.body), s.box) + 2*g.pad
+	if one := l.measure("Wed 30", true, s.body) + 2*g.pad; look.compact && one <= (l.width()-minName)/float64(days) {
+		g.oneLineHead, head = true, one
+	}
 	long := max(head, l.measure("30 Nov", false, s.body)+2*g.pad)
 	most := 1
 	for _, r := range rows {
@@ -38,8 +54,8 @@ func (l *layout) gridShape(rows []row, days int, look weekLook) gridShape {
 			most = max(most, d.Boxes())
 		}
 	}
-	oneLine := float64(most)*s.box + float64(most-1)*s.gap + 2*g.pad
-	widest := max(head, min(max(oneLine, long, s.maxDay), (l.width()-s.minName)/float64(days)))
+	oneLine := float64(most)*s.box + float64(most-1)*g.gap + 2*g.pad
+	widest := max(head, min(max(oneLine, long, s.maxDay), (l.width()-minName)/float64(days)))
 	best, bestH := g, -1.0
 	for i := 0; i <= 8; i++ {
 		c := g
@@ -67,6 +83,9 @@ func (l *layout) grid(w *plan.Week, rows []row, look weekLook) {
 	pad := g.pad
 
 	headH := 2*lh + 2*pad
+	if g.oneLineHead {
+		headH = lh + 2*pad
+	}
 	header := func() {
 		l.rect(g.x0, l.y, l.width(), headH, thin, fillHeader)
 		label := "Exercise and amount"
@@ -77,6 +96,10 @@ func (l *layout) grid(w *plan.Week, rows []row, look weekLook) {
 		for i, ses := range w.Sessions {
 			cx := g.colX(i) + g.dayW/2
 			l.vline(g.colX(i), l.y, headH, thin)
+			if g.oneLineHead {
+				l.textCenter(cx, l.y+pad, ses.Date.Format("Mon 2"), true, size)
+				continue
+			}
 			l.textCenter(cx, l.y+pad, ses.Date.Format("Mon"), true, size)
 			date := ses.Date.Format("2 Jan")
 			if g.shortDates {
@@ -131,7 +154,7 @@ func (l *layout) painRows(days int, g gridShape) {
 	if l.measure(labels[0], true, size) > g.nameW-2*g.pad {
 		labels = []string{"Pain before", "Pain after"} // the scale is in the line above the grid
 	}
-	bh := s.box + 3
+	bh := g.writeH
 	height := func(label string) float64 {
 		return max(float64(len(l.wrap(label, g.nameW-2*g.pad, true, size)))*lh, bh) + 2*g.pad
 	}
@@ -212,7 +235,7 @@ func (l *layout) nameTextW(g gridShape) float64 {
 
 // boxLines is how many lines a day's n boxes take in a column.
 func (l *layout) boxLines(n int, g gridShape) (perLine, lines int) {
-	perLine = max(1, int((g.dayW-2*g.pad+l.s.gap)/(l.s.box+l.s.gap)))
+	perLine = max(1, int((g.dayW-2*g.pad+g.gap)/(l.s.box+g.gap)))
 	return perLine, (n + perLine - 1) / perLine
 }
 
@@ -223,10 +246,10 @@ func (l *layout) gridRowHeight(r row, g gridShape) float64 {
 	for _, d := range r.on {
 		if n := d.Boxes(); n > 0 {
 			_, nl := l.boxLines(n, g)
-			boxH = max(boxH, float64(nl)*s.box+float64(nl-1)*s.gap)
+			boxH = max(boxH, float64(nl)*s.box+float64(nl-1)*g.gap)
 		}
 	}
-	h := max(float64(len(l.nameCell(r, g)))*s.lineH(s.body), boxH, s.box) + 2*g.pad
+	h := max(float64(len(l.nameCell(r, g)))*g.lh, boxH, s.box) + 2*g.pad
 	if g.thumbs && r.e.Picture != nil {
 		h = max(h, s.thumbH+2*g.pad)
 	}
@@ -237,7 +260,7 @@ func (l *layout) gridRowHeight(r row, g gridShape) float64 {
 func (l *layout) gridRow(r row, g gridShape) {
 	s := l.s
 	size := s.body
-	lh := s.lineH(size)
+	lh := g.lh
 	pad := g.pad
 	tx := g.x0 + pad
 	var thumb = l.thumbnail(r.e)
@@ -272,13 +295,13 @@ func (l *layout) gridRow(r row, g gridShape) {
 		}
 		l.rect(cx, l.y, g.dayW, h, thin, 0)
 		perLine, nl := l.boxLines(n, g)
-		boxTop := l.y + (h-(float64(nl)*s.box+float64(nl-1)*s.gap))/2
+		boxTop := l.y + (h-(float64(nl)*s.box+float64(nl-1)*g.gap))/2
 		for k := range n {
 			line, col := k/perLine, k%perLine
 			inLine := min(perLine, n-line*perLine)
-			lw := float64(inLine)*s.box + float64(inLine-1)*s.gap
-			bx := cx + (g.dayW-lw)/2 + float64(col)*(s.box+s.gap)
-			by := boxTop + float64(line)*(s.box+s.gap)
+			lw := float64(inLine)*s.box + float64(inLine-1)*g.gap
+			bx := cx + (g.dayW-lw)/2 + float64(col)*(s.box+g.gap)
+			by := boxTop + float64(line)*(s.box+g.gap)
 			l.add(Item{Kind: Tick, X: bx, Y: by, W: s.box, H: s.box, Stroke: boxPen})
 		}
 	}

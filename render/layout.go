@@ -107,9 +107,8 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 		l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, refs: refs, found: map[string]int{}}
 		l.s = styleFor(o)
 		l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in}
-		l.left, l.right, l.top = margin, w-margin, margin
-		l.footY = h - margin - l.s.lineH(l.footSize())
-		l.bottom = l.footY - 4
+		l.page = &Page{} // upright until the first page starts
+		l.frame()
 		if pass == 0 {
 			l.warmDrawings()
 		}
@@ -167,6 +166,22 @@ func (l *layout) measure(s string, bold bool, size float64) float64 {
 func (l *layout) newPage() {
 	l.page = &Page{Number: len(l.doc.Pages) + 1}
 	l.doc.Pages = append(l.doc.Pages, l.page)
+	l.frame()
+}
+
+// turn lays the current page, still empty, on its side (or back upright).
+func (l *layout) turn(landscape bool) {
+	l.page.Landscape = landscape
+	l.frame()
+}
+
+// frame sets the area content may use on the current page, from its size,
+// and puts the cursor at its top.
+func (l *layout) frame() {
+	w, h := l.page.size(l.doc)
+	l.left, l.right, l.top = margin, w-margin, margin
+	l.footY = h - margin - l.s.lineH(l.footSize())
+	l.bottom = l.footY - 4
 	l.y = l.top
 }
 
@@ -383,6 +398,7 @@ func (l *layout) footers() {
 	}
 	for _, pg := range l.doc.Pages {
 		l.page = pg
+		l.frame()
 		num := fmt.Sprintf("Page %d of %d", pg.Number, n)
 		nw := l.measure(num, false, size)
 		l.hline(l.left, l.footY-1.5, l.width(), 0.2)

@@ -27,6 +27,10 @@ type weekLook struct {
 	intro  bool    // how long a session takes, besides what to tick
 	bands  bool    // "Warm-up" and "Exercises" bands across the grid; otherwise warm-ups say so by their names
 	refs   bool    // each exercise's page number in its row, on a line of its own if need be
+	// compact is the last resort of a large-print week of many days and
+	// exercises: the rule on moving on in its short form, no line on
+	// ticking, and each day's heading on one line ("Mon 21").
+	compact bool
 }
 
 // weekLooks are the looks of a week's page, roomiest first. Each gives up
@@ -47,22 +51,34 @@ func (l *layout) weekLooks() []weekLook {
 		{pad: p * 0.5, bands: true, refs: true},
 		{pad: p * 0.5, refs: true},
 		{pad: p * 0.5},
+		{pad: p * 0.3, compact: true},
 	}
 }
 
 func (l *layout) week(w *plan.Week) {
 	l.section(fmt.Sprintf("week:%d", w.Number), fmt.Sprintf("Week %d: %s", w.Number, shortRange(w.Start, w.End())), 0)
-	looks := l.weekLooks()
-	look := looks[len(looks)-1]
-	for _, k := range looks {
-		if l.dry(func() { l.weekPage(w, k, false) }) <= l.room()+0.01 {
-			look = k
-			break
-		}
-	}
-	l.weekPage(w, look, true)
+	l.weekPage(w, l.weekLook(w), true)
 	l.found[fmt.Sprintf("week:%d:end", w.Number)] = l.page.Number
 	l.onBreak = nil
+}
+
+// weekLook chooses the roomiest look in which the week fits its page
+// upright. If none fits, the page turns on its side (landscape), where
+// wider day columns hold more of a day's boxes on a line, and the
+// roomiest look that fits there is taken; a week too big for either
+// flows on upright pages in the tightest look.
+func (l *layout) weekLook(w *plan.Week) weekLook {
+	looks := l.weekLooks()
+	for _, landscape := range []bool{false, true} {
+		l.turn(landscape)
+		for _, k := range looks {
+			if l.dry(func() { l.weekPage(w, k, false) }) <= l.room()+0.01 {
+				return k
+			}
+		}
+	}
+	l.turn(false)
+	return looks[len(looks)-1]
 }
 
 // weekPage lays out one week in the given look.
@@ -77,17 +93,23 @@ func (l *layout) weekPage(w *plan.Week, look weekLook, fill bool) {
 	}
 	// The dates at the right of the heading when they fit beside it.
 	dates := w.Start.Format("Mon 2 Jan") + " to " + w.End().Format("Mon 2 Jan 2006")
-	if !l.headingBeside(head, s.h1, dates, true, 0) {
-		l.heading(head, s.h1, 0)
+	hs := s.h1
+	if look.compact {
+		hs = s.h2
+	}
+	if !l.headingBeside(head, hs, dates, true, 0) {
+		l.heading(head, hs, 0)
 		l.y -= s.para * 0.6
 		l.para(dateRange(w.Start, w.End()), true, s.body)
 	}
 	l.onBreak = func() { l.heading(head+" (continued)", s.h3, 0) }
 
-	for _, t := range l.weekWords(w) {
+	for _, t := range l.weekWords(w, look.compact) {
 		l.paraAt(l.left, l.width(), t.text, t.bold, s.body)
 	}
-	if look.intro {
+	if look.compact {
+		l.y += s.para
+	} else if look.intro {
 		l.para(fmt.Sprintf("Each session takes %s. Tick a box for each set you finish. Write your pain score (0 to 10) before and after.", sessionMinutes(w)), false, s.body)
 	} else {
 		l.para("Tick a box for each set you finish. Score pain from 0 to 10.", false, s.body)
@@ -104,13 +126,17 @@ type line struct {
 
 // weekWords are the week's own messages, above its grid: an easier week,
 // a steady one, the review and the clinician's note, each short.
-func (l *layout) weekWords(w *plan.Week) []line {
+func (l *layout) weekWords(w *plan.Week, short bool) []line {
 	var out []line
 	switch {
 	case w.Easy:
 		out = append(out, line{"Easier week: your amounts drop back a little to let your body recover. This is planned.", false})
+	case w.Steady && short:
+		out = append(out, line{"Keep this level: the same amounts as last week.", false})
 	case w.Steady:
 		out = append(out, line{"Keep this level: the amounts stay the same as last week. Keeping them up is the goal now.", false})
+	case short:
+		out = append(out, line{shortProgressRule, false})
 	default:
 		out = append(out, line{progressRule, false})
 	}
@@ -119,7 +145,8 @@ func (l *layout) weekWords(w *plan.Week) []line {
 	} else if w.Review {
 		out = append(out, line{"Time to see your clinician again: book a visit this week.", true})
 	}
-	if n := l.shortNote(2 - boolRank(l.tight)); n != "" {
+	// The crowded look leaves the clinician's note to the cover.
+	if n := l.shortNote(2 - boolRank(l.tight)); n != "" && !short {
 		out = append(out, line{n, false})
 	}
 	return out
@@ -127,6 +154,9 @@ func (l *layout) weekWords(w *plan.Week) []line {
 
 // progressRule is when to move on, in one sentence.
 const progressRule = "Move on to next week's amounts only if this week stayed green or amber and settled by the next morning; otherwise repeat this week."
+
+// shortProgressRule is progressRule for a crowded page.
+const shortProgressRule = "Go on to next week only if this week stayed green or amber and settled by the next morning."
 
 // shortNote is the clinician's note, with its lead-in, cut to at most
 // two lines of the page (or one).
