@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/backplan/backplan/figure"
 	"github.com/backplan/backplan/internal/words"
@@ -112,9 +114,116 @@ func (l *layout) doseRows(e plan.Exercise) [][2]string {
 	}
 	var rows [][2]string
 	for _, d := range order {
-		rows = append(rows, [2]string{weekList(weeks[d]), e.DoseText(d)})
+		rows = append(rows, [2]string{l.doseWeeks(weeks[d]), e.DoseText(d)})
 	}
 	return rows
+}
+
+// doseWeeks names the weeks of one amount. A long plan's easier weeks
+// break its runs into many short ones ("Weeks 7 to 11, 13 to 15, …"),
+// so when a list would have more than three runs, the easier weeks are
+// named apart: "Weeks 7 to 52, not the easier weeks" and "Week 5 and the
+// easier weeks from 8 to 48".
+func (l *layout) doseWeeks(ns []int) string {
+	if len(runs(ns, nil)) <= 3 {
+		return weekList(ns)
+	}
+	easy := map[int]bool{}
+	for _, w := range l.p.Weeks {
+		easy[w.Number] = w.Easy
+	}
+	var plain, eased []int
+	for _, n := range ns {
+		if easy[n] {
+			eased = append(eased, n)
+		} else {
+			plain = append(plain, n)
+		}
+	}
+	var parts []string
+	if len(plain) > 0 {
+		rs := runs(plain, func(n int) bool { return easy[n] })
+		t := runsText(rs)
+		if len(rs) > 3 {
+			return weekList(ns) // more than the easier weeks break it up
+		}
+		if len(plain) == 1 {
+			t = "Week " + t
+		} else {
+			t = "Weeks " + t
+		}
+		if len(runs(plain, nil)) > len(rs) {
+			t += ", not the easier weeks"
+		}
+		parts = append(parts, t)
+	}
+	switch {
+	case len(eased) == 0:
+	case len(eased) <= 2:
+		parts = append(parts, "easier "+plural(len(eased), "week", "weeks")+" "+words.And(runsText2(eased)))
+	default:
+		for n := eased[0]; n <= eased[len(eased)-1]; n++ {
+			if easy[n] && !slices.Contains(eased, n) {
+				return weekList(ns) // not every easier week between
+			}
+		}
+		parts = append(parts, fmt.Sprintf("the easier weeks from %d to %d", eased[0], eased[len(eased)-1]))
+	}
+	t := strings.Join(parts, " and ")
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// runs groups ns, in order, into runs of weeks in a row; a gap of weeks
+// that skip reports true does not break a run.
+func runs(ns []int, skip func(int) bool) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(ns); {
+		j := i
+		for j+1 < len(ns) && bridged(ns[j], ns[j+1], skip) {
+			j++
+		}
+		out = append(out, [2]int{ns[i], ns[j]})
+		i = j + 1
+	}
+	return out
+}
+
+func bridged(a, b int, skip func(int) bool) bool {
+	for n := a + 1; n < b; n++ {
+		if skip == nil || !skip(n) {
+			return false
+		}
+	}
+	return true
+}
+
+// runsText is runs as words: "3", "1 and 2", "1, 4 and 7 to 52".
+func runsText(rs [][2]int) string {
+	var parts []string
+	for _, r := range rs {
+		switch {
+		case r[0] == r[1]:
+			parts = append(parts, strconv.Itoa(r[0]))
+		default:
+			parts = append(parts, fmt.Sprintf("%d to %d", r[0], r[1]))
+		}
+	}
+	return words.And(parts)
+}
+
+func runsText2(ns []int) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, strconv.Itoa(n))
+	}
+	return out
 }
 
 // weekList names weeks in order, runs joined: "Week 3", "Weeks 1 to 4",

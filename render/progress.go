@@ -18,9 +18,21 @@ func (l *layout) progress() {
 	l.heading("Your progress", s.h1, 0)
 	l.para("At the end of each week, write down your usual pain (0 to 10) and what has got easier, such as turning to look behind you, reaching a shelf, or sitting for longer. Bring this workbook to your next visit.", false, size)
 
+	// A plan of more than 12 weeks gives each week one line: its number
+	// and dates side by side, and the line to write on beside them.
+	oneLine := len(l.p.Weeks) > 12
+	writeH := s.box + 3 // the pain score's box
+	if oneLine {
+		writeH = s.box + 1
+	}
 	weekW := l.measure("Week 52", true, size)
 	for _, w := range l.p.Weeks {
-		weekW = max(weekW, l.measure(shortRange(w.Start, w.End()), false, size))
+		dw := l.measure(shortRange(w.Start, w.End()), false, size)
+		if oneLine {
+			weekW = max(weekW, l.measure(fmt.Sprintf("Week %d  ", w.Number), true, size)+dw)
+		} else {
+			weekW = max(weekW, dw)
+		}
 	}
 	weekW += 2 * pad
 	painW := l.measure("Usual pain", true, size) + 2*pad
@@ -34,7 +46,11 @@ func (l *layout) progress() {
 		l.text(l.left+weekW+pad, l.y+pad, "Usual pain", true, size)
 		l.text(l.left+weekW+pad, l.y+pad+lh, "(0 to 10)", false, size)
 		l.vline(l.left+weekW+painW, l.y, headH, thin)
-		l.text(l.left+weekW+painW+pad, l.y+pad, "What got easier this week?", true, size)
+		easier := "What got easier this week?"
+		if l.measure(easier, true, size) > restW-2*pad {
+			easier = "What got easier?"
+		}
+		l.text(l.left+weekW+painW+pad, l.y+pad, easier, true, size)
 		l.y += headH
 	}
 
@@ -54,6 +70,9 @@ func (l *layout) progress() {
 			notes[i] = l.wrap(note, restW-2*pad, true, size)
 		}
 		hs[i] = float64(2+len(notes[i]))*lh + 2*pad
+		if oneLine {
+			hs[i] = max(float64(1+len(notes[i]))*lh, float64(len(notes[i]))*lh+writeH) + pad
+		}
 	}
 
 	l.ensure(headH + rowsH(hs, 0, 2))
@@ -77,17 +96,24 @@ func (l *layout) progress() {
 		}
 		h := hs[i]
 		l.rect(l.left, l.y, weekW, h, thin, fillLabel)
-		l.text(l.left+pad, l.y+pad, fmt.Sprintf("Week %d", w.Number), true, size)
-		l.text(l.left+pad, l.y+pad+lh, shortRange(w.Start, w.End()), false, size)
+		label := fmt.Sprintf("Week %d", w.Number)
+		if oneLine {
+			top := l.y + (h-lh)/2
+			l.text(l.left+pad, top, label, true, size)
+			l.text(l.left+pad+l.measure(label+"  ", true, size), top, shortRange(w.Start, w.End()), false, size)
+		} else {
+			l.text(l.left+pad, l.y+pad, label, true, size)
+			l.text(l.left+pad, l.y+pad+lh, shortRange(w.Start, w.End()), false, size)
+		}
 		l.rect(l.left+weekW, l.y, painW, h, thin, 0)
 		bw := s.box * 2.5
-		l.add(Item{Kind: WriteIn, X: l.left + weekW + (painW-bw)/2, Y: l.y + (h-(s.box+3))/2, W: bw, H: s.box + 3, Stroke: boxPen})
+		l.add(Item{Kind: WriteIn, X: l.left + weekW + (painW-bw)/2, Y: l.y + (h-writeH)/2, W: bw, H: writeH, Stroke: boxPen})
 		x := l.left + weekW + painW
 		l.rect(x, l.y, restW, h, thin, 0)
 		for k, t := range notes[i] {
-			l.text(x+pad, l.y+pad+float64(k)*lh, t, true, size)
+			l.text(x+pad, l.y+pad-pad/2*boolF(oneLine)+float64(k)*lh, t, true, size)
 		}
-		l.hline(x+pad, l.y+h-pad-1, restW-2*pad, thin)
+		l.hline(x+pad, l.y+h-pad-1+pad/2*boolF(oneLine), restW-2*pad, thin)
 		l.y += h
 		onPage++
 	}
