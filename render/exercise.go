@@ -39,8 +39,7 @@ func (l *layout) exercise(e plan.Exercise) {
 	kind := categoryWords(e.Category)
 	keep := 0.0
 	if e.Picture != nil {
-		_, ph, _ := s.pictureBox(l.width())
-		keep += ph + lh + s.para
+		keep = s.picturesH(l.width(), l.pictureCount(e))
 	}
 	beside := l.headingBeside(name, s.h2, kind, false, keep)
 	if !beside {
@@ -55,24 +54,43 @@ func (l *layout) exercise(e plan.Exercise) {
 	if !beside {
 		l.para(kind, false, s.body)
 	}
-	l.pictures(e)
+	// The pictures stand in a column at the right, one above the other,
+	// with what the exercise is for, the position and the steps beside
+	// them; what follows takes the page's whole width again.
+	page, right := l.page, l.right
+	bottom := 0.0 // the foot of the pictures
+	if e.Picture != nil {
+		bottom = l.sidePictures(e)
+		cont := l.onBreak
+		l.onBreak = func() { l.right = right; cont() }
+	}
+	// narrow narrows the column while the pictures are at its right.
+	narrow := func() {
+		l.right = right
+		if l.page == page && l.y < bottom {
+			l.right -= s.pictureCol(l.width()) + s.picGap/2
+		}
+	}
+	narrow()
 	if p := clean(e.Purpose); p != "" {
 		l.para(p, false, s.body)
 	}
 	l.labelled("Position", startWords(e))
 	l.labelled("You need", needsWords(e))
-
 	l.heading("Steps", s.h3, 3*lh)
 	l.list(e.Steps, number)
 	if len(e.Cues) > 0 {
+		narrow()
 		l.heading("For good form", s.h3, 3*lh)
 		l.list(e.Cues, bullet)
 	}
 	if len(e.Cautions) > 0 {
+		narrow()
 		l.heading("Take care", s.h3, 3*lh)
 		l.list(e.Cautions, bullet)
 	}
 	if e.Easier != "" || e.Harder != "" {
+		narrow()
 		l.heading("Changing it", s.h3, 3*lh)
 		if e.Easier != "" {
 			l.labelled("Too hard?", e.Easier)
@@ -80,6 +98,11 @@ func (l *layout) exercise(e plan.Exercise) {
 		if e.Harder != "" {
 			l.labelled("Too easy?", e.Harder+" Check with your clinician first.")
 		}
+	}
+	l.right = right
+	l.onBreak = func() { l.heading(name+" (continued)", s.h3, 0) }
+	if l.page == page {
+		l.y = max(l.y, bottom+s.para)
 	}
 	rows := l.doseRows(e)
 	head := doseHead
@@ -268,17 +291,7 @@ func (l *layout) pictures(e plan.Exercise) {
 		x := l.left + float64(i)*(pw+gap)
 		l.rect(x, l.y, pw, ph, thin, 0)
 		l.add(Item{Kind: Picture, X: x + in, Y: l.y + in, W: pw - 2*in, H: ph - 2*in, Ref: e.ID + " " + p.Name, Shapes: p.Shapes})
-		label := "Hold this position"
-		if len(e.Picture.Arrows) > 0 {
-			label = "Move as the arrow shows"
-		}
-		switch p.Name {
-		case "start":
-			label = "1. Start like this"
-		case "end":
-			label = "2. Move to this"
-		}
-		l.textCenter(x+pw/2, l.y+ph+0.5, label, true, s.body)
+		l.textCenter(x+pw/2, l.y+ph+0.5, pictureLabel(e, p.Name), true, s.body)
 	}
 	if len(pics) == 2 {
 		aw, ah := gap-4, 8.0
@@ -288,9 +301,62 @@ func (l *layout) pictures(e plan.Exercise) {
 }
 
 // pictureBox is the frame of one of an exercise's pictures on a page
-// width wide, and the space inside it around the drawing.
+// width wide, and the space inside it around the drawing: as wide as the
+// picture column, a little over half as tall.
 func (s style) pictureBox(width float64) (w, h, in float64) {
-	return (width - s.picGap) / 2, s.pic, s.pad
+	w = s.pictureCol(width)
+	return w, w * s.pic / 80, s.pad
+}
+
+// pictureCol is the width of the column of an exercise's pictures.
+func (s style) pictureCol(width float64) float64 { return width * s.picCol }
+
+// picturesH is the height of n pictures one above the other, each with
+// its label beneath.
+func (s style) picturesH(width float64, n int) float64 {
+	_, h, _ := s.pictureBox(width)
+	return float64(n)*(h+s.lineH(s.body)+1) + float64(n-1)*s.para
+}
+
+// pictureCount is how many pictures e has.
+func (l *layout) pictureCount(e plan.Exercise) int {
+	pw, ph, in := l.s.pictureBox(l.width())
+	return len(l.drawings(e.Picture, pw-2*in, ph-2*in, 0))
+}
+
+// sidePictures places an exercise's pictures one above the other at the
+// right of the page, each framed with its numbered label beneath, leaves
+// the cursor where it was and returns the foot of the last label.
+func (l *layout) sidePictures(e plan.Exercise) float64 {
+	s := l.s
+	lh := s.lineH(s.body)
+	pw, ph, in := s.pictureBox(l.width())
+	pics := l.drawings(e.Picture, pw-2*in, ph-2*in, 0)
+	l.ensure(s.picturesH(l.width(), len(pics)))
+	x, y := l.right-pw, l.y
+	for _, p := range pics {
+		l.rect(x, y, pw, ph, thin, 0)
+		l.add(Item{Kind: Picture, X: x + in, Y: y + in, W: pw - 2*in, H: ph - 2*in, Ref: e.ID + " " + p.Name, Shapes: p.Shapes})
+		label := pictureLabel(e, p.Name)
+		lw := l.measure(label, true, s.body)
+		l.text(min(x+(pw-lw)/2, l.right-lw), y+ph+0.5, label, true, s.body) // under the picture, within the margin
+		y += ph + lh + 1 + s.para
+	}
+	return y - s.para
+}
+
+// pictureLabel is the words under one of an exercise's pictures.
+func pictureLabel(e plan.Exercise, name string) string {
+	switch name {
+	case "start":
+		return "1. Start like this"
+	case "end":
+		return "2. Move to this"
+	}
+	if len(e.Picture.Arrows) > 0 {
+		return "Move as the arrow shows"
+	}
+	return "Hold this position"
 }
 
 // warmDrawings makes the drawings of every exercise of p on the

@@ -45,7 +45,8 @@ type style struct {
 	minName, minDay, maxDay float64 // weekly grid column widths, mm
 	rule                    float64 // spacing of writing lines, mm
 	indent                  float64 // hanging indent of lists, mm
-	pic, picGap             float64 // height of an exercise's pictures, and the gap between start and end, mm
+	pic, picGap             float64 // height of an exercise's pictures for each 80 mm of width, and the gap between start and end, mm
+	picCol                  float64 // the share of the page's width the column of an exercise's pictures takes
 	thumbW, thumbH          float64 // the weekly grid's thumbnails, mm
 	thumbLine               float64 // the least outline of a thumbnail's body, mm
 	minText                 float64 // the least width of a grid name's text beside a thumbnail, mm
@@ -56,13 +57,13 @@ var (
 		body: 12, h3: 13.5, h2: 16.5, h1: 22, title: 28, lead: 1.32,
 		box: 6, gap: 2, pad: 2, para: 2.5, label: 42,
 		minName: 48, maxDay: 30, rule: 10, indent: 7,
-		pic: 44, picGap: 14, thumbW: 16, thumbH: 12, thumbLine: 0.18, minText: 30,
+		pic: 44, picGap: 14, picCol: 0.3, thumbW: 16, thumbH: 12, thumbLine: 0.18, minText: 30,
 	}
 	largeStyle = style{
 		body: 16, h3: 18, h2: 21, h1: 26, title: 32, lead: 1.25,
 		box: 8, gap: 2.5, pad: 2.5, para: 2.5, label: 52,
 		minName: 62, maxDay: 36, rule: 12.5, indent: 9,
-		pic: 62, picGap: 16, thumbW: 22, thumbH: 16.5, thumbLine: 0.24, minText: 36,
+		pic: 62, picGap: 16, picCol: 0.36, thumbW: 22, thumbH: 16.5, thumbLine: 0.24, minText: 36,
 	}
 )
 
