@@ -111,15 +111,15 @@ func identity(path string, f any) fs.FileInfo {
 // pendingFile is a claimed output, not yet committed.
 type pendingFile struct {
 	fileArg
-	target string      // the file written: path with its symlinks followed
-	fi     fs.FileInfo // the target's identity when it exists
-	tmp    *os.File    // a regular file: the temporary file, until written
-	tmpPath string     // … and its name, until renamed or removed
-	mode   fs.FileMode // the mode to give the temporary file; 0 leaves it as made
-	direct io.Writer   // a device, pipe or standard output
-	closer io.Closer   // the device or pipe backplan opened
-	data   []byte      // what direct gets when committed
-	state  int         // claimed, written, done
+	target  string      // the file written: path with its symlinks followed
+	fi      fs.FileInfo // the target's identity when it exists
+	tmp     *os.File    // a regular file: the temporary file, until written
+	tmpPath string      // … and its name, until renamed or removed
+	mode    fs.FileMode // the mode to give the temporary file; 0 leaves it as made
+	direct  io.Writer   // a device, pipe or standard output
+	closer  io.Closer   // the device or pipe backplan opened
+	data    []byte      // what direct gets when committed
+	state   int         // claimed, written, done
 }
 
 const (
