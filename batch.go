@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -70,11 +71,11 @@ func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 	if err != nil {
 		return err
 	}
-	data, name, err := readInput("roster", c.batch, stdin)
+	data, _, err := readInput("roster", c.batch, stdin)
 	if err != nil {
-		return &cliError{err: err, code: 2}
+		return err
 	}
-	ro, err := readRoster(data, name)
+	ro, err := readRoster(data, rosterName(c.batch))
 	if err != nil {
 		return err
 	}
@@ -88,7 +89,7 @@ func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 	}
 	if mkdir {
 		if err := os.Mkdir(c.outDir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return usageErr("", "cannot make --out-dir %s: %v", c.outDir, pathErr(err))
+			return usageErr("", "cannot make --out-dir %q: %v", c.outDir, pathErr(err))
 		}
 	}
 	if err := probeDir(c.outDir); err != nil {
@@ -123,7 +124,7 @@ func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 
 	total := len(ro.rows)
 	if failed == 0 {
-		pr.say(fmt.Sprintf("wrote %s to %s", words.Count(total, "workbook"), c.outDir), "")
+		pr.say(fmt.Sprintf("wrote %s to %q", words.Count(total, "workbook"), c.outDir), "")
 		return nil
 	}
 	unit := "workbooks"
@@ -131,7 +132,7 @@ func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 		unit = "workbook"
 	}
 	return failure("fix the rows named above and run the batch again",
-		fmt.Errorf("wrote %d of %d %s to %s (%d failed)", total-failed, total, unit, c.outDir, failed))
+		fmt.Errorf("wrote %d of %d %s to %q (%d failed)", total-failed, total, unit, c.outDir, failed))
 }
 
 // workbook builds one row's plan and writes its workbook, using buf for the PDF.
@@ -168,9 +169,26 @@ func (b *batch) rowConfig(r row) (*config, error) {
 	if strings.TrimSpace(r.patient) == "" {
 		return nil, errors.New("the patient cell is empty")
 	}
+	if err := checkCells(b.roster.columns, r.cells); err != nil {
+		return nil, err
+	}
 	c := *b.base
 	c.set = nil
 	fs := c.flagSet()
+	filled := func(col string) bool {
+		j := slices.Index(b.roster.columns, col)
+		return j >= 0 && strings.TrimSpace(r.cells[j]) != ""
+	}
+	// The days of the week and their number are one choice: a row that
+	// makes it replaces the command line's, whichever way it was made.
+	switch {
+	case filled("days") && filled("weekdays"):
+		return nil, errors.New("the days and weekdays cells say the same thing twice; fill one")
+	case filled("days"):
+		c.opts.Weekdays = nil
+	case filled("weekdays"):
+		c.opts.Days = 0
+	}
 	for j, col := range b.roster.columns {
 		v := r.cells[j]
 		if strings.TrimSpace(v) == "" {
@@ -192,7 +210,7 @@ func (b *batch) rowConfig(r row) (*config, error) {
 // plan hints naming the roster's cells.
 func (b *batch) report(pr *printer, r row, err error) {
 	_, hint := exitCode(err, cellName)
-	pr.say(fmt.Sprintf("%s:%d (%s): %s", b.roster.name, r.line, r.patient, err), hint)
+	pr.say(fmt.Sprintf("%s line %d (%s): %s", b.roster.name, r.line, r.patient, err), hint)
 }
 
 // forEachRow calls work(worker, i) for i from 0 to n-1 on at most jobs

@@ -33,6 +33,7 @@ type config struct {
 	figures    string // a PDF of every exercise's pictures
 	preview    bool
 	version    bool
+	licenses   bool
 	help       bool
 	set        []string // the options given, by long name, in order
 }
@@ -82,8 +83,8 @@ func (c *config) flagSet() *pflag.FlagSet {
 		o.Level, err = plan.ParseLevel(s)
 		return err
 	})
-	fs.Func("equipment", "", func(s string) (err error) {
-		o.Equipment, err = plan.ParseEquipment(s)
+	listFlag(fs, "equipment", func(items []string) (err error) {
+		o.Equipment, err = plan.ParseEquipment(strings.Join(items, ","))
 		return err
 	})
 	boolFlag := func(name string, dst *bool) {
@@ -98,8 +99,26 @@ func (c *config) flagSet() *pflag.FlagSet {
 		o.Start = d
 		return nil
 	})
-	fs.StringSliceVar(&o.Include, "include", o.Include, "")
-	fs.StringSliceVar(&o.Exclude, "exclude", o.Exclude, "")
+	fs.Func("review", "", func(s string) error {
+		d, err := plan.ParseDate(s)
+		if err != nil {
+			return fmt.Errorf("review: %w", err)
+		}
+		o.Review = d
+		return nil
+	})
+	listFlag(fs, "weekdays", func(items []string) (err error) {
+		o.Weekdays, err = parseWeekdays(items)
+		return err
+	})
+	listFlag(fs, "include", func(items []string) error {
+		o.Include = items
+		return nil
+	})
+	listFlag(fs, "exclude", func(items []string) error {
+		o.Exclude = items
+		return nil
+	})
 
 	fs.StringVarP(&o.Patient.Name, "patient", "p", o.Patient.Name, "")
 	fs.StringVar(&o.Patient.Clinician, "clinician", o.Patient.Clinician, "")
@@ -125,6 +144,7 @@ func (c *config) flagSet() *pflag.FlagSet {
 	fs.StringVar(&c.catalog, "catalog", c.catalog, "")
 
 	fs.BoolVar(&c.version, "version", c.version, "")
+	fs.BoolVar(&c.licenses, "licenses", c.licenses, "")
 	fs.BoolVarP(&c.help, "help", "h", c.help, "")
 	return fs
 }
@@ -144,6 +164,57 @@ func wholeNumber(name string, dst *int) func(string) error {
 		*dst = v
 		return nil
 	}
+}
+
+// listFlag defines a list option: comma-separated, and repeatable, each use
+// adding to the list (--equipment band --equipment dumbbells means both).
+// The first use in a flag set replaces the list it started with, so a
+// roster cell replaces the command line's list rather than adding to it.
+// set is given the whole list so far, its items trimmed and empty ones
+// dropped.
+func listFlag(fs *pflag.FlagSet, name string, set func(items []string) error) {
+	var items []string
+	fs.Func(name, "", func(s string) error {
+		for _, item := range strings.Split(s, ",") {
+			if item = strings.TrimSpace(item); item != "" {
+				items = append(items, item)
+			}
+		}
+		return set(slices.Clone(items))
+	})
+}
+
+// dayNames are the names --weekdays takes, in any case: the whole name or
+// its first three letters.
+var dayNames = func() map[string]time.Weekday {
+	m := make(map[string]time.Weekday)
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		name := strings.ToLower(d.String())
+		m[name] = d
+		m[name[:3]] = d
+	}
+	return m
+}()
+
+// parseWeekdays parses day names into days of the week, each once, in
+// order from Monday.
+func parseWeekdays(names []string) ([]time.Weekday, error) {
+	if len(names) == 0 {
+		return nil, errors.New("weekdays needs at least one day, as in mon,wed,fri")
+	}
+	var days []time.Weekday
+	for _, n := range names {
+		d, ok := dayNames[strings.ToLower(n)]
+		if !ok {
+			return nil, fmt.Errorf("unknown day %q (write mon, tue, wed, thu, fri, sat or sun, or the whole name)", n)
+		}
+		if !slices.Contains(days, d) {
+			days = append(days, d)
+		}
+	}
+	fromMonday := func(d time.Weekday) int { return (int(d) + 6) % 7 }
+	slices.SortFunc(days, func(a, b time.Weekday) int { return fromMonday(a) - fromMonday(b) })
+	return days, nil
 }
 
 // yesNo is an on/off option. Besides true and false it takes yes, no, 1 and

@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -33,14 +34,15 @@ workbook supports, and does not replace, a clinician's advice.
 Plan:
   -w, --weeks N          weeks in the plan, 1 to 52 (default 4)
   -d, --days N           training days a week, 1 to 7 (default 3)
+      --weekdays DAYS    or name the days, as in mon,wed,fri (not with --days)
   -f, --focus NAME       balanced, mobility, posture, strength or core
       --level NAME       beginner or intermediate (default beginner)
       --equipment LIST   band, dumbbells, cable, or none (default band)
       --no-floor         only standing and seated exercises
       --minutes N        minutes a session, 10 to 90 (default 20)
       --start DATE       first day, YYYY-MM-DD (default the next Monday)
-      --include IDS      exercises the plan must use, comma-separated
-      --exclude IDS      exercises the plan must leave out
+      --review DATE      the next appointment, printed in the workbook
+      --include IDS      exercises to use;  --exclude IDS  ones to leave out
 Patient (printed in the workbook):
   -p, --patient NAME     the patient's name
       --clinician NAME   --clinic NAME   --contact TEXT   --notes TEXT
@@ -57,13 +59,12 @@ Catalogue:
       --list             list the exercises: id, name, category, and so on
       --figures FILE     draw every exercise's pictures into one PDF
       --catalog FILE     use this catalogue instead of the built-in one
-      --version          print the version;  -h, --help  print this help
+      --version   --licenses   -h, --help     print the version, notices, help
 
 Examples:
-  backplan -w 4 -d 3 -f posture -p "Ana Ruiz" --clinician "Dr Lee" -o ana.pdf
-  backplan --equipment none --no-floor --large-print --preview
-  backplan -w 8 -f strength --level intermediate --save-plan ana.yaml
+  backplan -w 8 -f strength -p "Ana Ruiz" -o ana.pdf --save-plan ana.yaml
   backplan --from ana.yaml --paper a4 -o ana-a4.pdf
+  backplan --weekdays mon,thu --equipment none --no-floor --preview
   backplan --batch class.csv --out-dir plans -w 6 --clinician "Dr Lee"
 `
 
@@ -100,6 +101,8 @@ func backplan(args []string, stdin io.Reader, pr *printer, e env) error {
 		return pr.text(usage)
 	case versionMode:
 		return pr.text("backplan " + version() + "\n")
+	case licensesMode:
+		return pr.text(strings.TrimRight(licenses(), "\n") + "\n")
 	case listMode:
 		return runList(c, stdin, pr)
 	case figuresMode:

@@ -13,6 +13,7 @@ const (
 	workbookMode mode = iota // write one workbook (a new plan, or --from a saved one)
 	helpMode
 	versionMode
+	licensesMode
 	listMode
 	figuresMode
 	batchMode
@@ -22,8 +23,8 @@ const (
 // The options, by what they are about.
 var (
 	planOptions = []string{
-		"weeks", "days", "focus", "level", "equipment", "no-floor", "minutes",
-		"start", "include", "exclude", "catalog",
+		"weeks", "days", "weekdays", "focus", "level", "equipment", "no-floor",
+		"minutes", "start", "review", "include", "exclude", "catalog",
 	}
 	// patientOptions are printed in the workbook; a batch row names its
 	// own patient.
@@ -71,6 +72,11 @@ var needs = []struct {
 	{[]string{"out-dir", "jobs"}, "batch"},
 }
 
+// clashes are pairs of options that say the same thing two ways.
+var clashes = []struct{ option, other, why, hint string }{
+	{"weekdays", "days", "names the training days, and so their number", "leave out --days"},
+}
+
 // chooseMode reads the table: which mode the options choose, or the usage
 // error for options that cannot go together. --help and --version win over
 // everything else on the line.
@@ -80,6 +86,8 @@ func chooseMode(c *config) (mode, error) {
 		return helpMode, nil
 	case c.version:
 		return versionMode, nil
+	case c.licenses:
+		return licensesMode, nil
 	}
 	chosen, found := workbookMode, false
 	for _, r := range rules {
@@ -107,6 +115,11 @@ func chooseMode(c *config) (mode, error) {
 			}
 			return 0, usageErr("backplan --batch roster.csv --out-dir plans writes a workbook for each row",
 				"%s %s --%s", words.And(given), verb, n.needs)
+		}
+	}
+	for _, cl := range clashes {
+		if slices.Contains(c.set, cl.option) && slices.Contains(c.set, cl.other) {
+			return 0, usageErr(cl.hint, "--%s %s, so --%s cannot go with it", cl.option, cl.why, cl.other)
 		}
 	}
 	return chosen, nil

@@ -3,7 +3,7 @@ package main
 // Workbook file names for a batch, made from the patients' names.
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,18 +20,28 @@ const maxSlug = 60
 // first or which rows fail.
 func fileNames(patients []string) []string {
 	taken := make(map[string]bool, len(patients))
+	// next is, for each slug already numbered, the number to try next:
+	// every lower one is taken, so 20,000 rows of one name cost 20,000
+	// steps, not 200 million.
+	next := make(map[string]int)
 	out := make([]string, len(patients))
 	for i, p := range patients {
 		base := slug(p)
 		name := base
-		for n := 2; taken[name]; n++ {
-			name = fmt.Sprintf("%s-%d", base, n)
+		if taken[name] {
+			n := max(next[base], 2)
+			for name = numbered(base, n); taken[name]; name = numbered(base, n) {
+				n++
+			}
+			next[base] = n + 1
 		}
 		taken[name] = true
 		out[i] = name + ".pdf"
 	}
 	return out
 }
+
+func numbered(base string, n int) string { return base + "-" + strconv.Itoa(n) }
 
 // slug turns a name into a file name safe on Windows, macOS and Linux:
 // lower-case ASCII letters and digits in words joined by hyphens. Accented

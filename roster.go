@@ -13,7 +13,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/backplan/backplan/internal/words"
@@ -23,9 +25,9 @@ import (
 // patient and output options a row may set for itself. An empty cell means
 // the value given on the command line, or the usual default.
 var batchColumns = []string{
-	"patient", "weeks", "days", "focus", "level", "equipment", "no-floor",
-	"minutes", "start", "include", "exclude", "clinician", "clinic",
-	"contact", "notes", "paper", "large-print",
+	"patient", "weeks", "days", "weekdays", "focus", "level", "equipment",
+	"no-floor", "minutes", "start", "review", "include", "exclude",
+	"clinician", "clinic", "contact", "notes", "paper", "large-print",
 }
 
 // roster is a CSV roster, read and checked.
@@ -44,15 +46,17 @@ type row struct {
 }
 
 // readRoster reads a CSV roster: a first line naming the columns, then a
-// line for each patient. It checks the shape of the whole file, and gives
-// each row its file name; it does not look at the cells' values.
+// line for each patient. name is the roster as messages show it. It checks
+// the shape of the whole file and that all of it is UTF-8, and gives each
+// row its file name; the cells' values are each row's own business.
+//
+// A carriage return is a line end wherever it is: a file saved with the old
+// Mac line ends (a CR alone) reads as lines, not as one long row, and the
+// line numbers in messages count them as an editor does.
 func readRoster(data []byte, name string) (*roster, error) {
-	const saveHint = "save the roster from your spreadsheet as CSV UTF-8 (comma-separated)"
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
-		return nil, usageErr(saveHint, "%s:%d: the text is not UTF-8", name, line)
-	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1 // a row of the wrong length is that row's problem
 	header, err := cr.Read()
@@ -61,6 +65,9 @@ func readRoster(data []byte, name string) (*roster, error) {
 	}
 	if err != nil {
 		return nil, csvError(name, err)
+	}
+	if err := checkUTF8(cr, name, header, nil); err != nil {
+		return nil, err
 	}
 	ro := &roster{name: name}
 	for i, h := range header {
@@ -92,6 +99,9 @@ func readRoster(data []byte, name string) (*roster, error) {
 		if err != nil {
 			return nil, csvError(name, err)
 		}
+		if err := checkUTF8(cr, name, cells, ro.columns); err != nil {
+			return nil, err
+		}
 		if !slices.ContainsFunc(cells, func(s string) bool { return strings.TrimSpace(s) != "" }) {
 			continue // a spreadsheet's empty row, such as ",,,"
 		}
@@ -115,15 +125,54 @@ func readRoster(data []byte, name string) (*roster, error) {
 	return ro, nil
 }
 
-func firstInvalid(data []byte) int {
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
+const saveHint = "save the roster from your spreadsheet as CSV UTF-8 (comma-separated)"
+
+// checkUTF8 refuses a record, just read by cr, with a cell that is not
+// UTF-8, naming its line and column: a roster saved in another encoding
+// would otherwise print garbled names. columns is nil for the header.
+func checkUTF8(cr *csv.Reader, name string, cells, columns []string) error {
+	for j, v := range cells {
+		if utf8.ValidString(v) {
+			continue
 		}
-		i += n
+		line, _ := cr.FieldPos(j)
+		what := fmt.Sprintf("the name of column %d", j+1)
+		switch {
+		case j < len(columns):
+			what = "the " + columns[j] + " cell"
+		case columns != nil:
+			what = fmt.Sprintf("cell %d", j+1)
+		}
+		return usageErr(saveHint, "%s line %d: %s is not UTF-8 text", name, line, what)
 	}
-	return len(data)
+	return nil
+}
+
+// checkCells refuses a row whose cells hold control characters, naming the
+// column: they would reach the workbook, its file name or the terminal. A
+// line break is allowed in the notes, as a spreadsheet cell may hold one.
+func checkCells(columns, cells []string) error {
+	for j, v := range cells {
+		for _, r := range v {
+			if !unicode.IsControl(r) || r == '\n' && columns[j] == "notes" {
+				continue
+			}
+			if r == '\n' {
+				return fmt.Errorf("the %s cell holds a line break; keep it on one line", columns[j])
+			}
+			return fmt.Errorf("the %s cell holds the control character %U; remove it", columns[j], r)
+		}
+	}
+	return nil
+}
+
+// rosterName is how messages name the roster at path: quoted, or
+// standard input.
+func rosterName(path string) string {
+	if path == "-" {
+		return "standard input"
+	}
+	return strconv.Quote(path)
 }
 
 // csvError reports a roster the CSV reader cannot read, at its line.
@@ -131,7 +180,7 @@ func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return usageErr(`put a cell holding commas or quotes in double quotes, and double the quotes inside: "say ""hi"""`,
-			"%s:%d: %v", name, pe.Line, pe.Err)
+			"%s line %d: %v", name, pe.Line, pe.Err)
 	}
 	return fmt.Errorf("reading %s: %w", name, err)
 }
@@ -144,14 +193,14 @@ func checkOutDir(dir string) (mkdir bool, err error) {
 	case err == nil && fi.IsDir():
 		return false, nil
 	case err == nil:
-		return false, usageErr("give a folder, new or existing", "--out-dir %s is a file, not a folder", dir)
+		return false, usageErr("give a folder, new or existing", "--out-dir %q is a file, not a folder", dir)
 	case !errors.Is(err, fs.ErrNotExist):
-		return false, usageErr("", "cannot use --out-dir %s: %v", dir, pathErr(err))
+		return false, usageErr("", "cannot use --out-dir %q: %v", dir, pathErr(err))
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
 	if fi, err := os.Stat(parent); err != nil || !fi.IsDir() {
 		return false, usageErr("backplan makes the last folder of --out-dir only; create the others first",
-			"cannot make --out-dir %s: folder %s does not exist", dir, parent)
+			"cannot make --out-dir %q: folder %q does not exist", dir, parent)
 	}
 	return true, nil
 }
@@ -161,7 +210,7 @@ func checkOutDir(dir string) (mkdir bool, err error) {
 func probeDir(dir string) error {
 	f, err := os.CreateTemp(dir, ".backplan-*.tmp")
 	if err != nil {
-		return usageErr("", "cannot write in --out-dir %s: %v", dir, pathErr(err))
+		return usageErr("", "cannot write in --out-dir %q: %v", dir, pathErr(err))
 	}
 	f.Close()
 	return os.Remove(f.Name())

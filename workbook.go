@@ -18,7 +18,7 @@ func runWorkbook(c *config, stdin io.Reader, pr *printer, e env) error {
 		return err
 	}
 	if c.savePlan != "" && samePath(c.savePlan, c.out) {
-		return usageErr("", "--save-plan and --out both name %s; give them different files", c.out)
+		return usageErr("", "--save-plan and --out both name %q; give them different files", c.out)
 	}
 	ro := c.renderOptions(e)
 
