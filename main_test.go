@@ -159,8 +159,8 @@ func TestUsageFitsOneScreen(t *testing.T) {
 
 // TestUsageNamesEveryOption keeps the hand-written help and the flags in step.
 func TestUsageNamesEveryOption(t *testing.T) {
-	for _, name := range append(append([]string{}, planFlags...), "out", "paper", "large-print",
-		"preview", "save-plan", "from", "list", "version", "help") {
+	for _, name := range join(planOptions, patientOptions, pdfOptions, []string{
+		"preview", "save-plan", "from", "list", "version", "help", "batch", "out-dir", "jobs", "figures"}) {
 		if !strings.Contains(usage, "--"+name+" ") && !strings.Contains(usage, "--"+name+"\n") {
 			t.Errorf("usage does not mention --%s", name)
 		}
