@@ -115,3 +115,8 @@ func mib(n int64) string { return fmt.Sprintf("%d MiB", n>>20) }
 type eofReader struct{}
 
 func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
+
+// inputFiles are the files a run reads, that no output may replace.
+func inputFiles(c *config) []fileArg {
+	return []fileArg{{"--catalog", c.catalog}, {"--from", c.from}, {"--batch", c.batch}}
+}

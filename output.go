@@ -354,20 +354,6 @@ func (f *pendingFile) discard() {
 	f.data = nil
 }
 
-// claim claims one output on its own, refused no inputs; commit writes it
-// and puts it in place. Prefer an outputSet.
-func claim(path string) (*pendingFile, error) {
-	return newOutputs(nil, nil).open(fileArg{path: path})
-}
-
-// commit writes data and puts the file in place, for a file claimed alone.
-func (f *pendingFile) commit(data []byte) error {
-	if err := f.write(data); err != nil {
-		return err
-	}
-	return (&outputSet{files: []*pendingFile{f}}).commit()
-}
-
 // bareErr drops the path from an *fs.PathError or *os.LinkError, which
 // the message names already (and which may be a temporary file's).
 func bareErr(err error) error {
@@ -380,14 +366,4 @@ func bareErr(err error) error {
 		return le.Err
 	}
 	return err
-}
-
-// samePath reports whether a and b name the same file. Prefer an
-// outputSet, which checks every output against every input.
-func samePath(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
-	}
-	fa, fb := identity(a, nil), identity(b, nil)
-	return fa != nil && fb != nil && os.SameFile(fa, fb)
 }
