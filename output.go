@@ -27,6 +27,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"golang.org/x/term"
 )
@@ -43,14 +44,12 @@ type fileArg struct {
 	path string // as given; "-" is standard input or output
 }
 
-// String names the file for a message: --catalog "clinic.yaml", or
-// --out - (standard output).
-func (a fileArg) String() string {
+// named names the file for a message: --catalog "clinic.yaml", or
+// --out - (standard output), stream being what "-" stands for.
+func (a fileArg) named(stream string) string {
 	switch {
-	case a.path == "-" && a.flag == "":
-		return "standard input or output"
 	case a.path == "-":
-		return a.flag + " - (standard input or output)"
+		return strings.TrimSpace(a.flag + " - (" + stream + ")")
 	case a.flag == "":
 		return fmt.Sprintf("%q", a.path)
 	}
@@ -210,7 +209,8 @@ func (s *outputSet) distinct(f *pendingFile) error {
 	for _, in := range s.inputs {
 		if in.fi != nil && f.fi != nil && os.SameFile(in.fi, f.fi) {
 			return usageErr("write the output to another file",
-				"%s is the same file as %s; backplan will not write over its input", f.fileArg, in.fileArg)
+				"%s is the same file as %s; backplan will not write over its input",
+				f.named("standard output"), in.named("standard input"))
 		}
 	}
 	for _, g := range s.files {
@@ -219,7 +219,7 @@ func (s *outputSet) distinct(f *pendingFile) error {
 			same = canonical(f.target) == canonical(g.target)
 		}
 		if same {
-			return usageErr("give them different files", "%s and %s are the same file", g.fileArg, f.fileArg)
+			return usageErr("give them different files", "%s and %s are the same file", g.named("standard output"), f.named("standard output"))
 		}
 	}
 	return nil
@@ -262,7 +262,7 @@ func followLinks(path string) (string, error) {
 // file now; a device's is kept, unchanged, for commit.
 func (f *pendingFile) write(data []byte) error {
 	if f.state != claimed {
-		return fmt.Errorf("%s written twice", f.fileArg)
+		return fmt.Errorf("%s written twice", f.named("standard output"))
 	}
 	f.state = written
 	if f.direct != nil {
@@ -294,7 +294,7 @@ func (s *outputSet) commit() error {
 	defer s.discard()
 	for _, f := range s.files {
 		if f.state != written {
-			return fmt.Errorf("%s was never written", f.fileArg)
+			return fmt.Errorf("%s was never written", f.named("standard output"))
 		}
 	}
 	for _, f := range s.files {
