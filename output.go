@@ -204,8 +204,11 @@ func (s *outputSet) open(out fileArg) (*pendingFile, error) {
 }
 
 // distinct refuses an output that is one of the inputs, or the same file
-// as another output of the set.
+// as another output of the set. A character device may be both.
 func (s *outputSet) distinct(f *pendingFile) error {
+	if f.fi != nil && f.fi.Mode()&fs.ModeCharDevice != 0 {
+		return nil // writing /dev/null twice, or reading it, loses nothing
+	}
 	for _, in := range s.inputs {
 		if in.fi != nil && f.fi != nil && os.SameFile(in.fi, f.fi) {
 			return usageErr("write the output to another file",
