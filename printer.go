@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -113,11 +114,15 @@ func exitCode(err error, name func(option string) string) (code int, hint string
 	return 1, ""
 }
 
-// oneLine makes s one safe line: white space collapsed, anything a
-// terminal would act on escaped.
+// oneLine makes s one safe line: each line break or tab, with the white
+// space around it, becomes one space (plain spaces are kept, so a quoted
+// file name shows exactly), and anything a terminal would act on is
+// escaped.
 func oneLine(s string) string {
-	return safe(strings.Join(strings.Fields(s), " "), "")
+	return safe(breaks.ReplaceAllString(strings.TrimSpace(s), " "), "")
 }
+
+var breaks = regexp.MustCompile(`[\s\x{85}\x{2028}\x{2029}]*[\t\n\v\f\r\x{85}\x{2028}\x{2029}][\s\x{85}\x{2028}\x{2029}]*`)
 
 // safe returns s with everything a terminal could act on escaped, except
 // the characters in keep: C0 and C1 control characters (ESC, CSI, BEL …),
