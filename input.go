@@ -14,9 +14,9 @@ import (
 	"os"
 )
 
-// The caps on input files. The built-in catalogue is about 50 KB and a
-// 52-week plan file about 100 KB; a roster of 20,000 patients with every
-// column filled is about 5 MB.
+// The caps on input files. The built-in catalogue is about 50 KB, and a
+// plan file of 52 weeks of daily 90-minute sessions about 250 KB; a roster
+// of 20,000 patients with every column filled is about 5 MB.
 const (
 	maxCatalog  = 4 << 20
 	maxPlanFile = 4 << 20
