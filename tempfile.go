@@ -56,24 +56,49 @@ func tempName(target string, pid int, n uint64) string {
 // makeTemp makes f's temporary file in its target's folder, with mode 0666
 // less the umask, after clearing the folder of stale ones.
 func (f *pendingFile) makeTemp() error {
-	dir := filepath.Dir(f.target)
+	t, err := createTemp(f.target)
+	if err != nil {
+		return fmt.Errorf("cannot write %q: %w", f.path, bareErr(err))
+	}
+	f.tmp, f.tmpPath = t, t.Name()
+	return nil
+}
+
+// createTemp makes a temporary file for target, in its folder, after
+// clearing the folder of stale ones, and registers it for the signal
+// handler.
+func createTemp(target string) (*os.File, error) {
+	dir := filepath.Dir(target)
 	sweepStale(dir)
 	temps.Lock()
 	defer temps.Unlock()
 	for range 100 {
-		name := filepath.Join(dir, tempName(filepath.Base(f.target), os.Getpid(), tempCount.Add(1)))
+		name := filepath.Join(dir, tempName(filepath.Base(target), os.Getpid(), tempCount.Add(1)))
 		t, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("cannot write %q: %w", f.path, bareErr(err))
+			return nil, err
 		}
 		temps.files[name] = true
-		f.tmp, f.tmpPath = t, name
-		return nil
+		return t, nil
 	}
-	return fmt.Errorf("cannot write %q: cannot make a temporary file in %q", f.path, dir)
+	return nil, fmt.Errorf("cannot make a temporary file in %q", dir)
+}
+
+// probeFolder checks that files can be made in dir by making one of
+// backplan's temporary files there and removing it. It clears the folder
+// of stale temporary files too.
+func probeFolder(dir string) error {
+	t, err := createTemp(filepath.Join(dir, "probe"))
+	if err != nil {
+		return err
+	}
+	t.Close()
+	os.Remove(t.Name())
+	forgetTemp(t.Name())
+	return nil
 }
 
 // forgetTemp drops a temporary file renamed or removed.
