@@ -12,9 +12,10 @@ package main
 //     output of the run has been written. A failed run leaves every old
 //     file as it was and no temporary file behind. A new file gets mode
 //     0666 less the umask; a replaced file keeps its mode.
-//   - A device, pipe or FIFO (/dev/null, /dev/stdout, a named pipe) and
-//     standard output (-) are written straight through, after every
-//     regular file of the run is safely written. A terminal is refused.
+//   - A character device, pipe or FIFO (/dev/null, /dev/stdout, a named
+//     pipe) and standard output (-) are written straight through, after
+//     every regular file of the run is safely written. A terminal is
+//     refused, and so is a disk (a block device).
 //
 // A symlink is followed to its final target, which is what is written (or
 // created, for a link that points at nothing yet); the link itself is
@@ -186,7 +187,9 @@ func (s *outputSet) open(out fileArg) (*pendingFile, error) {
 	case fi.IsDir():
 		return nil, failure("give a file name, such as "+filepath.Join(out.path, "plan.pdf"),
 			fmt.Errorf("cannot write %q: it is a folder", out.path))
-	case fi.Mode()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
+	case fi.Mode()&fs.ModeDevice != 0 && fi.Mode()&fs.ModeCharDevice == 0:
+		return nil, failure("give a file name", fmt.Errorf("cannot write %q: it is a disk", out.path))
+	case fi.Mode()&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
 		// Opening a FIFO waits for its reader, as the shell's > does.
 		d, err := os.OpenFile(target, os.O_WRONLY, 0)
 		if err != nil {
@@ -194,7 +197,7 @@ func (s *outputSet) open(out fileArg) (*pendingFile, error) {
 		}
 		if term.IsTerminal(int(d.Fd())) {
 			d.Close()
-			return nil, usageErr("give a file name, or use --out - > FILE", "will not write a PDF to the terminal %q", out.path)
+			return nil, usageErr("give a file name", "cannot write %q: it is a terminal", out.path)
 		}
 		f.direct, f.closer = d, d
 	default:
@@ -218,7 +221,7 @@ func (s *outputSet) distinct(f *pendingFile) error {
 	}
 	for _, g := range s.files {
 		same := f.fi != nil && g.fi != nil && os.SameFile(f.fi, g.fi)
-		if f.fi == nil && g.fi == nil && f.target != "" {
+		if f.fi == nil && g.fi == nil && f.target != "" && g.target != "" {
 			same = canonical(f.target) == canonical(g.target)
 		}
 		if same {

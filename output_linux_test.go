@@ -53,7 +53,7 @@ func TestOutputTerminal(t *testing.T) {
 	}
 	for _, tt := range []struct{ path, want string }{
 		{"-", "will not write a PDF to the terminal"},
-		{path, "will not write a PDF to the terminal " + strconv.Quote(path)},
+		{path, "cannot write " + strconv.Quote(path) + ": it is a terminal"},
 	} {
 		s := newOutputs(nil, tty)
 		_, err := s.claim("--out", tt.path)

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -347,4 +348,26 @@ func TestOutputFIFO(t *testing.T) {
 		t.Errorf("the FIFO was replaced: %v %v", fi.Mode(), err)
 	}
 	noTemps(t, dir)
+}
+
+// TestOutputDisk: a block device is refused. The test only claims it,
+// so that it could never write to a disk.
+func TestOutputDisk(t *testing.T) {
+	entries, _ := os.ReadDir("/dev")
+	disk := ""
+	for _, e := range entries {
+		if e.Type()&fs.ModeDevice != 0 && e.Type()&fs.ModeCharDevice == 0 {
+			disk = filepath.Join("/dev", e.Name())
+			break
+		}
+	}
+	if disk == "" {
+		t.Skip("no block device")
+	}
+	s := newOutputs(nil, nil)
+	defer s.discard()
+	_, err := s.claim("--out", disk)
+	if want := "cannot write " + strconv.Quote(disk) + ": it is a disk"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
+	}
 }
