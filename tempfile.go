@@ -159,20 +159,20 @@ func processGone(pid int) bool {
 	return errors.Is(err, os.ErrProcessDone)
 }
 
-// handleSignals makes SIGINT (Ctrl-C) and SIGTERM remove every temporary
-// file not yet renamed into place, then exit 130 or 143 (128 and the
-// signal's number, as a shell reports it). run calls it first, and the
-// function it returns when it ends.
+// handleSignals makes SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal
+// closed) remove every temporary file not yet renamed into place, then
+// exit 130, 143 or 129 (128 and the signal's number, as a shell reports
+// it). run calls it first, and the function it returns when it ends.
 func handleSignals() (stop func()) {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	quit := make(chan struct{})
 	go func() {
 		select {
 		case sig := <-ch:
 			code := 130
-			if sig == syscall.SIGTERM {
-				code = 143
+			if n, ok := sig.(syscall.Signal); ok {
+				code = 128 + int(n)
 			}
 			// Hold the lock until the exit, so no new file is made.
 			temps.Lock()

@@ -93,7 +93,7 @@ func TestSignalRemovesTemps(t *testing.T) {
 	for _, tt := range []struct {
 		sig  syscall.Signal
 		code int
-	}{{syscall.SIGTERM, 143}, {syscall.SIGINT, 130}, {syscall.SIGKILL, -1}} {
+	}{{syscall.SIGTERM, 143}, {syscall.SIGINT, 130}, {syscall.SIGHUP, 129}, {syscall.SIGKILL, -1}} {
 		t.Run(tt.sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			if err := syscall.Mkfifo(filepath.Join(dir, "clinic.yaml"), 0o600); err != nil {
