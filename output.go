@@ -328,8 +328,19 @@ func (s *outputSet) commit() error {
 		}
 		forgetTemp(f.tmpPath)
 		f.tmpPath, f.state = "", done
+		syncFolder(filepath.Dir(f.target))
 	}
 	return nil
+}
+
+// syncFolder asks the system to store a folder's list of names, so that a
+// rename survives a power cut. Where a folder cannot be synced (Windows,
+// some network file systems) the rename stands as it is.
+func syncFolder(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // discard removes every temporary file not yet renamed and closes the
