@@ -20,6 +20,17 @@ package main
 // A symlink is followed to its final target, which is what is written (or
 // created, for a link that points at nothing yet); the link itself is
 // never replaced.
+//
+// The renames of a run follow one another; they fail only if another
+// program changes the folder meanwhile, and then the outputs already
+// renamed stay new. A run uses a set like this:
+//
+//	outs := newOutputs(stdin, stdout, inputFiles(c)...)
+//	defer outs.discard()             // removes what was not committed
+//	pdf, err := outs.claim("--out", c.out)
+//	… make the PDF …
+//	err = pdf.write(data)            // every output, in full
+//	err = outs.commit()              // then all are put in place
 
 import (
 	"errors"
