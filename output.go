@@ -330,11 +330,34 @@ func (s *outputSet) commit() error {
 			return fmt.Errorf("cannot write %q: %w", f.path, bareErr(err))
 		}
 	}
+	var files []*pendingFile
 	for _, f := range s.files {
-		if f.direct != nil {
-			continue
+		if f.direct == nil {
+			files = append(files, f)
 		}
+	}
+	// With more than one file to rename, each old file first gets a second
+	// name (a hard link), so that if a later rename fails the earlier ones
+	// can be undone.
+	backups := make([]string, len(files))
+	defer func() {
+		for _, b := range backups {
+			if b != "" {
+				os.Remove(b)
+				forgetTemp(b)
+			}
+		}
+	}()
+	if len(files) > 1 {
+		for i, f := range files {
+			if f.fi != nil {
+				backups[i], _ = linkTemp(f.target) // without one, no undo
+			}
+		}
+	}
+	for i, f := range files {
 		if err := os.Rename(f.tmpPath, f.target); err != nil {
+			undo(files[:i], backups)
 			return fmt.Errorf("cannot write %q: %w", f.path, bareErr(err))
 		}
 		forgetTemp(f.tmpPath)
@@ -342,6 +365,22 @@ func (s *outputSet) commit() error {
 		syncFolder(filepath.Dir(f.target))
 	}
 	return nil
+}
+
+// undo puts back the old files of outputs already renamed into place: the
+// file kept under its backup name, or no file where there was none.
+func undo(files []*pendingFile, backups []string) {
+	for i, f := range files {
+		switch {
+		case backups[i] != "":
+			if os.Rename(backups[i], f.target) == nil {
+				forgetTemp(backups[i])
+				backups[i] = ""
+			}
+		case f.fi == nil:
+			os.Remove(f.target) // new in this run
+		}
+	}
 }
 
 // syncFolder asks the system to store a folder's list of names, so that a

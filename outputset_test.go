@@ -190,3 +190,45 @@ func TestOutputsCommitTogether(t *testing.T) {
 		})
 	}
 }
+
+// TestOutputsUndoRename: when a rename fails after others succeeded (here
+// because another program put a folder where the last output goes), the
+// outputs already renamed are put back as they were: the old file, or no
+// file.
+func TestOutputsUndoRename(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	mustWrite(t, "plan.pdf", "old pdf", 0o600)
+	os.Link("plan.pdf", "elsewhere.pdf")
+	s := newOutputs(nil, nil)
+	defer s.discard()
+	for _, path := range []string{"plan.pdf", "fresh.pdf", "plan.yaml"} {
+		f, err := s.claim("--out", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.write([]byte("new")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.MkdirAll("plan.yaml/inside", 0o755)
+	err := s.commit()
+	if err == nil || !strings.HasPrefix(err.Error(), `cannot write "plan.yaml": `) {
+		t.Fatalf("got %v", err)
+	}
+	if got := readString(t, "plan.pdf"); got != "old pdf" {
+		t.Errorf("plan.pdf holds %q, want the old one back", got)
+	}
+	if got := modeOf(t, "plan.pdf"); got != 0o600 {
+		t.Errorf("plan.pdf has mode %o, want 600", got)
+	}
+	a, _ := os.Stat("plan.pdf")
+	b, _ := os.Stat("elsewhere.pdf")
+	if !os.SameFile(a, b) {
+		t.Errorf("plan.pdf is no longer the file it was")
+	}
+	if _, err := os.Stat("fresh.pdf"); err == nil {
+		t.Errorf("fresh.pdf, new in the failed run, is still there")
+	}
+	noTemps(t, dir)
+}

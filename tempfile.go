@@ -64,27 +64,44 @@ func (f *pendingFile) makeTemp() error {
 	return nil
 }
 
-// createTemp makes a temporary file for target, in its folder, after
-// clearing the folder of stale ones, and registers it for the signal
-// handler.
+// createTemp makes a temporary file for target, in its folder, with mode
+// 0666 less the umask.
 func createTemp(target string) (*os.File, error) {
+	var f *os.File
+	_, err := reserveTemp(target, func(name string) (err error) {
+		f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		return err
+	})
+	return f, err
+}
+
+// linkTemp gives the file target a second name, a temporary one in its
+// folder, and returns it.
+func linkTemp(target string) (string, error) {
+	return reserveTemp(target, func(name string) error { return os.Link(target, name) })
+}
+
+// reserveTemp calls make with a new temporary name for target, after
+// clearing the folder of stale temporary files, until make does not find
+// the name taken; it registers the name for the signal handler.
+func reserveTemp(target string, make func(name string) error) (string, error) {
 	dir := filepath.Dir(target)
 	sweepStale(dir)
 	temps.Lock()
 	defer temps.Unlock()
 	for range 100 {
 		name := filepath.Join(dir, tempName(filepath.Base(target), os.Getpid(), tempCount.Add(1)))
-		t, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		err := make(name)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		temps.files[name] = true
-		return t, nil
+		return name, nil
 	}
-	return nil, fmt.Errorf("cannot make a temporary file in %q", dir)
+	return "", fmt.Errorf("cannot make a temporary file in %q", dir)
 }
 
 // probeFolder checks that files can be made in dir by making one of
