@@ -21,9 +21,10 @@ package main
 // created, for a link that points at nothing yet); the link itself is
 // never replaced.
 //
-// The renames of a run follow one another; they fail only if another
-// program changes the folder meanwhile, and then the outputs already
-// renamed stay new. A run uses a set like this:
+// The renames of a run follow one another. They fail only if another
+// program changes a folder meanwhile; then the outputs already renamed are
+// put back: the old file (kept meanwhile under a second name, a hard link,
+// where the file system has them) or no file. A run uses a set like this:
 //
 //	outs := newOutputs(stdin, stdout, inputFiles(c)...)
 //	defer outs.discard()             // removes what was not committed
