@@ -11,7 +11,8 @@ package main
 //     file in the same folder and renamed over its target only when every
 //     output of the run has been written. A failed run leaves every old
 //     file as it was and no temporary file behind. A new file gets mode
-//     0666 less the umask; a replaced file keeps its mode.
+//     0666 less the umask; a replaced file keeps its mode. A file no one
+//     may write (mode 0444, say) is refused.
 //   - A character device, pipe or FIFO (/dev/null, /dev/stdout, a named
 //     pipe) and standard output (-) are written straight through, after
 //     every regular file of the run is safely written. A terminal is
@@ -189,6 +190,10 @@ func (s *outputSet) open(out fileArg) (*pendingFile, error) {
 		return nil, err
 	}
 	switch {
+	case fi != nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o222 == 0:
+		// The shell's > refuses it too; replacing it would undo a choice.
+		return nil, failure("make it writable first, or write to another file",
+			fmt.Errorf("cannot write %q: it is read-only", out.path))
 	case fi == nil || fi.Mode().IsRegular():
 		if fi != nil {
 			f.mode = fi.Mode().Perm()

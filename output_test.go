@@ -238,6 +238,17 @@ func TestOutputKinds(t *testing.T) {
 					t.Errorf("locked/plan.pdf holds %q", got)
 				}
 			}},
+		{name: "read-only file",
+			setup: func(t *testing.T, dir string) string {
+				mustWrite(t, "plan.pdf", "old", 0o444)
+				return "plan.pdf"
+			},
+			err: `cannot write "plan.pdf": it is read-only`, code: 1,
+			check: func(t *testing.T, dir string) {
+				if got := readString(t, "plan.pdf"); got != "old" {
+					t.Errorf("plan.pdf holds %q", got)
+				}
+			}},
 		{name: "socket",
 			setup: func(t *testing.T, dir string) string {
 				l, err := net.Listen("unix", "s.pdf")
