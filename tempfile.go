@@ -76,7 +76,8 @@ func createTemp(target string) (*os.File, error) {
 }
 
 // linkTemp gives the file target a second name, a temporary one in its
-// folder, and returns it.
+// folder, and returns it. The name shares the old file's time, so another
+// run's sweep may take an old one away early; that costs only the undo.
 func linkTemp(target string) (string, error) {
 	return reserveTemp(target, func(name string) error { return os.Link(target, name) })
 }
