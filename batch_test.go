@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -250,27 +251,39 @@ func TestForEachRowMoreJobsThanRows(t *testing.T) {
 
 func TestProgress(t *testing.T) {
 	var b bytes.Buffer
-	p := progress{w: &b}
-	p.show(9, 10)
-	p.show(10, 10)
-	p.clear()
-	p.clear()
+	p := &printer{stdout: io.Discard, stderr: &b, live: true}
+	p.showProgress(9, 10)
+	p.showProgress(10, 10)
+	p.clearProgress()
+	p.clearProgress()
 	want := "\rbackplan: 9 of 10 workbooks" + "\rbackplan: 10 of 10 workbooks" + "\r" + strings.Repeat(" ", len("backplan: 10 of 10 workbooks")) + "\r"
 	if got := b.String(); got != want {
 		t.Errorf("progress wrote %q, want %q", got, want)
 	}
 
-	var quiet progress
-	quiet.show(1, 2)
-	quiet.clear()
+	// A message clears the line first.
+	b.Reset()
+	p.showProgress(1, 2)
+	p.say("row 1 failed", "")
+	want = "\rbackplan: 1 of 2 workbooks" + "\r" + strings.Repeat(" ", len("backplan: 1 of 2 workbooks")) + "\r" + "backplan: row 1 failed\n"
+	if got := b.String(); got != want {
+		t.Errorf("progress and message wrote %q, want %q", got, want)
+	}
+
+	// Off a terminal, no progress at all.
+	b.Reset()
+	quiet := &printer{stdout: io.Discard, stderr: &b}
+	quiet.showProgress(1, 2)
+	quiet.clearProgress()
+	if b.Len() != 0 {
+		t.Errorf("progress off a terminal wrote %q", b.String())
+	}
 }
 
 // TestBatchJobsSameFiles runs a 50-row roster on four workers and on one,
 // and checks that the folders and the messages are the same, byte for byte.
 func TestBatchJobsSameFiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders 100 workbooks")
-	}
+	slowTest(t, "renders 100 workbooks")
 	dir := t.TempDir()
 	catalog, err := filepath.Abs(filepath.Join("testdata", "clinic.yaml"))
 	if err != nil {
@@ -315,7 +328,7 @@ func TestBatchJobsSameFiles(t *testing.T) {
 	if stderr4 != stderr1 {
 		t.Errorf("messages differ:\n--jobs 4:\n%s\n--jobs 1:\n%s", stderr4, stderr1)
 	}
-	if !strings.Contains(stderr1, "backplan: wrote 47 of 50 workbooks to OUT (3 failed)\n") {
+	if !strings.Contains(stderr1, "backplan: wrote 47 of 50 workbooks to \"OUT\" (3 failed)\n") {
 		t.Errorf("no summary in:\n%s", stderr1)
 	}
 	names4, names1 := dirFiles(t, dir4), dirFiles(t, dir1)
@@ -358,9 +371,7 @@ func dirFiles(t *testing.T, dir string) []string {
 // alone with the row's cells as options: the same bytes, under a safe name
 // inside --out-dir, and nothing else in the folder.
 func TestBatchMatchesSingleRuns(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders about 30 workbooks")
-	}
+	slowTest(t, "renders about 30 workbooks")
 	dir := t.TempDir()
 	catalog, err := filepath.Abs(filepath.Join("testdata", "clinic.yaml"))
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/spf13/pflag"
 )
 
 // The date every script runs on: Tuesday 24 November 2026, 12:00 UTC.
@@ -17,6 +18,18 @@ const sourceDateEpoch = "1795521600"
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"backplan": main})
+}
+
+// slowTest skips a test that renders many workbooks unless the environment
+// sets BACKPLAN_SLOW_TESTS=1, so that the default go test ./... stays quick.
+// The full sweep, which .ci/run runs:
+//
+//	BACKPLAN_SLOW_TESTS=1 go test .
+func slowTest(t *testing.T, what string) {
+	t.Helper()
+	if os.Getenv("BACKPLAN_SLOW_TESTS") != "1" {
+		t.Skipf("%s; BACKPLAN_SLOW_TESTS=1 runs it", what)
+	}
 }
 
 // TestScripts runs the command-line scripts in testdata/script. Each starts
@@ -159,10 +172,10 @@ func TestUsageFitsOneScreen(t *testing.T) {
 
 // TestUsageNamesEveryOption keeps the hand-written help and the flags in step.
 func TestUsageNamesEveryOption(t *testing.T) {
-	for _, name := range append(append([]string{}, planFlags...), "out", "paper", "large-print",
-		"preview", "save-plan", "from", "list", "version", "help") {
-		if !strings.Contains(usage, "--"+name+" ") && !strings.Contains(usage, "--"+name+"\n") {
-			t.Errorf("usage does not mention --%s", name)
+	var c config
+	c.flagSet().VisitAll(func(f *pflag.Flag) {
+		if !strings.Contains(usage, "--"+f.Name+" ") && !strings.Contains(usage, "--"+f.Name+"\n") {
+			t.Errorf("usage does not mention --%s", f.Name)
 		}
-	}
+	})
 }
