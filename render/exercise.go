@@ -79,15 +79,25 @@ func (l *layout) exercise(e plan.Exercise) {
 	l.labelled("You need", needsWords(e))
 	l.heading("Steps", s.h3, 3*lh)
 	l.list(e.Steps, number)
-	if len(e.Cues) > 0 {
-		narrow()
-		l.heading("For good form", s.h3, 3*lh)
-		l.list(e.Cues, bullet)
+	narrow()
+	cues := func() {
+		if len(e.Cues) > 0 {
+			l.heading("For good form", s.h3, 3*lh)
+			l.list(e.Cues, bullet)
+		}
 	}
-	if len(e.Cautions) > 0 {
+	cautions := func() {
+		if len(e.Cautions) > 0 {
+			l.heading("Take care", s.h3, 3*lh)
+			l.list(e.Cautions, bullet)
+		}
+	}
+	if l.right == right && len(e.Cues) > 0 && len(e.Cautions) > 0 {
+		l.sideBySide(cues, cautions)
+	} else {
+		cues()
 		narrow()
-		l.heading("Take care", s.h3, 3*lh)
-		l.list(e.Cautions, bullet)
+		cautions()
 	}
 	if e.Easier != "" || e.Harder != "" {
 		narrow()
@@ -316,6 +326,28 @@ func (s style) pictureCol(width float64) float64 { return width * s.picCol }
 func (s style) picturesH(width float64, n int) float64 {
 	_, h, _ := s.pictureBox(width)
 	return float64(n)*(h+s.lineH(s.body)+1) + float64(n-1)*s.para
+}
+
+// sideBySide lays out a and b in two columns, a at the left, when both
+// fit whole below the cursor on this page; otherwise one after the other.
+func (l *layout) sideBySide(a, b func()) {
+	left, right := l.left, l.right
+	mid := (left + right) / 2
+	gap := l.s.indent / 2
+	half := func(fn func(), x0, x1 float64) func() {
+		return func() { l.left, l.right = x0, x1; fn(); l.left, l.right = left, right }
+	}
+	ha, hb := l.dry(half(a, left, mid-gap)), l.dry(half(b, mid+gap, right))
+	if max(ha, hb) > l.room()+0.01 {
+		a()
+		b()
+		return
+	}
+	top := l.y
+	half(a, left, mid-gap)()
+	l.y = top
+	half(b, mid+gap, right)()
+	l.y = top + max(ha, hb)
 }
 
 // pictureCount is how many pictures e has.
