@@ -31,20 +31,28 @@ func section(d *render.Document, title string) (text string, pages []int) {
 	var b strings.Builder
 	in := false
 	for _, pg := range d.Pages {
+		end := d.Height - 24 // the footer
 		if len(pg.Marks) > 0 {
 			if in {
-				break
+				// The next section may start part way down the page.
+				if pg.Marks[0].Y < 20 {
+					break
+				}
+				end = pg.Marks[0].Y
 			}
-			in = slices.ContainsFunc(pg.Marks, func(m render.Mark) bool { return m.Title == title })
+			in = in || slices.ContainsFunc(pg.Marks, func(m render.Mark) bool { return m.Title == title })
 		}
 		if !in {
 			continue
 		}
 		pages = append(pages, pg.Number)
 		for _, it := range pg.Items {
-			if it.Kind == render.Text && it.Y < d.Height-24 { // not the footer
+			if it.Kind == render.Text && it.Y < end {
 				b.WriteString(it.Text + " ")
 			}
+		}
+		if end < d.Height-24 {
+			break
 		}
 	}
 	return b.String(), pages

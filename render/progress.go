@@ -57,6 +57,7 @@ func (l *layout) progress() {
 	// Each row's height, and its note for the clinician's review.
 	weeks := l.p.Weeks
 	notes := make([][]string, len(weeks))
+	inline := make([]string, len(weeks))
 	hs := make([]float64, len(weeks))
 	for i, w := range weeks {
 		note := ""
@@ -65,6 +66,15 @@ func (l *layout) progress() {
 			note = "Your appointment: " + w.Appointment.Format("Monday 2 January") + ". Bring this workbook."
 		case w.Review:
 			note = "Time to see your clinician again. Bring this workbook."
+		}
+		short := "See your clinician this week."
+		if !w.Appointment.IsZero() {
+			short = "Appointment " + w.Appointment.Format("Mon 2 Jan") + "."
+		}
+		if oneLine && note != "" && l.measure(short+" ", true, size)+40 <= restW-2*pad {
+			// Short, on the row's line before the space to write.
+			inline[i] = short
+			note = ""
 		}
 		if note != "" {
 			notes[i] = l.wrap(note, restW-2*pad, true, size)
@@ -113,7 +123,12 @@ func (l *layout) progress() {
 		for k, t := range notes[i] {
 			l.text(x+pad, l.y+pad-pad/2*boolF(oneLine)+float64(k)*lh, t, true, size)
 		}
-		l.hline(x+pad, l.y+h-pad-1+pad/2*boolF(oneLine), restW-2*pad, thin)
+		lx := x + pad
+		if inline[i] != "" {
+			l.text(lx, l.y+(h-lh)/2, inline[i], true, size)
+			lx += l.measure(inline[i]+" ", true, size)
+		}
+		l.hline(lx, l.y+h-pad-1+pad/2*boolF(oneLine), x+restW-pad-lx, thin)
 		l.y += h
 		onPage++
 	}
@@ -131,7 +146,16 @@ func rowsH(hs []float64, i, n int) float64 {
 
 func (l *layout) notes() {
 	s := l.s
-	l.section("notes", "Notes", 0)
+	// Under the progress table when its heading, its line and six lines
+	// to write on fit there; otherwise on a page of its own.
+	l.onBreak = nil
+	if l.room() >= s.lineH(s.h1)+3*s.lineH(s.body)+s.para*4+6*s.rule {
+		l.y += s.para * 2
+		l.found["notes"] = l.page.Number
+		l.mark("Notes", 0)
+	} else {
+		l.section("notes", "Notes", 0)
+	}
 	l.heading("Notes", s.h1, 0)
 	l.para("For you and your clinician: questions to ask at your next visit, changes to your plan, and how things are going.", false, s.body)
 	l.y += s.rule / 2
