@@ -63,7 +63,7 @@ var (
 		body: 16, h3: 18, h2: 21, h1: 26, title: 32, lead: 1.25,
 		box: 8, gap: 2.5, pad: 2.5, para: 2.5, label: 52,
 		minName: 62, maxDay: 36, rule: 12.5, indent: 9,
-		pic: 62, picGap: 16, picCol: 0.36, thumbW: 22, thumbH: 16.5, thumbLine: 0.24, minText: 36,
+		pic: 62, picGap: 16, picCol: 0.33, thumbW: 22, thumbH: 16.5, thumbLine: 0.24, minText: 36,
 	}
 )
 
