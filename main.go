@@ -412,6 +412,9 @@ func andList(s []string) string {
 }
 
 func backplan(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) error {
+	if len(args) > 0 && args[0] == "serve" {
+		return runServe(args[1:], stdout, stderr, e)
+	}
 	c, err := parseArgs(args)
 	if err != nil {
 		return err
