@@ -240,7 +240,7 @@ func newServer(e env, addr *net.TCPAddr, given string, hosts []string, logw io.W
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		plainError(w, http.StatusForbidden, "refused: the form was sent from another site")
 	}))
-	s.handler = s.logged(s.recovered(s.checkHost(securityHeaders(cop.Handler(mux)))))
+	s.handler = s.logged(s.recovered(securityHeaders(s.checkHost(cop.Handler(mux)))))
 	return s, nil
 }
 

@@ -49,10 +49,13 @@ type formErrors []fieldError
 func (fe formErrors) Error() string {
 	var s []string
 	for _, e := range fe {
-		if e.Field != "" {
+		if e.Field != "" && !strings.HasPrefix(e.Msg, e.Field+":") {
 			s = append(s, e.Field+": "+e.Msg)
 		} else {
 			s = append(s, e.Msg)
+		}
+		if e.Hint != "" {
+			s = append(s, "hint: "+e.Hint)
 		}
 	}
 	return strings.Join(s, "\n")
