@@ -158,3 +158,39 @@ func TestServeBrowser(t *testing.T) {
 		t.Errorf("the downloaded PDF (%d bytes) differs from backplan --patient %q --paper %s (%d bytes)", len(got), name, paper, len(want))
 	}
 }
+
+// TestServeScreenshot writes the README's picture of the page, filled in
+// for a patient, when BACKPLAN_SCREENSHOT names the PNG to write:
+//
+//	BACKPLAN_SCREENSHOT=$PWD/docs/serve.png go test -run TestServeScreenshot .
+func TestServeScreenshot(t *testing.T) {
+	out := os.Getenv("BACKPLAN_SCREENSHOT")
+	if out == "" {
+		t.Skip("set BACKPLAN_SCREENSHOT to the PNG to write")
+	}
+	ctx := browserContext(t, 60*time.Second)
+	s, _ := newTestServer(t)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1280, 1000),
+		chromedp.Navigate(ts.URL),
+		chromedp.WaitVisible(chromedp.ID("f-patient")),
+		chromedp.SendKeys(chromedp.ID("f-patient"), "Ana Ruiz"),
+		chromedp.SendKeys(chromedp.ID("f-clinician"), "Dr Lee"),
+		chromedp.SetValue(chromedp.ID("f-focus"), "posture"),
+		chromedp.SetValue(chromedp.ID("f-weeks"), ""),
+		chromedp.SendKeys(chromedp.ID("f-weeks"), "6"),
+		chromedp.Poll[chromedp.Void](`document.querySelector("#preview h2") && document.querySelector("#preview h2").textContent.startsWith("Ana Ruiz: 6 weeks")`, wait),
+	); err != nil {
+		t.Fatal(err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
