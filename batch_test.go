@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -250,19 +251,33 @@ func TestForEachRowMoreJobsThanRows(t *testing.T) {
 
 func TestProgress(t *testing.T) {
 	var b bytes.Buffer
-	p := progress{w: &b}
-	p.show(9, 10)
-	p.show(10, 10)
-	p.clear()
-	p.clear()
+	p := &printer{stdout: io.Discard, stderr: &b, live: true}
+	p.showProgress(9, 10)
+	p.showProgress(10, 10)
+	p.clearProgress()
+	p.clearProgress()
 	want := "\rbackplan: 9 of 10 workbooks" + "\rbackplan: 10 of 10 workbooks" + "\r" + strings.Repeat(" ", len("backplan: 10 of 10 workbooks")) + "\r"
 	if got := b.String(); got != want {
 		t.Errorf("progress wrote %q, want %q", got, want)
 	}
 
-	var quiet progress
-	quiet.show(1, 2)
-	quiet.clear()
+	// A message clears the line first.
+	b.Reset()
+	p.showProgress(1, 2)
+	p.say("row 1 failed", "")
+	want = "\rbackplan: 1 of 2 workbooks" + "\r" + strings.Repeat(" ", len("backplan: 1 of 2 workbooks")) + "\r" + "backplan: row 1 failed\n"
+	if got := b.String(); got != want {
+		t.Errorf("progress and message wrote %q, want %q", got, want)
+	}
+
+	// Off a terminal, no progress at all.
+	b.Reset()
+	quiet := &printer{stdout: io.Discard, stderr: &b}
+	quiet.showProgress(1, 2)
+	quiet.clearProgress()
+	if b.Len() != 0 {
+		t.Errorf("progress off a terminal wrote %q", b.String())
+	}
 }
 
 // TestBatchJobsSameFiles runs a 50-row roster on four workers and on one,

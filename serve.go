@@ -98,22 +98,22 @@ func parseServeArgs(args []string) (*serveConfig, error) {
 
 // runServe runs backplan serve until an interrupt, then lets the requests
 // in flight finish.
-func runServe(args []string, stdout, stderr io.Writer, e env) error {
+func runServe(args []string, pr *printer, e env) error {
 	c, err := parseServeArgs(args)
 	if err != nil {
 		return err
 	}
 	if c.help {
-		_, err := io.WriteString(stdout, serveUsage)
-		return err
+		return pr.text(serveUsage)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve(ctx, c, stdout, stderr, e)
+	return serve(ctx, c, pr, e)
 }
 
-// serve listens and serves until ctx is done.
-func serve(ctx context.Context, c *serveConfig, stdout, stderr io.Writer, e env) error {
+// serve listens and serves until ctx is done. Its messages go through pr;
+// the request log goes to standard error.
+func serve(ctx context.Context, c *serveConfig, pr *printer, e env) error {
 	if _, err := runDate(e); err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func serve(ctx context.Context, c *serveConfig, stdout, stderr io.Writer, e env)
 	if err != nil {
 		return usageErr("choose another port with --addr, or 127.0.0.1:0 for any free one", "cannot listen on %s: %v", c.addr, errors.Unwrap(err))
 	}
-	h, err := newServer(e, ln.Addr().(*net.TCPAddr), c.addr, c.hosts, stderr)
+	h, err := newServer(e, ln.Addr().(*net.TCPAddr), c.addr, c.hosts, pr.stderr)
 	if err != nil {
 		ln.Close()
 		return err
@@ -136,13 +136,16 @@ func serve(ctx context.Context, c *serveConfig, stdout, stderr io.Writer, e env)
 		ErrorLog:          nil,
 	}
 	url := h.url()
-	fmt.Fprintf(stdout, "backplan: serving the page at %s (Ctrl-C stops it)\n", url)
+	if err := pr.text("backplan: serving the page at " + url + " (Ctrl-C stops it)\n"); err != nil {
+		return err
+	}
 	if !ln.Addr().(*net.TCPAddr).IP.IsLoopback() {
-		fmt.Fprintf(stderr, "backplan: warning: listening on %s: the page has no login, so anyone who can reach this address can use it; keep it behind the clinic's own access control\n", ln.Addr())
+		pr.say(fmt.Sprintf("warning: listening on %s: the page has no login, so anyone who can reach this address can use it", ln.Addr()),
+			"keep it behind the clinic's own access control, or use --addr 127.0.0.1:8080")
 	}
 	if c.open {
 		if err := openBrowser(url); err != nil {
-			fmt.Fprintf(stderr, "backplan: cannot open a browser (%v); open %s yourself\n", err, url)
+			pr.say(fmt.Sprintf("cannot open a browser: %v", err), "open "+url+" yourself")
 		}
 	}
 	done := make(chan error, 1)
@@ -152,7 +155,7 @@ func serve(ctx context.Context, c *serveConfig, stdout, stderr io.Writer, e env)
 		return fmt.Errorf("serving: %w", err)
 	case <-ctx.Done():
 	}
-	fmt.Fprintln(stderr, "backplan: stopping; finishing the requests in flight")
+	pr.say("stopping; finishing the requests in flight", "")
 	sctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {

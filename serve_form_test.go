@@ -1,7 +1,9 @@
 package main
 
 import (
+	"io"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -41,29 +43,37 @@ func TestFormArgs(t *testing.T) {
 	}
 }
 
-// TestDecodeChoiceWords: a form's mistakes read as the command line's.
-func TestDecodeChoiceWords(t *testing.T) {
+// TestFormWords: a form's mistake is shown beside its field in the command
+// line's own words, whether the option's parser or the planner finds it.
+func TestFormWords(t *testing.T) {
+	s, _ := newTestServer(t)
 	for _, tt := range []struct{ form, field, args string }{
 		{"weeks=x", "weeks", "--weeks=x"},
-		{"days=0", "days", "--days=0"},
+		{"weeks=0", "weeks", "--weeks=0"},
+		{"days=9", "days", "--days=9"},
 		{"minutes=200", "minutes", "--minutes=200"},
 		{"focus=legs", "focus", "--focus=legs"},
 		{"level=pro", "level", "--level=pro"},
 		{"equipment=kettlebell", "equipment", "--equipment=kettlebell"},
 		{"start=7/12/2026", "start", "--start=7/12/2026"},
-		{"paper=a5", "paper", "--paper=a5"},
+		{"review=soon", "review", "--review=soon"},
+		{"weekdays=mon,funday", "weekdays", "--weekdays=mon,funday"},
+		{"include=plank99", "include", "--include=plank99"},
+		{"exclude=walking,plank99", "exclude", "--exclude=walking,plank99"},
 		{"no-floor=maybe", "no-floor", "--no-floor=maybe"},
+		{"paper=a5", "paper", "--paper=a5"},
 	} {
 		form, _ := url.ParseQuery(tt.form)
-		_, err := decodeChoice(form)
-		fe, ok := err.(formErrors)
-		if !ok || len(fe) != 1 || fe[0].Field != tt.field {
-			t.Errorf("%s: got %v, want one mistake in %s", tt.form, err, tt.field)
+		_, errs := s.planFor(form)
+		if len(errs) != 1 || errs[0].Field != tt.field {
+			t.Errorf("%s: got %v, want one mistake in %s", tt.form, errs, tt.field)
 			continue
 		}
-		_, cliErr := parseArgs([]string{tt.args})
-		if cliErr == nil || fe[0].Msg != cliErr.Error() {
-			t.Errorf("%s: the page says %q, the command line %v", tt.form, fe[0].Msg, cliErr)
+		var stderr strings.Builder
+		run([]string{tt.args, "--out", filepath.Join(t.TempDir(), "x.pdf")}, strings.NewReader(""), io.Discard, &stderr, serveEnv())
+		first, _, _ := strings.Cut(stderr.String(), "\n")
+		if want := strings.TrimPrefix(first, "backplan: "); errs[0].Msg != want {
+			t.Errorf("%s: the page says %q, the command line %q", tt.form, errs[0].Msg, want)
 		}
 	}
 }

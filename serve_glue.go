@@ -37,6 +37,13 @@ func parseChoice(args []string) (choice, error) {
 	if err != nil {
 		return choice{}, err
 	}
+	// The table of which options go together applies as on the command
+	// line (weekdays and days, for one); a form can only make a workbook.
+	if m, err := chooseMode(c); err != nil {
+		return choice{}, err
+	} else if m != workbookMode {
+		return choice{}, usageErr("", "the form can only make a workbook")
+	}
 	return choice{c}, nil
 }
 
@@ -86,8 +93,9 @@ func (pl *planner) build(ch choice) (*plan.Plan, error) {
 // exercises lists the catalogue, in file order.
 func (pl *planner) exercises() []plan.Exercise { return pl.cat.Exercises }
 
-// readPlanFile reads an uploaded plan file as --from reads one.
-func readPlanFile(data []byte, name string) (*plan.Plan, error) {
+// readUploadedPlan reads an uploaded plan file as readPlanFile reads one
+// for --from.
+func readUploadedPlan(data []byte, name string) (*plan.Plan, error) {
 	p, err := plan.ReadPlan(bytes.NewReader(data), name)
 	if err != nil {
 		return nil, failure("fix the line it names; Save the plan file writes one to start from", err)
@@ -97,21 +105,15 @@ func readPlanFile(data []byte, name string) (*plan.Plan, error) {
 
 // hintFor words what to do about err on the page, naming form fields.
 func hintFor(err error) string {
-	var ce *cliError
 	var pe *plan.Error
-	switch {
-	case errors.As(err, &ce):
-		if strings.Contains(ce.hint, "--") {
-			return "" // the command line's hint names flags; the field says enough
-		}
-		return ce.hint
-	case errors.As(err, &pe):
-		if pe.Kind == plan.OptionProblem && strings.Contains(pe.Msg, "unknown exercise") {
-			return "the include and exclude lists show the ids"
-		}
-		return planHint(pe, func(option string) string { return "the " + option + " field" })
+	if errors.As(err, &pe) && pe.Kind == plan.OptionProblem && strings.Contains(pe.Msg, "unknown exercise") {
+		return "the list under Choose exercises shows the ids"
 	}
-	return ""
+	_, hint := exitCode(err, func(option string) string { return "the " + option + " field" })
+	if strings.Contains(hint, "--") {
+		return "" // a hint for the command line; the field says enough
+	}
+	return hint
 }
 
 // errorField names the form field an error from building a plan is about,
@@ -175,17 +177,8 @@ func (pl *planner) roster(base choice, data []byte, name string, paper render.Pa
 
 // writeRowReport writes a failed row's message as --batch reports it.
 func writeRowReport(w io.Writer, name string, r rosterRow) {
-	fmt.Fprintf(w, "%s:%d (%s): %s\n", name, r.line, printable(r.patient), oneLine(r.err.Error()))
-	var pe *plan.Error
-	hint := ""
-	var ce *cliError
-	switch {
-	case errors.As(r.err, &ce):
-		hint = ce.hint
-	case errors.As(r.err, &pe):
-		hint = planHint(pe, func(option string) string { return "the " + option + " cell" })
-	}
-	if hint != "" {
+	fmt.Fprintf(w, "%s line %d (%s): %s\n", name, r.line, oneLine(r.patient), oneLine(r.err.Error()))
+	if _, hint := exitCode(r.err, cellName); hint != "" {
 		fmt.Fprintf(w, "  hint: %s\n", oneLine(hint))
 	}
 }

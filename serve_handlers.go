@@ -88,7 +88,7 @@ func (s *server) pagePreview(w http.ResponseWriter, r *http.Request) {
 func (s *server) planFor(form url.Values) (*plan.Plan, formErrors) {
 	ch, err := decodeChoice(form)
 	if err != nil {
-		return nil, planErrors(err)
+		return nil, s.moreErrors(form, planErrors(err))
 	}
 	p, err := s.pl.build(ch)
 	if err != nil {
@@ -98,6 +98,27 @@ func (s *server) planFor(form url.Values) (*plan.Plan, formErrors) {
 		return nil, planErrors(err)
 	}
 	return p, nil
+}
+
+// moreErrors adds, to the mistakes the option parsers found, those the
+// planner finds in each other field on its own (a number out of range, an
+// unknown exercise), so that every field's mistake shows at once.
+func (s *server) moreErrors(form url.Values, errs formErrors) formErrors {
+	args, _ := formArgs(form, knownOption)
+	for _, a := range args {
+		name, _, _ := strings.Cut(strings.TrimPrefix(a, "--"), "=")
+		if errs.byField(name) != nil {
+			continue
+		}
+		ch, err := parseChoice([]string{a})
+		if err != nil {
+			continue
+		}
+		if _, err := s.pl.build(ch); err != nil && errorField(err) == name {
+			errs = append(errs, planErrors(err)...)
+		}
+	}
+	return errs
 }
 
 func (s *server) writePage(w http.ResponseWriter, status int, form url.Values, errs formErrors, p *plan.Plan) {
@@ -168,7 +189,7 @@ func (s *server) workbook(w http.ResponseWriter, r *http.Request) {
 	}
 	ch, err := decodeChoice(form)
 	if err != nil {
-		s.badForm(w, r, form, planErrors(err))
+		s.badForm(w, r, form, s.moreErrors(form, planErrors(err)))
 		return
 	}
 	p, err := s.pl.build(ch)

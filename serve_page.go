@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/words"
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
@@ -33,7 +34,7 @@ var pageTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 		return id
 	},
 	"day":   func(d plan.Date) string { return d.Format("Mon 2 Jan 2006") },
-	"count": count,
+	"count": words.Count,
 }).ParseFS(webFiles, "web/*.html"))
 
 // option is one choice of a select or a group of checkboxes.

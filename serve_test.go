@@ -107,14 +107,14 @@ func TestServeEndpoints(t *testing.T) {
 		{name: "page A4 for Greece", method: "GET", path: "/", header: map[string]string{"Accept-Language": "el-GR,el;q=0.9,en-US;q=0.5"}, status: 200, want: []string{`<option value="a4" selected>`}},
 		{name: "preview", method: "POST", path: "/preview", ctype: formType, body: "weeks=2&patient=Zo%C3%AB", status: 200, want: []string{"Zoë: 2 weeks", "Week 2:"}},
 		{name: "preview escapes", method: "POST", path: "/preview", ctype: formType, body: "patient=%3Cscript%3Ex%3C%2Fscript%3E", status: 200, want: []string{"&lt;script&gt;"}},
-		{name: "preview bad values beside fields", method: "POST", path: "/preview", ctype: formType, body: "weeks=99&minutes=5", status: 400, want: []string{`data-field="weeks"`, "weeks must be 1–52, got 99", `data-field="minutes"`}},
+		{name: "preview bad values beside fields", method: "POST", path: "/preview", ctype: formType, body: "weeks=99&focus=legs", status: 400, want: []string{`data-field="weeks"`, "weeks must be 1–52, got 99", `data-field="focus"`}},
 		{name: "page preview without script", method: "POST", path: "/", ctype: formType, body: "weeks=3&focus=core", status: 200, want: []string{`value="3"`, `<option value="core" selected>`, "Week 3:"}},
-		{name: "page preview error beside field", method: "POST", path: "/", ctype: formType, body: "weeks=0", status: 400, want: []string{`id="e-weeks" data-for="weeks">weeks must be 1–52, got 0`}},
+		{name: "page preview error beside field", method: "POST", path: "/", ctype: formType, body: "weeks=0", status: 400, want: []string{`id="e-weeks" data-for="weeks">weeks must be at least 1, got 0`}},
 		{name: "workbook", method: "POST", path: "/workbook", ctype: formType, body: "patient=Ana+Ruiz&paper=a4", status: 200, wantType: "application/pdf", want: []string{"%PDF-"}, wantHeader: map[string]string{"Content-Disposition": "attachment; filename=ana-ruiz.pdf"}},
 		{name: "workbook without a name", method: "POST", path: "/workbook", ctype: formType, body: "weeks=1", status: 200, wantHeader: map[string]string{"Content-Disposition": "attachment; filename=plan.pdf"}},
 		{name: "workbook bad value", method: "POST", path: "/workbook", ctype: formType, body: "focus=legs", status: 400, wantType: "text/plain", want: []string{`focus: unknown focus "legs" (choose balanced, mobility, posture, strength or core)`}},
 		{name: "workbook bad value from a browser", method: "POST", path: "/workbook", ctype: formType, body: "days=9", header: map[string]string{"Sec-Fetch-Mode": "navigate"}, status: 400, wantType: "text/html", want: []string{"days must be 1–7 a week, got 9"}},
-		{name: "workbook unknown exercise", method: "POST", path: "/workbook", ctype: formType, body: "include=plank99", status: 400, want: []string{"include: unknown exercise \"plank99\"\nhint: the include and exclude lists show the ids"}},
+		{name: "workbook unknown exercise", method: "POST", path: "/workbook", ctype: formType, body: "include=plank99", status: 400, want: []string{"include: unknown exercise \"plank99\"\nhint: the list under Choose exercises shows the ids"}},
 		{name: "workbook cannot build", method: "POST", path: "/workbook", ctype: formType, body: "minutes=10&include=row-band,bridge,wall-angels,cat-cow,superman,cobra,pelvic-tilt", status: 400, want: []string{"include: exercise \"bridge\" does not fit in a 10-minute session\nhint: raise the minutes field or include fewer exercises"}},
 		{name: "unknown field", method: "POST", path: "/workbook", ctype: formType, body: "catalog=/etc/passwd", status: 400, want: []string{`unknown field "catalog"`}},
 		{name: "field twice", method: "POST", path: "/workbook", ctype: formType, body: "weeks=2&weeks=3", status: 400, want: []string{"weeks is given more than once"}},
@@ -287,7 +287,7 @@ func TestServeFromAndBatchSameBytes(t *testing.T) {
 		t.Errorf("zip holds %d files, want ana-ruiz.pdf, ana-ruiz-2.pdf and report.txt", len(files))
 	}
 	report := string(files["report.txt"])
-	for _, w := range []string{"made 2 of 3 workbooks", "class.csv:3 (Bad Row): weeks must be 1–52, got 99"} {
+	for _, w := range []string{"made 2 of 3 workbooks", "class.csv line 3 (Bad Row): weeks must be 1–52, got 99"} {
 		if !strings.Contains(report, w) {
 			t.Errorf("report.txt lacks %q:\n%s", w, report)
 		}
@@ -344,7 +344,7 @@ func TestServeShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- serve(ctx, &serveConfig{addr: "127.0.0.1:0"}, pw, io.Discard, serveEnv())
+		done <- serve(ctx, &serveConfig{addr: "127.0.0.1:0"}, newPrinter(pw, io.Discard), serveEnv())
 		pw.Close()
 	}()
 	line := make([]byte, 200)

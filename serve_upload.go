@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/backplan/backplan/internal/words"
 )
 
 // from serves the PDF of an uploaded plan file (field "from"), printed as
@@ -31,7 +33,7 @@ func (s *server) from(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(bad) > 0 {
 		slices.Sort(bad)
-		s.uploadError(w, r, "from", fmt.Errorf("a plan file is printed as written, so %s cannot go with it", andList(bad)))
+		s.uploadError(w, r, "from", fmt.Errorf("a plan file is printed as written, so %s cannot go with it", words.And(bad)))
 		return
 	}
 	ch, err := decodeChoice(form)
@@ -39,7 +41,7 @@ func (s *server) from(w http.ResponseWriter, r *http.Request) {
 		s.uploadError(w, r, "from", err)
 		return
 	}
-	p, err := readPlanFile(data, name)
+	p, err := readUploadedPlan(data, name)
 	if err != nil {
 		s.uploadError(w, r, "from", err)
 		return
@@ -128,7 +130,7 @@ func (s *server) batch(w http.ResponseWriter, r *http.Request) {
 	}
 	summary := fmt.Sprintf("made %d of %d workbooks from %s\n", made, total, name)
 	if made == total {
-		summary = fmt.Sprintf("made %s from %s; no row failed\n", count(total, "workbook"), name)
+		summary = fmt.Sprintf("made %s from %s; no row failed\n", words.Count(total, "workbook"), name)
 	}
 	f, err := zw.CreateHeader(&zip.FileHeader{Name: "report.txt", Method: zip.Deflate, Modified: today})
 	if err == nil {

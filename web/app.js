@@ -28,12 +28,20 @@
     }
   }
 
-  // Days follow the ticked weekdays, so the two never disagree.
+  // Ticked weekdays name the days, so the number of days is left empty;
+  // typing a number of days unticks them. The two never clash.
   function syncDays(ev) {
-    if (!ev.target || ev.target.name !== "weekdays") return;
-    const n = form.querySelectorAll('input[name="weekdays"]:checked').length;
+    const t = ev.target;
+    if (!t || ev.type !== "input" && ev.type !== "change") return;
     const days = form.elements.namedItem("days");
-    if (days && n > 0) days.value = String(n);
+    if (!days) return;
+    if (t.name === "weekdays") {
+      const n = form.querySelectorAll('input[name="weekdays"]:checked').length;
+      days.value = "";
+      days.placeholder = n > 0 ? String(n) : "";
+    } else if (t.name === "days" && t.value !== "") {
+      for (const box of form.querySelectorAll('input[name="weekdays"]:checked')) box.checked = false;
+    }
   }
 
   async function update() {

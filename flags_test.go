@@ -1,0 +1,199 @@
+package main
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/backplan/backplan/plan"
+)
+
+// TestListOptionsAccumulate checks that a list option given twice means
+// both lists, whether comma-separated or repeated.
+func TestListOptionsAccumulate(t *testing.T) {
+	tests := []struct {
+		args []string
+		get  func(*config) any
+		want any
+	}{
+		{[]string{"--equipment", "band", "--equipment", "dumbbells"},
+			func(c *config) any { return c.opts.Equipment }, []plan.Equipment{plan.Band, plan.Dumbbells}},
+		{[]string{"--equipment", "dumbbells,band"},
+			func(c *config) any { return c.opts.Equipment }, []plan.Equipment{plan.Band, plan.Dumbbells}},
+		{[]string{"--equipment", "none"},
+			func(c *config) any { return c.opts.Equipment }, []plan.Equipment{}},
+		{[]string{"--include", "a", "--include", "b,c"},
+			func(c *config) any { return c.opts.Include }, []string{"a", "b", "c"}},
+		{[]string{"--exclude=a", "--exclude", " b , "},
+			func(c *config) any { return c.opts.Exclude }, []string{"a", "b"}},
+		{[]string{"--weekdays", "fri", "--weekdays", "MON,Wednesday"},
+			func(c *config) any { return c.opts.Weekdays }, []time.Weekday{time.Monday, time.Wednesday, time.Friday}},
+		{[]string{"--weekdays", "sun,sat,Sunday"},
+			func(c *config) any { return c.opts.Weekdays }, []time.Weekday{time.Saturday, time.Sunday}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			c, err := parseArgs(tt.args)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := tt.get(c)
+			if !equalAny(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func equalAny(a, b any) bool {
+	switch a := a.(type) {
+	case []plan.Equipment:
+		return slices.Equal(a, b.([]plan.Equipment)) && (a == nil) == (b.([]plan.Equipment) == nil)
+	case []string:
+		return slices.Equal(a, b.([]string))
+	case []time.Weekday:
+		return slices.Equal(a, b.([]time.Weekday))
+	}
+	return false
+}
+
+// TestFlagValues checks what each parser takes and refuses. Ranges are not
+// the parsers' business: the planner refuses them, once, for flags, plan
+// files and rosters alike.
+func TestFlagValues(t *testing.T) {
+	tests := []struct {
+		args []string
+		err  string // "" for none
+	}{
+		{[]string{"--weeks", "53"}, ""}, // the planner's to refuse
+		{[]string{"--days", "-1"}, ""},
+		{[]string{"--minutes", "500"}, ""},
+		{[]string{"--weeks", "0"}, "weeks must be at least 1, got 0"},
+		{[]string{"--weeks", "four"}, `weeks must be a whole number, got "four"`},
+		{[]string{"--jobs", "0"}, "jobs must be at least 1, got 0"},
+		{[]string{"--jobs", "100000"}, ""},
+		{[]string{"--weekdays", "mon,tues"}, `unknown day "tues" (write mon, tue, wed, thu, fri, sat or sun, or the whole name)`},
+		{[]string{"--weekdays", ","}, "weekdays needs at least one day, as in mon,wed,fri"},
+		{[]string{"--review", "2026-12-01"}, ""},
+		{[]string{"--review", "soon"}, `review: "soon" is not a date: write it as YYYY-MM-DD, for example 2026-12-07`},
+		{[]string{"--no-floor=maybe"}, `no-floor must be yes or no, got "maybe"`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			_, err := parseArgs(tt.args)
+			switch {
+			case tt.err == "" && err != nil:
+				t.Errorf("error %q, want none", err)
+			case tt.err != "" && (err == nil || err.Error() != tt.err):
+				t.Errorf("error %v, want %q", err, tt.err)
+			case err != nil:
+				if code, _ := exitCode(err, flagName); code != 2 {
+					t.Errorf("exit %d, want 2", code)
+				}
+			}
+		})
+	}
+}
+
+// TestRangesAreThePlanners checks that a number out of range reaches the
+// planner and comes back as its OptionProblem: exit 2, and no flag name in
+// the message.
+func TestRangesAreThePlanners(t *testing.T) {
+	for _, args := range [][]string{{"--weeks", "53"}, {"--days", "8"}, {"--minutes", "5"}} {
+		c, err := parseArgs(args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = makePlan(c, strings.NewReader(""), testEnv())
+		var pe *plan.Error
+		if !errors.As(err, &pe) || pe.Kind != plan.OptionProblem {
+			t.Errorf("%v: error %v, want a plan option problem", args, err)
+			continue
+		}
+		if code, _ := exitCode(err, flagName); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+// TestModeTable checks the table of which options go with which mode.
+func TestModeTable(t *testing.T) {
+	tests := []struct {
+		args []string
+		mode mode
+		err  string
+	}{
+		{[]string{}, workbookMode, ""},
+		{[]string{"--from", "a.yaml", "--paper", "a4", "-o", "x.pdf", "--save-plan", "b.yaml"}, workbookMode, ""},
+		{[]string{"--from", "a.yaml", "--preview"}, previewMode, ""},
+		{[]string{"--preview", "-w", "3", "--weekdays", "mon", "--review", "2026-12-01", "--save-plan", "a.yaml"}, previewMode, ""},
+		{[]string{"--list", "--catalog", "c.yaml"}, listMode, ""},
+		{[]string{"--figures", "f.pdf", "--paper", "a4", "--large-print"}, figuresMode, ""},
+		{[]string{"--batch", "r.csv", "--out-dir", "d", "--jobs", "2", "--weekdays", "mon", "--clinician", "L"}, batchMode, ""},
+		{[]string{"--weeks", "3", "--help", "--list"}, helpMode, ""},
+		{[]string{"--version", "--weeks", "3"}, versionMode, ""},
+		{[]string{"--licenses"}, licensesMode, ""},
+
+		{[]string{"--list", "--weeks", "3", "--out", "x.pdf"}, 0,
+			"--list prints the catalogue and nothing else, so --weeks and --out cannot go with it"},
+		{[]string{"--figures", "f.pdf", "--weeks", "3"}, 0,
+			"--figures draws the catalogue and nothing else, so --weeks cannot go with it"},
+		{[]string{"--batch", "r.csv", "--out-dir", "d", "-o", "x.pdf", "-p", "Ana"}, 0,
+			"--batch writes a workbook for each row, so --out and --patient cannot go with it"},
+		{[]string{"--preview", "--out", "x.pdf", "--paper", "a4", "--large-print"}, 0,
+			"--preview writes no PDF, so --out, --paper and --large-print cannot go with it"},
+		{[]string{"--from", "a.yaml", "--weeks", "3", "--catalog", "c.yaml", "--weekdays", "mon"}, 0,
+			"--from prints the saved plan as written, so --weeks, --catalog and --weekdays cannot go with it"},
+		{[]string{"--out-dir", "d", "--jobs", "2"}, 0, "--out-dir and --jobs need --batch"},
+		{[]string{"--weekdays", "mon", "--days", "2"}, 0,
+			"--weekdays names the training days, and so their number, so --days cannot go with it"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			c, err := parseArgs(tt.args)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := chooseMode(c)
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Errorf("error %v, want %q", err, tt.err)
+				} else if code, _ := exitCode(err, flagName); code != 2 {
+					t.Errorf("exit %d, want 2", code)
+				}
+				return
+			}
+			if err != nil || m != tt.mode {
+				t.Errorf("mode %v, error %v; want mode %v", m, err, tt.mode)
+			}
+		})
+	}
+}
+
+// TestEveryOptionInTheTable checks that each option the flags define is
+// placed by the table: a mode's option, or taken by the single workbook.
+func TestEveryOptionInTheTable(t *testing.T) {
+	var c config
+	known := join(planOptions, patientOptions, pdfOptions, []string{"save-plan", "out-dir", "jobs", "version", "licenses", "help"})
+	for _, r := range rules {
+		known = append(known, r.option)
+	}
+	c.flagSet().VisitAll(func(f *pflag.Flag) {
+		if !slices.Contains(known, f.Name) {
+			t.Errorf("--%s is in no group of modes.go", f.Name)
+		}
+	})
+}
+
+func testEnv() env {
+	return env{getenv: func(k string) string {
+		if k == "SOURCE_DATE_EPOCH" {
+			return sourceDateEpoch
+		}
+		return ""
+	}}
+}

@@ -1,0 +1,55 @@
+package main
+
+// --list, and the catalogue every mode reads.
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/backplan/backplan/plan"
+)
+
+func runList(c *config, stdin io.Reader, pr *printer) error {
+	cat, err := loadCatalog(c.catalog, stdin)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	writeList(&b, cat)
+	return pr.text(b.String())
+}
+
+// writeList writes the catalogue as a table. Each cell is made safe before
+// the columns are lined up, so that an escaped character keeps its width.
+func writeList(w io.Writer, cat *plan.Catalog) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tCATEGORY\tPOSITION\tEQUIPMENT")
+	for _, e := range cat.Exercises {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", safe(e.ID, ""), safe(e.Name, ""),
+			safe(string(e.Category), ""), safe(string(e.Position), ""), safe(string(e.Equipment), ""))
+	}
+	tw.Flush()
+}
+
+// loadCatalog reads the catalogue at path, or the built-in one when path is
+// empty; - is standard input.
+func loadCatalog(path string, stdin io.Reader) (*plan.Catalog, error) {
+	if path == "" {
+		cat, err := plan.LoadCatalog(bytes.NewReader(catalogYAML), "exercises.yaml")
+		if err != nil {
+			return nil, fmt.Errorf("the built-in catalogue is broken: %w", err)
+		}
+		return cat, nil
+	}
+	data, name, err := readInput("catalogue", path, stdin)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := plan.LoadCatalog(bytes.NewReader(data), name)
+	if err != nil {
+		return nil, failure("fix the line it names; README.md describes the catalogue format", err)
+	}
+	return cat, nil
+}

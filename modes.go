@@ -1,0 +1,133 @@
+package main
+
+import (
+	"slices"
+
+	"github.com/backplan/backplan/internal/words"
+)
+
+// mode is what one run of backplan does.
+type mode int
+
+const (
+	workbookMode mode = iota // write one workbook (a new plan, or --from a saved one)
+	helpMode
+	versionMode
+	licensesMode
+	listMode
+	figuresMode
+	batchMode
+	previewMode
+)
+
+// The options, by what they are about.
+var (
+	planOptions = []string{
+		"weeks", "days", "weekdays", "focus", "level", "equipment", "no-floor",
+		"minutes", "start", "review", "include", "exclude", "catalog",
+	}
+	// patientOptions are printed in the workbook; a batch row names its
+	// own patient.
+	patientOptions = []string{"patient", "clinician", "clinic", "contact", "notes"}
+	pdfOptions     = []string{"out", "paper", "large-print"}
+)
+
+// rule is one row of the table of which options go with which mode: the
+// option that chooses a mode, what that mode does, and the other options it
+// takes. Any other option given with it is refused, since it would be
+// silently ignored: "--list prints the catalogue and nothing else, so
+// --weeks cannot go with it".
+type rule struct {
+	option string
+	mode   mode
+	does   string
+	takes  []string
+	hint   string
+}
+
+// rules is the table, in the order it is read: the first rule whose option
+// is given chooses the mode, and every rule whose option is given must
+// accept the others (--from and --preview go together).
+var rules = []rule{
+	{option: "list", mode: listMode, does: "prints the catalogue and nothing else",
+		takes: []string{"catalog"}},
+	{option: "figures", mode: figuresMode, does: "draws the catalogue and nothing else",
+		takes: []string{"catalog", "paper", "large-print"}},
+	{option: "batch", mode: batchMode, does: "writes a workbook for each row",
+		takes: join(without(planOptions), without(patientOptions, "patient"), []string{"paper", "large-print", "out-dir", "jobs"}),
+		hint:  "the roster's patient column names each workbook; --out-dir says where they go"},
+	{option: "preview", mode: previewMode, does: "writes no PDF",
+		takes: join(planOptions, patientOptions, []string{"from", "save-plan"}),
+		hint:  "leave out --preview to write a PDF"},
+	{option: "from", mode: workbookMode, does: "prints the saved plan as written",
+		takes: join(pdfOptions, []string{"save-plan", "preview"}),
+		hint:  "edit the plan file instead, or leave out --from to make a new plan"},
+}
+
+// needs are options that mean nothing without another.
+var needs = []struct {
+	options []string
+	needs   string
+}{
+	{[]string{"out-dir", "jobs"}, "batch"},
+}
+
+// clashes are pairs of options that say the same thing two ways.
+var clashes = []struct{ option, other, why, hint string }{
+	{"weekdays", "days", "names the training days, and so their number", "leave out --days"},
+}
+
+// chooseMode reads the table: which mode the options choose, or the usage
+// error for options that cannot go together. --help and --version win over
+// everything else on the line.
+func chooseMode(c *config) (mode, error) {
+	switch {
+	case c.help:
+		return helpMode, nil
+	case c.version:
+		return versionMode, nil
+	case c.licenses:
+		return licensesMode, nil
+	}
+	chosen, found := workbookMode, false
+	for _, r := range rules {
+		if !slices.Contains(c.set, r.option) {
+			continue
+		}
+		if !found {
+			chosen, found = r.mode, true
+		}
+		var bad []string
+		for _, n := range c.set {
+			if n != r.option && !slices.Contains(r.takes, n) {
+				bad = append(bad, "--"+n)
+			}
+		}
+		if len(bad) > 0 {
+			return 0, usageErr(r.hint, "--%s %s, so %s cannot go with it", r.option, r.does, words.And(bad))
+		}
+	}
+	for _, n := range needs {
+		if given := c.given(n.options); len(given) > 0 && !slices.Contains(c.set, n.needs) {
+			verb := "needs"
+			if len(given) > 1 {
+				verb = "need"
+			}
+			return 0, usageErr("backplan --batch roster.csv --out-dir plans writes a workbook for each row",
+				"%s %s --%s", words.And(given), verb, n.needs)
+		}
+	}
+	for _, cl := range clashes {
+		if slices.Contains(c.set, cl.option) && slices.Contains(c.set, cl.other) {
+			return 0, usageErr(cl.hint, "--%s %s, so --%s cannot go with it", cl.option, cl.why, cl.other)
+		}
+	}
+	return chosen, nil
+}
+
+func join(lists ...[]string) []string { return slices.Concat(lists...) }
+
+// without returns list less the names given.
+func without(list []string, names ...string) []string {
+	return slices.DeleteFunc(slices.Clone(list), func(s string) bool { return slices.Contains(names, s) })
+}

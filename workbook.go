@@ -1,0 +1,122 @@
+package main
+
+// The single workbook: a new plan from the options, or --from a saved one,
+// written to --out and, with --save-plan, saved as YAML beside it.
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"runtime"
+
+	"github.com/backplan/backplan/plan"
+	"github.com/backplan/backplan/render"
+)
+
+func runWorkbook(c *config, stdin io.Reader, pr *printer, e env) error {
+	if err := checkSavePlan(c); err != nil {
+		return err
+	}
+	if c.savePlan != "" && samePath(c.savePlan, c.out) {
+		return usageErr("", "--save-plan and --out both name %q; give them different files", c.out)
+	}
+	ro := c.renderOptions(e)
+
+	// Claim the output files before any work, so a bad path fails fast.
+	var pdfOut, planOut *pendingFile
+	defer func() {
+		pdfOut.discard()
+		planOut.discard()
+	}()
+	var err error
+	if c.out != "-" {
+		if pdfOut, err = claim(c.out); err != nil {
+			return err
+		}
+	} else if isTerminal(pr.stdout) {
+		return usageErr("redirect it to a file: backplan --out - > plan.pdf", "will not write a PDF to the terminal")
+	}
+	if c.savePlan != "" {
+		if planOut, err = claim(c.savePlan); err != nil {
+			return err
+		}
+	}
+
+	if e.tuneGC {
+		tuneGC(e.getenv, 1)
+	}
+	p, err := makePlan(c, stdin, e)
+	if err != nil {
+		return err
+	}
+	// One workbook: its pages are drawn on every CPU.
+	r, err := render.New(runtime.GOMAXPROCS(0))
+	if err != nil {
+		return err
+	}
+	var pdf bytes.Buffer
+	if err := drawWorkbook(r, &pdf, p, ro); err != nil {
+		return err
+	}
+	if planOut != nil {
+		yaml, err := planYAML(p)
+		if err != nil {
+			return err
+		}
+		if err := planOut.commit(yaml); err != nil {
+			return err
+		}
+	}
+	if pdfOut != nil {
+		return pdfOut.commit(pdf.Bytes())
+	}
+	return pr.data(pdf.Bytes())
+}
+
+// makePlan makes the plan a config asks for: read from --from, or built
+// from the options and the catalogue.
+func makePlan(c *config, stdin io.Reader, e env) (*plan.Plan, error) {
+	if c.from != "" {
+		return readPlanFile(c.from, stdin)
+	}
+	today, err := runDate(e)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := loadCatalog(c.catalog, stdin)
+	if err != nil {
+		return nil, err
+	}
+	o := c.opts
+	o.Today = plan.DateOf(today)
+	return plan.Build(cat, o)
+}
+
+// drawWorkbook writes p's workbook to w.
+func drawWorkbook(r *render.Renderer, w io.Writer, p *plan.Plan, o render.Options) error {
+	if err := r.Workbook(w, p, o); err != nil {
+		if isTextError(err) {
+			return err
+		}
+		return fmt.Errorf("making the PDF: %w", err)
+	}
+	return nil
+}
+
+// checkSavePlan refuses --save-plan -: standard output is for the PDF or
+// the preview.
+func checkSavePlan(c *config) error {
+	if c.savePlan == "-" {
+		return usageErr("", "--save-plan needs a file name; - is not allowed")
+	}
+	return nil
+}
+
+// planYAML is p as a plan file.
+func planYAML(p *plan.Plan) ([]byte, error) {
+	var b bytes.Buffer
+	if err := p.WriteYAML(&b); err != nil {
+		return nil, fmt.Errorf("saving the plan: %w", err)
+	}
+	return b.Bytes(), nil
+}
