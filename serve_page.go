@@ -147,7 +147,13 @@ func thumbSVG(e plan.Exercise) template.HTML {
 	const w, h = 40.0, 28.0
 	pic := e.Picture.Thumbnail(w, h, 0.5)
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="thumb" viewBox="0 0 %g %g" width="80" height="56" aria-hidden="true" focusable="false">`, w, h)
+	box := pic.Box
+	if box.W <= 0 || box.H <= 0 {
+		box = figure.Rect{W: w, H: h}
+	}
+	const pad = 0.8
+	fmt.Fprintf(&b, `<svg class="thumb" viewBox="%.2f %.2f %.2f %.2f" width="80" height="56" aria-hidden="true" focusable="false">`,
+		box.X-pad, box.Y-pad, box.W+2*pad, box.H+2*pad)
 	for _, s := range pic.Shapes {
 		fill := "none"
 		if s.Fill >= 0 {
