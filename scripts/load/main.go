@@ -64,6 +64,7 @@ func run(target string, clients int, d time.Duration, weeks, pid int) error {
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
 
+	cpu0, _ := cpuTime(pid)
 	results := make([][]result, clients)
 	var wg sync.WaitGroup
 	start := time.Now()
@@ -105,6 +106,7 @@ func run(target string, clients int, d time.Duration, weeks, pid int) error {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	cpu1, cpuErr := cpuTime(pid)
 
 	var ok []time.Duration
 	byStatus := map[int]int{}
@@ -142,8 +144,35 @@ func run(target string, clients int, d time.Duration, weeks, pid int) error {
 		if hwm, err := peakRSS(pid); err == nil {
 			fmt.Printf("server peak RSS %s\n", hwm)
 		}
+		if cpuErr == nil && len(ok) > 0 {
+			used := cpu1 - cpu0
+			fmt.Printf("server CPU %.1f s (%.1f ms a workbook)\n", used.Seconds(), float64(used.Milliseconds())/float64(len(ok)))
+		}
 	}
 	return nil
+}
+
+// cpuTime reads a process's user and system CPU time from /proc, in
+// clock ticks of 10 ms (USER_HZ on Linux).
+func cpuTime(pid int) (time.Duration, error) {
+	if pid <= 0 {
+		return 0, fmt.Errorf("no pid")
+	}
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	// The command name, in parentheses, may hold spaces: count fields
+	// after its closing parenthesis.
+	i := bytes.LastIndexByte(data, ')')
+	f := strings.Fields(string(data[i+1:]))
+	if len(f) < 13 {
+		return 0, fmt.Errorf("short stat")
+	}
+	var utime, stime int64
+	fmt.Sscan(f[11], &utime)
+	fmt.Sscan(f[12], &stime)
+	return time.Duration(utime+stime) * 10 * time.Millisecond, nil
 }
 
 // peakRSS reads a process's peak resident memory from /proc.
