@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -133,7 +134,9 @@ func serve(ctx context.Context, c *serveConfig, pr *printer, e env) error {
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    32 << 10,
-		ErrorLog:          nil,
+		// net/http's own complaints may quote a request; the log holds
+		// only what logged writes.
+		ErrorLog: log.New(io.Discard, "", 0),
 	}
 	url := h.url()
 	if err := pr.text("backplan: serving the page at " + url + " (Ctrl-C stops it)\n"); err != nil {

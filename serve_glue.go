@@ -137,10 +137,10 @@ type rosterRow struct {
 	err     error
 }
 
-// readUploadedRoster reads a roster as --batch does, with base (the form's
-// other fields) as the command line every row starts from. Problems with
-// the roster's shape are returned as err; each row's own problem is in the
-// row. build is called for each row in order.
+// roster reads an uploaded roster as --batch does, with base (the form's
+// other fields) as the command line every row starts from. A problem with
+// the roster's shape is returned before any row; each row's own problem is
+// in the row given to each, which is called for the rows in order.
 func (pl *planner) roster(base choice, data []byte, name string, paper render.Paper, each func(rosterRow) error) error {
 	if bad := base.c.given([]string{"patient"}); len(bad) > 0 {
 		return usageErr("", "the roster's patient column names each workbook, so the patient field must be empty")
@@ -191,8 +191,8 @@ func workbookName(patient, ext string) string {
 	return slug(patient) + ext
 }
 
-// serveEnv is the world the server runs in; tuneGC sets the collector for
-// workers renders at once.
+// serveTuneGC sets the garbage collector for workers renders at once, as
+// a batch does.
 func serveTuneGC(e env, workers int) {
 	if e.tuneGC {
 		tuneGC(e.getenv, workers)
