@@ -15,6 +15,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -140,10 +141,20 @@ func decodeChoice(form url.Values) (choice, error) {
 	}
 	ch, err := parseChoice(args)
 	if err != nil {
-		return choice{}, formErrors{{Msg: oneLine(err.Error()), Hint: hintFor(err)}}
+		// Options that cannot go together: the command line's words, with
+		// the fields named as the page names them.
+		msg := optionName.ReplaceAllStringFunc(oneLine(err.Error()), func(o string) string {
+			if slices.Contains(formFields, o[2:]) {
+				return o[2:]
+			}
+			return o
+		})
+		return choice{}, formErrors{{Msg: msg, Hint: hintFor(err)}}
 	}
 	return ch, nil
 }
+
+var optionName = regexp.MustCompile(`--[a-z][a-z-]*`)
 
 // planErrors words an error from building a plan for the page: beside its
 // field when it is about one.
