@@ -65,7 +65,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		errs = planErrors(err)
 	}
-	s.writePage(w, http.StatusOK, form, errs, p)
+	s.writePage(w, r, http.StatusOK, form, errs, p)
 }
 
 // pagePreview is the Preview button without the script: the page again,
@@ -81,7 +81,7 @@ func (s *server) pagePreview(w http.ResponseWriter, r *http.Request) {
 	if errs != nil {
 		status = http.StatusBadRequest
 	}
-	s.writePage(w, status, form, errs, p)
+	s.writePage(w, r, status, form, errs, p)
 }
 
 // planFor decodes a form and builds its plan.
@@ -121,12 +121,15 @@ func (s *server) moreErrors(form url.Values, errs formErrors) formErrors {
 	return errs
 }
 
-func (s *server) writePage(w http.ResponseWriter, status int, form url.Values, errs formErrors, p *plan.Plan) {
+func (s *server) writePage(w http.ResponseWriter, r *http.Request, status int, form url.Values, errs formErrors, p *plan.Plan) {
 	d := s.base
-	d.Form, d.Errors = form, errs
-	if d.Form == nil {
-		d.Form = url.Values{}
+	// A field the form did not send shows its default, which is what the
+	// plan used.
+	d.Form = defaultForm(paperFor(r.Header.Get("Accept-Language")))
+	for k, v := range form {
+		d.Form[k] = v
 	}
+	d.Errors = errs
 	if p != nil || errs != nil {
 		d.Preview = previewHTML(p, errs)
 	}
@@ -153,7 +156,7 @@ func (s *server) formFailure(w http.ResponseWriter, code int, err error) {
 // messages one a line ("field: message") for another program.
 func (s *server) badForm(w http.ResponseWriter, r *http.Request, form url.Values, errs formErrors) {
 	if wantsPage(r) {
-		s.writePage(w, http.StatusBadRequest, form, errs, nil)
+		s.writePage(w, r, http.StatusBadRequest, form, errs, nil)
 		return
 	}
 	plainError(w, http.StatusBadRequest, errs.Error())
