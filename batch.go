@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -32,6 +33,15 @@ import (
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
+
+// shellArg is s as a shell command line would take it: as it is when
+// that is safe, else in double quotes.
+func shellArg(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/+-") == "" {
+		return s
+	}
+	return strconv.Quote(s)
+}
 
 // batch is a batch run, ready to go.
 type batch struct {
@@ -61,7 +71,7 @@ func jobsFor(asked int) int {
 // when every row works the summary is printed and the run succeeds.
 func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 	if c.outDir == "" {
-		return usageErr("backplan --batch "+c.batch+" --out-dir plans",
+		return usageErr("backplan --batch "+shellArg(c.batch)+" --out-dir plans",
 			"--batch needs --out-dir, the folder for the workbooks")
 	}
 	if c.batch == "-" && c.catalog == "-" {

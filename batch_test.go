@@ -283,9 +283,7 @@ func TestProgress(t *testing.T) {
 // TestBatchJobsSameFiles runs a 50-row roster on four workers and on one,
 // and checks that the folders and the messages are the same, byte for byte.
 func TestBatchJobsSameFiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders 100 workbooks")
-	}
+	slowTest(t, "renders 100 workbooks")
 	dir := t.TempDir()
 	catalog, err := filepath.Abs(filepath.Join("testdata", "clinic.yaml"))
 	if err != nil {
@@ -330,7 +328,7 @@ func TestBatchJobsSameFiles(t *testing.T) {
 	if stderr4 != stderr1 {
 		t.Errorf("messages differ:\n--jobs 4:\n%s\n--jobs 1:\n%s", stderr4, stderr1)
 	}
-	if !strings.Contains(stderr1, "backplan: wrote 47 of 50 workbooks to OUT (3 failed)\n") {
+	if !strings.Contains(stderr1, "backplan: wrote 47 of 50 workbooks to \"OUT\" (3 failed)\n") {
 		t.Errorf("no summary in:\n%s", stderr1)
 	}
 	names4, names1 := dirFiles(t, dir4), dirFiles(t, dir1)
@@ -373,9 +371,7 @@ func dirFiles(t *testing.T, dir string) []string {
 // alone with the row's cells as options: the same bytes, under a safe name
 // inside --out-dir, and nothing else in the folder.
 func TestBatchMatchesSingleRuns(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders about 30 workbooks")
-	}
+	slowTest(t, "renders about 30 workbooks")
 	dir := t.TempDir()
 	catalog, err := filepath.Abs(filepath.Join("testdata", "clinic.yaml"))
 	if err != nil {

@@ -54,7 +54,7 @@ Output:
       --save-plan FILE   also save the plan as YAML, to edit or print again
       --from FILE        print a saved plan exactly as it is written
       --batch FILE       a workbook for each row of a CSV roster; see README.md
-      --out-dir DIR      where --batch writes;  --jobs N  workbooks at once
+      --out-dir DIR      where it writes;  --jobs N  workbooks at once (≤ CPUs)
 Catalogue:
       --list             list the exercises: id, name, category, and so on
       --figures FILE     draw every exercise's pictures into one PDF

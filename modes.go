@@ -54,7 +54,7 @@ var rules = []rule{
 	{option: "figures", mode: figuresMode, does: "draws the catalogue and nothing else",
 		takes: []string{"catalog", "paper", "large-print"}},
 	{option: "batch", mode: batchMode, does: "writes a workbook for each row",
-		takes: join(without(planOptions), without(patientOptions, "patient"), []string{"paper", "large-print", "out-dir", "jobs"}),
+		takes: join(planOptions, without(patientOptions, "patient"), []string{"paper", "large-print", "out-dir", "jobs"}),
 		hint:  "the roster's patient column names each workbook; --out-dir says where they go"},
 	{option: "preview", mode: previewMode, does: "writes no PDF",
 		takes: join(planOptions, patientOptions, []string{"from", "save-plan"}),

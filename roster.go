@@ -149,12 +149,13 @@ func checkUTF8(cr *csv.Reader, name string, cells, columns []string) error {
 }
 
 // checkCells refuses a row whose cells hold control characters, naming the
-// column: they would reach the workbook, its file name or the terminal. A
-// line break is allowed in the notes, as a spreadsheet cell may hold one.
+// column: they would reach the workbook, its file name or the terminal.
+// Line breaks and tabs are allowed in the notes, as a spreadsheet cell may
+// hold them and the workbook prints them as breaks and spaces.
 func checkCells(columns, cells []string) error {
 	for j, v := range cells {
 		for _, r := range v {
-			if !unicode.IsControl(r) || r == '\n' && columns[j] == "notes" {
+			if !unicode.IsControl(r) || (r == '\n' || r == '\t') && columns[j] == "notes" {
 				continue
 			}
 			if r == '\n' {

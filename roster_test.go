@@ -72,6 +72,7 @@ func TestRosterControlCharacters(t *testing.T) {
 		{[]string{"Ana", "two\nlines", ""}, ""},
 		{[]string{"Ana\x1b[2J", "", ""}, "the patient cell holds the control character U+001B; remove it"},
 		{[]string{"Ana", "bell\a", ""}, "the notes cell holds the control character U+0007; remove it"},
+		{[]string{"Ana", "tab\there", ""}, ""},
 		{[]string{"Ana", "", "Dr\tLee"}, "the clinician cell holds the control character U+0009; remove it"},
 		{[]string{"Ana", "", "Dr\nLee"}, "the clinician cell holds a line break; keep it on one line"},
 		{[]string{"Ana", "\u0085", ""}, "the notes cell holds the control character U+0085; remove it"},
