@@ -27,7 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -136,7 +136,7 @@ func serve(ctx context.Context, c *serveConfig, pr *printer, e env) error {
 		MaxHeaderBytes:    32 << 10,
 		// net/http's own complaints may quote a request; the log holds
 		// only what logged writes.
-		ErrorLog: log.New(io.Discard, "", 0),
+		ErrorLog: slog.NewLogLogger(slog.DiscardHandler, slog.LevelError),
 	}
 	url := h.url()
 	if err := pr.text("backplan: serving the page at " + url + " (Ctrl-C stops it)\n"); err != nil {
