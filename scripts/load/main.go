@@ -1,7 +1,8 @@
 // Command load drives a running backplan serve with N concurrent clients
 // for T seconds, each asking for workbooks one after another, and prints
 // requests per second, the median and 99th-percentile times, and how many
-// answers were 200, 503 or anything else.
+// answers were 200, 503 or anything else. After a 503 a client waits as
+// Retry-After asks, as a well-behaved program would.
 //
 //	backplan serve --addr 127.0.0.1:8080 &
 //	go run ./scripts/load -url http://127.0.0.1:8080 -clients 16 -duration 30s
@@ -22,6 +23,7 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -33,8 +35,9 @@ func main() {
 	duration := flag.Duration("duration", 30*time.Second, "how long to run")
 	weeks := flag.Int("weeks", 4, "weeks in each workbook")
 	pid := flag.Int("pid", 0, "the server's process id, to report its peak memory")
+	honour := flag.Bool("retry-after", true, "after a 503, wait as its Retry-After says (else 50 ms)")
 	flag.Parse()
-	if err := run(*target, *clients, *duration, *weeks, *pid); err != nil {
+	if err := run(*target, *clients, *duration, *weeks, *pid, *honour); err != nil {
 		fmt.Fprintf(os.Stderr, "load: %v\n", err)
 		os.Exit(1)
 	}
@@ -46,7 +49,7 @@ type result struct {
 	took   time.Duration
 }
 
-func run(target string, clients int, d time.Duration, weeks, pid int) error {
+func run(target string, clients int, d time.Duration, weeks, pid int, honour bool) error {
 	u, err := url.Parse(target)
 	if err != nil {
 		return err
@@ -80,13 +83,16 @@ func run(target string, clients int, d time.Duration, weeks, pid int) error {
 				t0 := time.Now()
 				req, _ := http.NewRequest("POST", strings.TrimSuffix(target, "/")+"/workbook", strings.NewReader(form.Encode()))
 				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-				status := 0
+				status, wait := 0, time.Duration(0)
 				resp, err := client.Do(req)
 				if err == nil {
 					var body []byte
 					body, err = io.ReadAll(resp.Body)
 					resp.Body.Close()
 					status = resp.StatusCode
+					if n, e := strconv.Atoi(resp.Header.Get("Retry-After")); e == nil && honour {
+						wait = time.Duration(n) * time.Second
+					}
 					if err == nil && status == 200 && !bytes.HasPrefix(body, []byte("%PDF-")) {
 						status = -1 // a 200 that is no PDF
 					}
@@ -99,7 +105,10 @@ func run(target string, clients int, d time.Duration, weeks, pid int) error {
 				}
 				results[c] = append(results[c], result{status, time.Since(t0)})
 				if status == http.StatusServiceUnavailable {
-					time.Sleep(100 * time.Millisecond) // as Retry-After asks, briefly
+					select { // as Retry-After asks
+					case <-time.After(max(wait, 50*time.Millisecond)):
+					case <-ctx.Done():
+					}
 				}
 			}
 		})
