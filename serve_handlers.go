@@ -94,7 +94,7 @@ func (s *server) planFor(form url.Values) (*plan.Plan, formErrors) {
 	if err != nil {
 		return nil, planErrors(err)
 	}
-	if err := render.CheckText(p); err != nil {
+	if err := s.renderer.CheckText(p); err != nil {
 		return nil, planErrors(err)
 	}
 	return p, nil

@@ -33,9 +33,21 @@ var pageTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 		}
 		return id
 	},
-	"day":   func(d plan.Date) string { return d.Format("Mon 2 Jan 2006") },
-	"count": words.Count,
+	"day":     func(d plan.Date) string { return d.Format("Mon 2 Jan 2006") },
+	"count":   words.Count,
+	"summary": planSummary,
 }).ParseFS(webFiles, "web/*.html"))
+
+// planSummary is the plan's shape in one line, as --preview words it.
+func planSummary(p *plan.Plan) string {
+	s := p.Settings
+	days := words.Count(s.Days, "day") + " a week"
+	if len(s.Weekdays) > 0 {
+		days += " (" + s.Weekdays.String() + ")"
+	}
+	return fmt.Sprintf("%s, %s, %s focus, %s, sessions of up to %d minutes (the longest planned: %d)",
+		words.Count(s.Weeks, "week"), days, s.Focus, s.Level, s.Minutes, p.LongestSession())
+}
 
 // option is one choice of a select or a group of checkboxes.
 type option struct {
@@ -108,7 +120,7 @@ func defaultForm(paper render.Paper) url.Values {
 		"focus":     {string(plan.Focuses[0])},
 		"level":     {string(plan.Levels[0])},
 		"equipment": {string(plan.DefaultEquipment[0])},
-		"minutes":   {fmt.Sprint(plan.DefaultMinutes)},
+		"minutes":   {fmt.Sprint(plan.DefaultSessionMinutes)},
 		"paper":     {string(paper)},
 	}
 }

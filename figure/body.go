@@ -256,17 +256,24 @@ func place(r resolved) *skeleton {
 	return sk
 }
 
-// camera projects world points onto a picture: x right, y up.
-type camera struct{ right, up, toward vec }
+// raisedAngle is how far the raised view looks down, in degrees.
+const raisedAngle = 35.0
+
+// camera projects world points onto a picture: x right, y up. toward
+// points at the viewer; level is toward made horizontal.
+type camera struct{ right, up, toward, level vec }
 
 func cameraFor(view string) camera {
 	switch view {
 	case Front:
-		return camera{right: vec{0, 0, -1}, up: vec{0, 1, 0}, toward: vec{1, 0, 0}}
+		return camera{right: vec{0, 0, -1}, up: vec{0, 1, 0}, toward: vec{1, 0, 0}, level: vec{1, 0, 0}}
 	case Top:
-		return camera{right: vec{1, 0, 0}, up: vec{0, 0, -1}, toward: vec{0, 1, 0}}
+		return camera{right: vec{1, 0, 0}, up: vec{0, 0, -1}, toward: vec{0, 1, 0}, level: vec{0, 1, 0}}
+	case Raised:
+		s, c := sincos(raisedAngle)
+		return camera{right: vec{1, 0, 0}, up: vec{0, c, -s}, toward: vec{0, s, c}, level: vec{0, 0, 1}}
 	}
-	return camera{right: vec{1, 0, 0}, up: vec{0, 1, 0}, toward: vec{0, 0, 1}}
+	return camera{right: vec{1, 0, 0}, up: vec{0, 1, 0}, toward: vec{0, 0, 1}, level: vec{0, 0, 1}}
 }
 
 func (c camera) project(p vec) Point { return Point{p.dot(c.right), p.dot(c.up)} }

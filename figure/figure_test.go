@@ -71,7 +71,7 @@ func TestValidateRejects(t *testing.T) {
 		{"joint without side", `start: {knee: 90}`, `start pose: unknown joint "knee" (say knee_l or knee_r)`},
 		{"unknown joint", `start: {kneee_l: 90}`, `start pose: unknown joint "kneee_l" (joints are base, ground, tilt,`},
 		{"unknown base", `start: {base: kneel}`, `start pose: unknown base "kneel" (choose stand, sit,`},
-		{"unknown view", `{view: back, start: {}}`, `unknown view "back" (choose side, front or top)`},
+		{"unknown view", `{view: back, start: {}}`, `unknown view "back" (choose side, front, top or raised)`},
 		{"unknown prop", `{props: [ball], start: {}}`, `unknown prop "ball" (choose mat, wall,`},
 		{"unknown hand", `{hand: both-hands, start: {}}`, `hand must be both, left or right, got "both-hands"`},
 		{"unknown ground point", `start: {ground: [foot_r, hand_r]}`, `start pose: ground: unknown point "foot_r"`},
@@ -104,6 +104,7 @@ func TestValidateAccepts(t *testing.T) {
 		`start: {}`,
 		`{view: front, start: {knee_l: 0, knee_r: 160, shoulder_abd_l: 180}}`,
 		`{start: {base: lie-back}, end: {ground: [shoulder_r, heel_r], hip_r: -30}, arrows: [{point: pelvis}]}`,
+		`{view: raised, props: [mat, pillow], start: {base: lie-left, hip_l: 40, knee_l: 60}}`,
 	} {
 		var s figure.Spec
 		if err := yaml.Unmarshal([]byte(src), &s); err != nil {
@@ -119,7 +120,7 @@ func TestValidateAccepts(t *testing.T) {
 // testdata/*.golden; run with -update to rewrite them.
 func TestGolden(t *testing.T) {
 	specs := loadPoses(t)
-	for _, id := range []string{"cat-cow", "bridge", "row-band", "wall-angels", "plank-full", "spinal-twist-lying"} {
+	for _, id := range []string{"cat-cow", "bridge", "row-band", "wall-angels", "plank-full", "spinal-twist-lying", "neck-rolls", "row-dumbbell", "march-in-place", "external-rotation-dumbbell"} {
 		t.Run(id, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := figure.Dump(&buf, specs[id].Draw(40, 30)...); err != nil {
@@ -193,6 +194,8 @@ func FuzzSpec(f *testing.F) {
 	}
 	f.Add([]byte(`{start: {knee_l: .nan}}`))
 	f.Add([]byte(`{start: {base: lie-back, ground: [head, head]}, end: {tilt: 180}}`))
+	f.Add([]byte(`{view: raised, props: [chair, pillow, mat], hand: left, start: {base: lie-right, turn: 90}, end: {roll: 45}}`))
+	f.Add([]byte(`{view: front, props: [chair], start: {base: sit, turn: -180}}`))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var s figure.Spec
 		if err := yaml.Unmarshal(src, &s); err != nil {

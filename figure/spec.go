@@ -11,8 +11,9 @@
 // plans or PDF, and the same Spec always gives the same shapes.
 //
 // The body is a 3-D skeleton seen from the side (the person faces right and
-// their right side is nearest), the front (the person faces the reader) or
-// from above. Joint angles are in degrees; a pose lists only the joints that
+// their right side is nearest), the front (the person faces the reader),
+// from above, or raised: from the side and a little above, for lying on
+// the floor. Joint angles are in degrees; a pose lists only the joints that
 // differ from its base (stand, sit, sit-floor, all-fours, lie-back,
 // lie-front, lie-left, lie-right).
 package figure
@@ -27,7 +28,7 @@ import (
 
 // Spec is the picture of one exercise.
 type Spec struct {
-	View   string   `yaml:"view,omitempty"`        // side (the default), front or top
+	View   string   `yaml:"view,omitempty"`        // side (the default), front, top or raised
 	Start  Pose     `yaml:"start"`                 // the starting position, or the position held
 	End    *Pose    `yaml:"end,omitempty"`         // the end of the movement: only what changes from Start; nil for a hold
 	Props  []string `yaml:"props,omitempty,flow"`  // things drawn around the body; see Props
@@ -61,21 +62,28 @@ type Arrow struct {
 	Line   bool    `yaml:"line,omitempty"`   // straight from start to end, as for a pull, rather than along the joints' arc
 }
 
-// The views.
+// The views. Raised is the side view seen from a little above, as a
+// helper standing beside someone lying on a mat sees them: it shows bent
+// knees and arms spread on the floor that a side or top view hides.
 const (
-	Side  = "side"
-	Front = "front"
-	Top   = "top"
+	Side   = "side"
+	Front  = "front"
+	Top    = "top"
+	Raised = "raised"
 )
 
 // Views lists the views.
-var Views = []string{Side, Front, Top}
+var Views = []string{Side, Front, Top, Raised}
 
-// Props lists the props a Spec may name. A chair or bench is placed under
-// the hips when seated, else under the lowest hand; a band runs from a door
-// anchor to the hand; the anchor and the cable machine stand on the side the
-// hand is pulled from.
-var Props = []string{"mat", "wall", "chair", "bench", "band", "dumbbell", "cable", "towel"}
+// Props lists the props a Spec may name. A chair or bench stands under the
+// hips when seated. Standing, the free hand (the left, or the right when
+// Hand is left) leans on it: on a bench or chair seat when the hand is
+// low, as for a bent-over row, or on top of a chair's back when the hand
+// is at hip height, as when holding a chair for balance. A band runs from
+// a door anchor to the hand; the anchor and the cable machine stand on the
+// side the hand is pulled from. A pillow lies under the head, filling the
+// gap to the floor, for lying on the side.
+var Props = []string{"mat", "wall", "chair", "bench", "band", "dumbbell", "cable", "towel", "pillow"}
 
 // Bases lists the whole-body positions a pose may start from.
 var Bases = []string{"stand", "sit", "sit-floor", "all-fours", "lie-back", "lie-front", "lie-left", "lie-right"}

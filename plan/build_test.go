@@ -2,7 +2,6 @@ package plan_test
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -117,13 +116,7 @@ func TestOptionErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.o.Today = today
 			_, err := plan.Build(realCatalog(t), tt.o)
-			var oe *plan.Error
-			if !errors.As(err, &oe) || oe.Kind != plan.OptionProblem {
-				t.Fatalf("got %v, want an OptionProblem", err)
-			}
-			if oe.Input != tt.option {
-				t.Errorf("option: got %q, want %q", oe.Input, tt.option)
-			}
+			checkError(t, err, plan.OptionProblem, tt.option)
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error\n got: %s\nwant: …%s…", err, tt.want)
 			}
@@ -139,13 +132,7 @@ func TestOptionErrors(t *testing.T) {
 func TestIncludeThatCannotFitIsABuildError(t *testing.T) {
 	o := plan.Options{Today: today, Minutes: 10, Include: []string{"spinal-twist-lying", "superman", "bridge", "cobra"}}
 	_, err := plan.Build(realCatalog(t), o)
-	var be *plan.Error
-	if !errors.As(err, &be) || be.Kind != plan.BuildProblem {
-		t.Fatalf("got %v, want a BuildProblem", err)
-	}
-	if be.Input != "include" {
-		t.Errorf("input: got %q, want include", be.Input)
-	}
+	checkError(t, err, plan.BuildProblem, "include")
 }
 
 func TestSelectionRules(t *testing.T) {
@@ -155,15 +142,15 @@ func TestSelectionRules(t *testing.T) {
 		o         plan.Options
 		has, lack []string
 	}{
-		{"beginners plank on the forearms", plan.Options{Focus: plan.CoreFocus}, []string{"plank-forearm"}, []string{"plank-full"}},
-		{"intermediate patients plank on straight arms", plan.Options{Focus: plan.CoreFocus, Level: plan.Intermediate}, []string{"plank-full"}, []string{"plank-forearm"}},
-		{"the default band gives band rows", plan.Options{Focus: plan.Posture}, []string{"row-band"}, []string{"row-dumbbell", "row-cable"}},
-		{"dumbbells are preferred to the band when both are there", plan.Options{Focus: plan.Posture, Equipment: []plan.Equipment{plan.Band, plan.Dumbbells}}, []string{"row-dumbbell"}, []string{"row-band"}},
-		{"no equipment means no band work", plan.Options{Focus: plan.Posture, Equipment: none}, nil, []string{"row-band", "external-rotation-band", "internal-rotation-band"}},
-		{"no floor means no floor work", plan.Options{Focus: plan.CoreFocus, NoFloor: true}, nil, []string{"bridge", "plank-forearm", "cat-cow", "superman", "cobra", "pelvic-tilt", "spinal-twist-lying"}},
-		{"an excluded exercise never appears", plan.Options{Focus: plan.Posture, Exclude: []string{"wall-angels"}}, nil, []string{"wall-angels"}},
-		{"an included exercise always appears", plan.Options{Focus: plan.MobilityFocus, Include: []string{"bridge"}}, []string{"bridge"}, nil},
-		{"an included variant replaces its family's first choice", plan.Options{Focus: plan.Posture, Equipment: []plan.Equipment{plan.Band, plan.Dumbbells}, Include: []string{"row-band"}}, []string{"row-band"}, []string{"row-dumbbell"}},
+		{"beginners plank on the forearms", plan.Options{Focus: plan.FocusCore}, []string{"plank-forearm"}, []string{"plank-full"}},
+		{"intermediate patients plank on straight arms", plan.Options{Focus: plan.FocusCore, Level: plan.Intermediate}, []string{"plank-full"}, []string{"plank-forearm"}},
+		{"the default band gives band rows", plan.Options{Focus: plan.FocusPosture}, []string{"row-band"}, []string{"row-dumbbell", "row-cable"}},
+		{"dumbbells are preferred to the band when both are there", plan.Options{Focus: plan.FocusPosture, Equipment: []plan.Equipment{plan.Band, plan.Dumbbells}}, []string{"row-dumbbell"}, []string{"row-band"}},
+		{"no equipment means no band work", plan.Options{Focus: plan.FocusPosture, Equipment: none}, nil, []string{"row-band", "external-rotation-band", "internal-rotation-band"}},
+		{"no floor means no floor work", plan.Options{Focus: plan.FocusCore, NoFloor: true}, nil, []string{"bridge", "plank-forearm", "cat-cow", "superman", "cobra", "pelvic-tilt", "spinal-twist-lying"}},
+		{"an excluded exercise never appears", plan.Options{Focus: plan.FocusPosture, Exclude: []string{"wall-angels"}}, nil, []string{"wall-angels"}},
+		{"an included exercise always appears", plan.Options{Focus: plan.FocusMobility, Include: []string{"bridge"}}, []string{"bridge"}, nil},
+		{"an included variant replaces its family's first choice", plan.Options{Focus: plan.FocusPosture, Equipment: []plan.Equipment{plan.Band, plan.Dumbbells}, Include: []string{"row-band"}}, []string{"row-band"}, []string{"row-dumbbell"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,9 +185,9 @@ func TestFocusShapesThePlan(t *testing.T) {
 		focus plan.Focus
 		most  plan.Category
 	}{
-		{plan.MobilityFocus, plan.Mobility},
-		{plan.Posture, plan.Strength},
-		{plan.StrengthFocus, plan.Strength},
+		{plan.FocusMobility, plan.Mobility},
+		{plan.FocusPosture, plan.Strength},
+		{plan.FocusStrength, plan.Strength},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.focus)+" leans on "+string(tt.most), func(t *testing.T) {
@@ -213,7 +200,7 @@ func TestFocusShapesThePlan(t *testing.T) {
 		})
 	}
 	t.Run("core focus includes core work", func(t *testing.T) {
-		if n := mainCategories(build(t, plan.Options{Focus: plan.CoreFocus})); n[plan.Core] == 0 {
+		if n := mainCategories(build(t, plan.Options{Focus: plan.FocusCore})); n[plan.Core] == 0 {
 			t.Errorf("no core exercise: %v", n)
 		}
 	})
@@ -237,8 +224,8 @@ func TestProgression(t *testing.T) {
 		}
 	})
 	t.Run("intermediate patients start higher but not at the top", func(t *testing.T) {
-		beg := build(t, plan.Options{Focus: plan.Posture})
-		mid := build(t, plan.Options{Focus: plan.Posture, Level: plan.Intermediate})
+		beg := build(t, plan.Options{Focus: plan.FocusPosture})
+		mid := build(t, plan.Options{Focus: plan.FocusPosture, Level: plan.Intermediate})
 		d0 := beg.DoseByWeek("row-band")[0]
 		d1 := mid.DoseByWeek("row-band")[0]
 		if !atLeast(d1, d0) || d1 == d0 {
@@ -250,7 +237,7 @@ func TestProgression(t *testing.T) {
 		}
 	})
 	t.Run("doses climb each week in a short plan", func(t *testing.T) {
-		p := build(t, plan.Options{Weeks: 4, Focus: plan.Posture})
+		p := build(t, plan.Options{Weeks: 4, Focus: plan.FocusPosture})
 		d := p.DoseByWeek("row-band")
 		for i := 1; i < len(d); i++ {
 			if !atLeast(d[i], d[i-1]) || d[i] == d[i-1] {
@@ -283,13 +270,13 @@ func TestProgression(t *testing.T) {
 		}
 	})
 	t.Run("the easier week really is easier", func(t *testing.T) {
-		d := build(t, plan.Options{Weeks: 8, Focus: plan.Posture}).DoseByWeek("row-band")
+		d := build(t, plan.Options{Weeks: 8, Focus: plan.FocusPosture}).DoseByWeek("row-band")
 		if atLeast(d[3], d[2]) {
 			t.Errorf("week 4 %v is not below week 3 %v", d[3], d[2])
 		}
 	})
 	t.Run("a year-long plan levels off at the top of the ladder", func(t *testing.T) {
-		p := build(t, plan.Options{Weeks: 52, Focus: plan.Posture})
+		p := build(t, plan.Options{Weeks: 52, Focus: plan.FocusPosture})
 		e, _ := p.Exercise("row-band")
 		l := e.Ladder()
 		d := p.DoseByWeek("row-band")
@@ -325,7 +312,7 @@ func TestLongerSessionsHoldMoreButNeverTooMany(t *testing.T) {
 }
 
 func TestSameOptionsSamePlan(t *testing.T) {
-	o := plan.Options{Weeks: 12, Days: 5, Focus: plan.Posture, Equipment: []plan.Equipment{plan.Band, plan.Dumbbells}}
+	o := plan.Options{Weeks: 12, Days: 5, Focus: plan.FocusPosture, Equipment: []plan.Equipment{plan.Band, plan.Dumbbells}}
 	a, b := build(t, o), build(t, o)
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two builds differ")
@@ -344,10 +331,10 @@ func TestGoldenPlans(t *testing.T) {
 		o    plan.Options
 	}{
 		{"default", plan.Options{}},
-		{"posture-3days-named", plan.Options{Focus: plan.Posture, Patient: plan.Patient{Name: "Ana Ruiz", Clinician: "Sam Okafor", Clinic: "Riverside Physio", Contact: "020 7946 0000"}}},
-		{"mobility-5days-nofloor-noequipment", plan.Options{Focus: plan.MobilityFocus, Days: 5, NoFloor: true, Equipment: []plan.Equipment{}}},
-		{"strength-intermediate-8weeks-gym", plan.Options{Focus: plan.StrengthFocus, Level: plan.Intermediate, Weeks: 8, Days: 4, Minutes: 40, Equipment: []plan.Equipment{plan.Dumbbells, plan.Cable}}},
-		{"core-12weeks-2days", plan.Options{Focus: plan.CoreFocus, Weeks: 12, Days: 2, Minutes: 30, Start: plan.NewDate(2027, 1, 6)}},
+		{"posture-3days-named", plan.Options{Focus: plan.FocusPosture, Patient: plan.Patient{Name: "Ana Ruiz", Clinician: "Sam Okafor", Clinic: "Riverside Physio", Contact: "020 7946 0000"}}},
+		{"mobility-5days-nofloor-noequipment", plan.Options{Focus: plan.FocusMobility, Days: 5, NoFloor: true, Equipment: []plan.Equipment{}}},
+		{"strength-intermediate-8weeks-gym", plan.Options{Focus: plan.FocusStrength, Level: plan.Intermediate, Weeks: 8, Days: 4, Minutes: 40, Equipment: []plan.Equipment{plan.Dumbbells, plan.Cable}}},
+		{"core-12weeks-2days", plan.Options{Focus: plan.FocusCore, Weeks: 12, Days: 2, Minutes: 30, Start: plan.NewDate(2027, 1, 6)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/words"
 )
 
 // Category groups exercises by the part of a session they belong to.
@@ -36,6 +36,13 @@ func (c Category) Warmup() bool { return c == Cardio || c == Dynamic }
 // Loaded reports whether the category is strength work that needs a rest
 // day between sessions.
 func (c Category) Loaded() bool { return c == Strength || c == Core }
+
+// MuscleGroups are the groups of muscles an exercise's Muscles may name.
+// The planner gives strength and core work for one group a day of rest
+// after each session; upper-back is the muscles between and around the
+// shoulder blades, spine the long muscles beside the spine, trunk the
+// muscles around the middle.
+var MuscleGroups = []string{"neck", "shoulders", "upper-back", "rotator-cuff", "chest", "arms", "spine", "trunk", "hips", "legs"}
 
 // Position is the starting position of an exercise.
 type Position string
@@ -80,7 +87,7 @@ func (e Equipment) Noun() string {
 	case Cable:
 		return "a cable machine"
 	}
-	return string(e)
+	return "" // None, or not a kind of equipment
 }
 
 // Dose is how much of an exercise to do. Exactly one of Reps, Seconds and
@@ -114,7 +121,7 @@ type Exercise struct {
 	Level    Level    `yaml:"level,omitempty"`  // the lowest level it suits; empty means beginner
 	Focus    []Focus  `yaml:"focus,omitempty"`  // the focuses it serves best
 	Purpose  string   `yaml:"purpose"`
-	Muscles  []string `yaml:"muscles,omitempty"`
+	Muscles  []string `yaml:"muscles,omitempty"` // the MuscleGroups it works
 	Position Position `yaml:"position"`
 	// Start says how to get into the starting position, for an exercise
 	// whose position's usual words do not fit (a bent-over row is not
@@ -167,14 +174,14 @@ type catalogFile struct {
 // Limits on a catalogue dose. They are wide on purpose: they catch typing
 // slips, not clinical judgement.
 const (
-	MaxSets    = 5
-	MaxReps    = 30
-	MinHold    = 1
-	MaxHold    = 300
-	MinSeconds = 5
-	MaxSeconds = 300
-	MaxMinutes = 30
-	MaxLevel   = 3 // resistance steps above the starting band or weight
+	MaxSets        = 5
+	MaxReps        = 30
+	MinHold        = 1
+	MaxHold        = 300
+	MinSeconds     = 5
+	MaxSeconds     = 300
+	MaxDoseMinutes = 30
+	MaxLevel       = 3 // resistance steps above the starting band or weight
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -184,11 +191,14 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fileErr(CatalogProblem, name, 0, "%v", err)
+	}
+	if err := checkEncoding(CatalogProblem, name, data); err != nil {
+		return nil, err
 	}
 	var f catalogFile
 	if err := decodeStrict(data, &f); err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(CatalogProblem, name, err)
 	}
 	// The node tree gives the line numbers of mistakes. Parsing it costs as
 	// much again as decoding, so it is parsed only once a mistake is found.
@@ -208,7 +218,7 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 		return nil
 	}
 	if len(f.Exercises) == 0 {
-		return nil, fmt.Errorf("%s: no exercises (the file needs a top-level \"exercises:\" list)", name)
+		return nil, fileErr(CatalogProblem, name, 0, "no exercises (the file needs a top-level \"exercises:\" list)")
 	}
 	c := &Catalog{Exercises: f.Exercises, byID: make(map[string]int, len(f.Exercises))}
 	for i := range c.Exercises {
@@ -231,7 +241,7 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 			if label == "" {
 				label = fmt.Sprintf("#%d", i+1)
 			}
-			return nil, fmt.Errorf("%s:%d: exercise %q: %s", name, line, label, msg)
+			return nil, fileErr(CatalogProblem, name, line, "exercise %q: %s", label, msg)
 		}
 		if j, dup := c.byID[e.ID]; dup {
 			line, prev := 0, 0
@@ -241,138 +251,11 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 			if n := node(j); n != nil {
 				prev = fieldLine(n, []string{"id"})
 			}
-			return nil, fmt.Errorf("%s:%d: exercise %q: duplicate id (first defined at line %d)", name, line, e.ID, prev)
+			return nil, fileErr(CatalogProblem, name, line, "exercise %q: duplicate id (first defined at line %d)", e.ID, prev)
 		}
 		c.byID[e.ID] = i
 	}
 	return c, nil
-}
-
-// decodeStrict decodes YAML rejecting unknown fields and trailing documents.
-func decodeStrict(data []byte, v any) error {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		if errors.Is(err, io.EOF) {
-			return errors.New("the file is empty")
-		}
-		return err
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return errors.New("more than one YAML document; keep one")
-	}
-	return nil
-}
-
-var (
-	yamlLine  = regexp.MustCompile(`(?s)^(?:yaml: )?line (\d+): (.*)$`)
-	notFound  = regexp.MustCompile(`field (\S+) not found in type \S+`)
-	unmarshal = regexp.MustCompile(`(?s)cannot unmarshal (.*) into (\S+)$`)
-)
-
-// goTypeWords names the Go types yaml.v3 mentions in words a clinician reads.
-var goTypeWords = map[string]string{
-	"int": "a whole number", "float64": "a number", "bool": "true or false", "string": "text",
-	"[]string": "a list", "plan.catalogFile": "a mapping with an \"exercises:\" list",
-	"[]plan.Exercise": "a list of exercises", "plan.Exercise": "an exercise (a mapping)",
-	"plan.Dose": "a dose such as {reps: 8}", "plan.DoseRange": "a mapping with start and top",
-	"plan.Plan": "a saved plan (a mapping)",
-}
-
-// yamlError turns a yaml.v3 error into "name:line: message" lines.
-func yamlError(name string, err error) error {
-	var te *yaml.TypeError
-	var msgs []string
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	} else {
-		msgs = []string{err.Error()}
-	}
-	// Report the first problem; one fix at a time is easier to follow.
-	m := msgs[0]
-	line := ""
-	if sm := yamlLine.FindStringSubmatch(m); sm != nil {
-		line, m = sm[1], sm[2]
-	}
-	m = notFound.ReplaceAllString(m, "unknown field \"$1\"")
-	if sm := unmarshal.FindStringSubmatch(m); sm != nil {
-		want, ok := goTypeWords[sm[2]]
-		if !ok {
-			want = "another kind of value"
-		}
-		m = fmt.Sprintf("expected %s, got %s", want, sm[1])
-	}
-	m = strings.TrimPrefix(m, "yaml: ")
-	m = strings.ReplaceAll(m, "!!str", "text")
-	m = strings.ReplaceAll(m, "!!int", "a number")
-	m = strings.ReplaceAll(m, "!!seq", "a list")
-	m = strings.ReplaceAll(m, "!!map", "a mapping")
-	m = strings.ReplaceAll(m, "!!bool", "true or false")
-	m = strings.ReplaceAll(m, "!!float", "a number")
-	m = strings.ReplaceAll(m, "!!null", "nothing")
-	m = strings.ReplaceAll(m, "\r", `\r`)
-	m = strings.ReplaceAll(m, "\n", `\n`)
-	if line != "" {
-		return fmt.Errorf("%s:%s: %s", name, line, m)
-	}
-	return fmt.Errorf("%s: %s", name, m)
-}
-
-// exerciseNodes returns the mapping node of each exercise, in order.
-func exerciseNodes(root *yaml.Node) []*yaml.Node {
-	if root == nil || len(root.Content) == 0 {
-		return nil
-	}
-	list := mapValue(root.Content[0], "exercises")
-	if list == nil || list.Kind != yaml.SequenceNode {
-		return nil
-	}
-	return list.Content
-}
-
-func mapValue(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
-
-// fieldLine finds the line of a field below n by path ("dose", "top",
-// "hold"; a number picks a list item). It returns the deepest line found.
-func fieldLine(n *yaml.Node, path []string) int {
-	line := 0
-	for _, p := range path {
-		if n == nil {
-			break
-		}
-		switch n.Kind {
-		case yaml.MappingNode:
-			var next *yaml.Node
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value == p {
-					line = n.Content[i].Line
-					next = n.Content[i+1]
-				}
-			}
-			n = next
-		case yaml.SequenceNode:
-			k, err := strconv.Atoi(p)
-			if err != nil || k < 0 || k >= len(n.Content) {
-				return line
-			}
-			n = n.Content[k]
-			line = n.Line
-		default:
-			return line
-		}
-	}
-	return line
 }
 
 // fieldError is a validation error tied to a field path, so the loader can
@@ -395,11 +278,11 @@ func (e *Exercise) validate() error {
 	case strings.TrimSpace(e.Name) == "":
 		return errAt("missing name", "name")
 	case !slices.Contains(Categories, e.Category):
-		return errAt(fmt.Sprintf("unknown category %q (choose %s)", e.Category, orList(Categories)), "category")
+		return errAt(fmt.Sprintf("unknown category %q (choose %s)", e.Category, words.Or(Categories)), "category")
 	case strings.TrimSpace(e.Purpose) == "":
 		return errAt("missing purpose (one line on what it helps)", "purpose")
 	case !slices.Contains(Positions, e.Position):
-		return errAt(fmt.Sprintf("unknown position %q (choose %s)", e.Position, orList(Positions)), "position")
+		return errAt(fmt.Sprintf("unknown position %q (choose %s)", e.Position, words.Or(Positions)), "position")
 	}
 	if e.Family != "" && !idPattern.MatchString(e.Family) {
 		return errAt(fmt.Sprintf("family %q must be lower-case words joined by hyphens", e.Family), "family")
@@ -408,24 +291,32 @@ func (e *Exercise) validate() error {
 		e.Level = Beginner
 	}
 	if !slices.Contains(Levels, e.Level) {
-		return errAt(fmt.Sprintf("unknown level %q (choose %s)", e.Level, orList(Levels)), "level")
+		return errAt(fmt.Sprintf("unknown level %q (choose %s)", e.Level, words.Or(Levels)), "level")
 	}
 	for i, f := range e.Focus {
 		if !slices.Contains(Focuses, f) {
-			return errAt(fmt.Sprintf("unknown focus %q (choose %s)", f, orList(Focuses)), "focus", strconv.Itoa(i))
+			return errAt(fmt.Sprintf("unknown focus %q (choose %s)", f, words.Or(Focuses)), "focus", strconv.Itoa(i))
 		}
 	}
 	if e.Equipment == "" {
 		e.Equipment = None
 	}
 	if e.Equipment != None && !slices.Contains(EquipmentKinds, e.Equipment) {
-		return errAt(fmt.Sprintf("unknown equipment %q (choose none, %s)", e.Equipment, orList(EquipmentKinds)), "equipment")
+		return errAt(fmt.Sprintf("unknown equipment %q (choose none, %s)", e.Equipment, words.Or(EquipmentKinds)), "equipment")
 	}
 	if (e.Position == OnBack || e.Position == FaceDown || e.Position == SideLying || e.Position == AllFours) && !e.Floor {
 		return errAt(fmt.Sprintf("position %s is floor work: set \"floor: true\"", e.Position), "position")
 	}
 	if len(e.Steps) == 0 {
 		return errAt("no steps (list at least one)", "steps")
+	}
+	for _, f := range []struct{ name, text string }{
+		{"name", e.Name}, {"purpose", e.Purpose}, {"start", e.Start}, {"easier", e.Easier},
+		{"harder", e.Harder}, {"source_dose", e.SourceDose},
+	} {
+		if err := checkText(f.text, 0, false); err != nil {
+			return errAt(fmt.Sprintf("%s: %v", f.name, err), f.name)
+		}
 	}
 	for _, list := range []struct {
 		name  string
@@ -435,6 +326,14 @@ func (e *Exercise) validate() error {
 			if strings.TrimSpace(s) == "" {
 				return errAt(fmt.Sprintf("%s item %d is empty", list.name, i+1), list.name, strconv.Itoa(i))
 			}
+			if err := checkText(s, 0, false); err != nil {
+				return errAt(fmt.Sprintf("%s item %d: %v", list.name, i+1, err), list.name, strconv.Itoa(i))
+			}
+		}
+	}
+	for i, m := range e.Muscles {
+		if !slices.Contains(MuscleGroups, m) {
+			return errAt(fmt.Sprintf("unknown muscle group %q (choose %s)", m, words.Or(MuscleGroups)), "muscles", strconv.Itoa(i))
 		}
 	}
 	if err := e.validateDose(); err != nil {
@@ -511,29 +410,19 @@ func (d *Dose) validate() error {
 		return errAt(fmt.Sprintf("hold must be %d–%d seconds, got %d", MinHold, MaxHold, d.Hold), "hold")
 	case d.Seconds != 0 && (d.Seconds < MinSeconds || d.Seconds > MaxSeconds):
 		return errAt(fmt.Sprintf("seconds must be %d–%d, got %d", MinSeconds, MaxSeconds, d.Seconds), "seconds")
-	case d.Minutes < 0 || d.Minutes > MaxMinutes:
-		return errAt(fmt.Sprintf("minutes must be 1–%d, got %d", MaxMinutes, d.Minutes), "minutes")
+	case d.Minutes < 0 || d.Minutes > MaxDoseMinutes:
+		return errAt(fmt.Sprintf("minutes must be 1–%d, got %d", MaxDoseMinutes, d.Minutes), "minutes")
 	case n == 0:
 		return errAt("needs reps, seconds or minutes (one of them, above 0)")
 	case n > 1:
 		return errAt("give only one of reps, seconds and minutes")
 	case d.Hold != 0 && d.Reps == 0:
 		return errAt("hold goes with reps (how many holds)", "hold")
+	case d.Hold != 0 && d.Sets > 1:
+		return errAt(fmt.Sprintf("holds are done as one set: give more reps (holds) rather than %d sets", d.Sets), "sets")
 	}
 	if d.Sets == 0 {
 		d.Sets = 1
 	}
 	return nil
-}
-
-// orList renders "a, b or c".
-func orList[T ~string](items []T) string {
-	s := make([]string, len(items))
-	for i, v := range items {
-		s[i] = string(v)
-	}
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }

@@ -99,9 +99,7 @@ func TestLoadCatalogErrors(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error\n got: %s\nwant: …%s…", err, tt.want)
 			}
-			if strings.Contains(err.Error(), "\n") {
-				t.Errorf("error spans lines: %q", err)
-			}
+			checkError(t, err, plan.CatalogProblem, "test.yaml")
 		})
 	}
 }
@@ -112,17 +110,23 @@ func FuzzLoadCatalog(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte("exercises:\n  - id: x\n    dose: {start: {reps: 1}, top: {reps: 0}}\n"))
+	f.Add([]byte(strings.Replace(entry, "name: Plank", "name: !!binary /w==", 1)))
+	f.Add([]byte(strings.Replace(entry, "name: Plank", "name: Pl\xe9nk", 1)))
+	f.Add([]byte(strings.Replace(entry, "reps: 3, hold: 10", "reps: 5.99, hold: 10", 1)))
+	f.Add([]byte(strings.Replace(entry, "- Lie face down.", "- \"Lie \\e[2J down.\"", 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := plan.LoadCatalog(strings.NewReader(string(data)), "fuzz.yaml")
 		if err != nil {
-			msg := err.Error()
-			if !strings.HasPrefix(msg, "fuzz.yaml") || strings.Contains(msg, "\n") {
-				t.Fatalf("unclear error: %q", msg)
+			checkError(t, err, plan.CatalogProblem, "fuzz.yaml")
+			if !strings.HasPrefix(err.Error(), "fuzz.yaml") {
+				t.Fatalf("error does not name the file: %q", err)
 			}
 			return
 		}
-		// Whatever loads must be usable by the planner without a panic.
+		// Whatever loads must be usable by the planner without a panic,
+		// and hold only text that is safe to print.
 		for _, e := range c.Exercises {
+			checkSafeText(t, e)
 			l := e.Ladder()
 			for i := 1; i < len(l); i++ {
 				if !atLeast(l[i], l[i-1]) {

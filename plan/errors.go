@@ -45,3 +45,16 @@ func optErr(option, format string, args ...any) error {
 func buildErr(option, format string, args ...any) error {
 	return &Error{Kind: BuildProblem, Input: option, Msg: fmt.Sprintf(format, args...)}
 }
+
+// fileErr is a problem in a catalogue (CatalogProblem) or a plan file
+// (PlanFileProblem) called name. Its message reads "name:line: what is
+// wrong", or "name: what is wrong" when the line is not known.
+func fileErr(kind ErrorKind, name string, line int, format string, args ...any) *Error {
+	msg := fmt.Sprintf(format, args...)
+	if line > 0 {
+		msg = fmt.Sprintf("%s:%d: %s", name, line, msg)
+	} else {
+		msg = fmt.Sprintf("%s: %s", name, msg)
+	}
+	return &Error{Kind: kind, Input: name, Line: line, Msg: msg}
+}

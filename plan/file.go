@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/backplan/backplan/internal/words"
 	"gopkg.in/yaml.v3"
 )
 
@@ -45,44 +46,37 @@ func (p *Plan) WriteYAML(w io.Writer) error {
 func ReadPlan(r io.Reader, name string) (*Plan, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fileErr(PlanFileProblem, name, 0, "%v", err)
+	}
+	if err := checkEncoding(PlanFileProblem, name, data); err != nil {
+		return nil, err
 	}
 	var p Plan
 	if err := decodeStrict(data, &p); err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(PlanFileProblem, name, err)
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(PlanFileProblem, name, err)
 	}
 	var doc *yaml.Node
 	if len(root.Content) > 0 {
 		doc = root.Content[0]
 	}
 	if err := p.check(); err != nil {
-		var pe *planError
+		var pe *fieldError
 		if !errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, fileErr(PlanFileProblem, name, 0, "%v", err)
 		}
-		if line := fieldLine(doc, pe.path); line > 0 {
-			return nil, fmt.Errorf("%s:%d: %s", name, line, pe.msg)
-		}
-		return nil, fmt.Errorf("%s: %s", name, pe.msg)
+		return nil, fileErr(PlanFileProblem, name, fieldLine(doc, pe.path), "%s", pe.msg)
 	}
 	return &p, nil
 }
 
-// planError is a problem in a plan file, with the path of the field it is
+// planErr is a problem in a plan file, with the path of the field it is
 // about (from the top of the file) so that ReadPlan can name its line.
-type planError struct {
-	path []string
-	msg  string
-}
-
-func (e *planError) Error() string { return e.msg }
-
 func planErr(path []string, format string, args ...any) error {
-	return &planError{path: path, msg: fmt.Sprintf(format, args...)}
+	return &fieldError{path: path, msg: fmt.Sprintf(format, args...)}
 }
 
 // at returns the path extended by more parts; it never shares the backing
@@ -104,6 +98,17 @@ func at(path []string, more ...any) []string {
 // defaults an exercise takes in the catalogue, one set for a dose that names
 // none, and estimated session minutes.
 func (p *Plan) check() error {
+	if err := p.Patient.Validate(); err != nil {
+		var pe *Error
+		if errors.As(err, &pe) {
+			field := map[string]string{"patient": "name"}[pe.Input]
+			if field == "" {
+				field = pe.Input
+			}
+			return planErr([]string{"patient", field}, "%s", pe.Msg)
+		}
+		return err
+	}
 	if err := p.checkSettings(); err != nil {
 		return err
 	}
@@ -131,7 +136,7 @@ func (p *Plan) check() error {
 		byID[e.ID] = i
 	}
 	if len(p.Weeks) != p.Settings.Weeks {
-		return planErr([]string{"weeks"}, "the plan has %s, but settings say weeks: %d", plural(len(p.Weeks), "week"), p.Settings.Weeks)
+		return planErr([]string{"weeks"}, "the plan has %s, but settings say weeks: %d", words.Count(len(p.Weeks), "week"), p.Settings.Weeks)
 	}
 	used := make([]bool, len(p.Exercises))
 	for wi := range p.Weeks {
@@ -147,6 +152,9 @@ func (p *Plan) check() error {
 		if len(wk.Sessions) == 0 {
 			return planErr(path, "week %d: no sessions (list at least one)", wk.Number)
 		}
+		if a := wk.Appointment; !a.IsZero() && (a.Before(wk.Start) || wk.End().Before(a)) {
+			return planErr(at(path, "appointment"), "week %d: appointment %s is outside the week (%s to %s)", wk.Number, a, wk.Start, wk.End())
+		}
 		for si := range wk.Sessions {
 			s := &wk.Sessions[si]
 			spath := at(path, "sessions", si)
@@ -156,6 +164,8 @@ func (p *Plan) check() error {
 				return planErr(at(spath, "date"), "%s: missing date", label)
 			case s.Date.Before(wk.Start) || wk.End().Before(s.Date):
 				return planErr(at(spath, "date"), "%s: date %s is outside the week (%s to %s)", label, s.Date, wk.Start, wk.End())
+			case len(p.Settings.Weekdays) > 0 && !slices.Contains(p.Settings.Weekdays, s.Date.Weekday()):
+				return planErr(at(spath, "date"), "%s: %s is a %s, not one of the weekdays (%s)", label, s.Date, s.Date.Weekday(), p.Settings.Weekdays)
 			case si > 0 && !wk.Sessions[si-1].Date.Before(s.Date):
 				return planErr(at(spath, "date"), "%s: date %s must come after the session before it (%s)", label, s.Date, wk.Sessions[si-1].Date)
 			case s.Minutes < 0:
@@ -197,28 +207,31 @@ func (p *Plan) check() error {
 func (p *Plan) checkSettings() error {
 	s := &p.Settings
 	path := []string{"settings"}
+	if field, msg := s.outOfRange(); msg != "" {
+		return planErr(at(path, field), "settings: %s", msg)
+	}
 	switch {
-	case s.Weeks < MinWeeks || s.Weeks > MaxWeeks:
-		return planErr(at(path, "weeks"), "settings: weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
-	case s.Days < MinDays || s.Days > MaxDays:
-		return planErr(at(path, "days"), "settings: days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
-	case s.Minutes < MinMinutes || s.Minutes > MaxMinutesOpt:
-		return planErr(at(path, "minutes"), "settings: minutes must be %d–%d a session, got %d", MinMinutes, MaxMinutesOpt, s.Minutes)
 	case !slices.Contains(Focuses, s.Focus):
-		return planErr(at(path, "focus"), "settings: unknown focus %q (choose %s)", s.Focus, orList(Focuses))
+		return planErr(at(path, "focus"), "settings: unknown focus %q (choose %s)", s.Focus, words.Or(Focuses))
 	case !slices.Contains(Levels, s.Level):
-		return planErr(at(path, "level"), "settings: unknown level %q (choose %s)", s.Level, orList(Levels))
+		return planErr(at(path, "level"), "settings: unknown level %q (choose %s)", s.Level, words.Or(Levels))
 	case s.Start.IsZero():
 		return planErr(at(path, "start"), "settings: missing start date")
 	case s.Issued.IsZero():
 		return planErr(at(path, "issued"), "settings: missing issued date")
+	}
+	if len(s.Weekdays) > 0 && len(s.Weekdays) != s.Days {
+		return planErr(at(path, "weekdays"), "settings: %s chosen (%s), but days: %d", words.Count(len(s.Weekdays), "weekday"), s.Weekdays, s.Days)
+	}
+	if !s.Review.IsZero() && s.Review.Before(s.Issued) {
+		return planErr(at(path, "review"), "settings: review %s is before the issue date %s", s.Review, s.Issued)
 	}
 	if s.Equipment == nil {
 		return planErr(at(path, "equipment"), "settings: missing equipment (write [] for none)")
 	}
 	for i, e := range s.Equipment {
 		if !slices.Contains(EquipmentKinds, e) {
-			return planErr(at(path, "equipment", i), "settings: unknown equipment %q (choose %s; write [] for none)", e, orList(EquipmentKinds))
+			return planErr(at(path, "equipment", i), "settings: unknown equipment %q (choose %s; write [] for none)", e, words.Or(EquipmentKinds))
 		}
 		if slices.Contains(s.Equipment[:i], e) {
 			return planErr(at(path, "equipment", i), "settings: equipment %q is listed twice", e)

@@ -128,6 +128,7 @@ weeks:
             dose: {sets: 1, reps: 8, level: 1}
   - week: 2
     start: "2026-12-07"
+    review: true
     sessions:
       - date: "2026-12-07"
         minutes: 6
@@ -171,7 +172,7 @@ func TestWriteYAML(t *testing.T) {
 func TestPlanFileRoundTrip(t *testing.T) {
 	for _, o := range []plan.Options{
 		{},
-		{Weeks: 12, Days: 5, Focus: plan.Posture, Minutes: 45},
+		{Weeks: 12, Days: 5, Focus: plan.FocusPosture, Minutes: 45},
 		{Weeks: 8, Days: 7, Level: plan.Intermediate, Equipment: []plan.Equipment{}, NoFloor: true},
 		{Weeks: 1, Days: 1, Patient: plan.Patient{Name: "Αλεξάνδρα Παπαδοπούλου", Notes: "Line one.\nLine two: \"quoted\" # not a comment"}},
 	} {
@@ -295,14 +296,14 @@ func TestReadPlanErrors(t *testing.T) {
 		{"weeks misnumbered", "  - week: 2", "  - week: 3", "plan.yaml:82: week 2 of the list is numbered 3; number the weeks 1, 2, 3 and so on"},
 		{"week starts on the wrong day", `    start: "2026-12-07"`, `    start: "2026-12-08"`, `plan.yaml:83: week 2: start must be 2026-12-07 (the plan starts on 2026-11-30 and each week 7 days after the last), got "2026-12-08"`},
 		{"week without sessions", "    sessions:\n      - date: \"2026-12-07\"\n        minutes: 6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 1, reps: 10, level: 1}\n", "    sessions: []\n", "plan.yaml:82: week 2: no sessions (list at least one)"},
-		{"session outside its week", `      - date: "2026-12-07"`, `      - date: "2026-12-14"`, "plan.yaml:85: week 2, session 1: date 2026-12-14 is outside the week (2026-12-07 to 2026-12-13)"},
+		{"session outside its week", `      - date: "2026-12-07"`, `      - date: "2026-12-14"`, "plan.yaml:86: week 2, session 1: date 2026-12-14 is outside the week (2026-12-07 to 2026-12-13)"},
 		{"session before its week", `      - date: "2026-11-30"`, `      - date: "2026-11-29"`, "plan.yaml:73: week 1, session 1: date 2026-11-29 is outside the week (2026-11-30 to 2026-12-06)"},
 		{"sessions out of order", "        minutes: 6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 2, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 1, reps: 8, level: 1}\n", "        minutes: 6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 2, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 1, reps: 8, level: 1}\n      - date: \"2026-11-30\"\n        items:\n          - exercise: walk\n            dose: {minutes: 3}\n", "plan.yaml:82: week 1, session 2: date 2026-11-30 must come after the session before it (2026-11-30)"},
 		{"session without a date", `      - date: "2026-11-30"` + "\n        minutes: 6", "      - minutes: 6", "plan.yaml:73: week 1, session 1: missing date"},
-		{"negative minutes", "        minutes: 6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3", "        minutes: -6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3", "plan.yaml:86: week 2, session 1: minutes must be above 0, got -6 (leave it out and backplan estimates it)"},
-		{"session without items", "        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 1, reps: 10, level: 1}\n", "        items: []\n", "plan.yaml:85: week 2, session 1: no items (list at least one exercise)"},
-		{"item names an unknown exercise", "          - exercise: twist\n            dose: {sets: 1, reps: 3", "          - exercise: twsit\n            dose: {sets: 1, reps: 3", `plan.yaml:90: week 2, session 1: unknown exercise "twsit" (every item must name an exercise in the plan's exercises list)`},
-		{"dose with no amount", "dose: {sets: 1, reps: 10, level: 1}", "dose: {sets: 1, level: 1}", "plan.yaml:93: week 2, session 1, band-row: dose needs reps, seconds or minutes (one of them, above 0)"},
+		{"negative minutes", "        minutes: 6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3", "        minutes: -6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3", "plan.yaml:87: week 2, session 1: minutes must be above 0, got -6 (leave it out and backplan estimates it)"},
+		{"session without items", "        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 1, reps: 10, level: 1}\n", "        items: []\n", "plan.yaml:86: week 2, session 1: no items (list at least one exercise)"},
+		{"item names an unknown exercise", "          - exercise: twist\n            dose: {sets: 1, reps: 3", "          - exercise: twsit\n            dose: {sets: 1, reps: 3", `plan.yaml:91: week 2, session 1: unknown exercise "twsit" (every item must name an exercise in the plan's exercises list)`},
+		{"dose with no amount", "dose: {sets: 1, reps: 10, level: 1}", "dose: {sets: 1, level: 1}", "plan.yaml:94: week 2, session 1, band-row: dose needs reps, seconds or minutes (one of them, above 0)"},
 		{"dose with two amounts", "dose: {sets: 1, minutes: 3}", "dose: {sets: 1, minutes: 3, reps: 4}", "plan.yaml:77: week 1, session 1, walk: dose give only one of reps, seconds and minutes"},
 		{"dose with too many sets", "dose: {sets: 1, reps: 8, level: 1}", "dose: {sets: 9, reps: 8, level: 1}", "plan.yaml:81: week 1, session 1, band-row: dose sets must be 1–5, got 9"},
 		{"dose with a bad side", "dose: {sets: 1, reps: 2, hold: 10, each: side}", "dose: {sets: 1, reps: 2, hold: 10, each: leg}", `plan.yaml:79: week 1, session 1, twist: dose each must be side or direction, got "leg"`},
@@ -325,6 +326,7 @@ func TestReadPlanErrors(t *testing.T) {
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("got  %q\nwant %q", err, tt.want)
 			}
+			checkError(t, err, plan.PlanFileProblem, "plan.yaml")
 		})
 	}
 }
@@ -345,13 +347,24 @@ func FuzzReadPlan(f *testing.F) {
 	f.Add([]byte(smallPlan))
 	f.Add([]byte(strings.Replace(smallPlan, "        minutes: 6\n", "", 1)))
 	f.Add([]byte("weeks: []\n"))
+	f.Add([]byte(strings.Replace(smallPlan, "name: Ana Ruiz", "name: !!binary /w==", 1)))
+	f.Add([]byte(strings.Replace(smallPlan, "name: Ana Ruiz", "name: Jos\xe9", 1)))
+	f.Add([]byte(strings.Replace(smallPlan, "  days: 1\n", "  days: 1\n  weekdays: [mon]\n", 1)))
+	f.Add([]byte(strings.Replace(smallPlan, "  issued: \"2026-11-24\"\n", "  issued: \"2026-11-24\"\n  review: \"2026-12-09\"\n", 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := plan.ReadPlan(bytes.NewReader(data), "fuzz.yaml")
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "fuzz.yaml") {
 				t.Errorf("error does not name the file: %v", err)
 			}
+			checkError(t, err, plan.PlanFileProblem, "fuzz.yaml")
 			return
+		}
+		if err := p.Patient.Validate(); err != nil {
+			t.Fatalf("accepted a patient that Build refuses: %v", err)
+		}
+		for _, e := range p.Exercises {
+			checkSafeText(t, e)
 		}
 		var first, second bytes.Buffer
 		if err := p.WriteYAML(&first); err != nil {

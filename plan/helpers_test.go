@@ -1,9 +1,14 @@
 package plan_test
 
 import (
+	"errors"
 	"os"
+	"regexp"
+	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/backplan/backplan/plan"
 )
@@ -45,4 +50,57 @@ func build(t testing.TB, o plan.Options) *plan.Plan {
 		t.Fatalf("Build(%+v): %v", o, err)
 	}
 	return p
+}
+
+// flagLike finds a flag name such as "--minutes" in a message. A quoted
+// piece of the input ("got text `0 --a0`", `unknown focus "--x"`) is not
+// one: quoted finds those, to leave them out.
+var (
+	flagLike = regexp.MustCompile(`(^|[\s(])--[a-z]`)
+	quoted   = regexp.MustCompile("`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\"")
+)
+
+// checkError fails unless err is a *plan.Error of the given kind about
+// input, written as every plan error must be: one line, lower-case first
+// letter, no trailing period, and no flag name ("--"), since only the edge
+// knows whether the choice was a flag, a roster cell or a form field.
+func checkError(t testing.TB, err error, kind plan.ErrorKind, input string) {
+	t.Helper()
+	var pe *plan.Error
+	if !errors.As(err, &pe) {
+		t.Fatalf("got %T %v, want a *plan.Error", err, err)
+	}
+	if pe.Kind != kind {
+		t.Errorf("kind: got %d, want %d (%v)", pe.Kind, kind, err)
+	}
+	if input != "" && pe.Input != input {
+		t.Errorf("input: got %q, want %q (%v)", pe.Input, input, err)
+	}
+	msg := err.Error()
+	switch {
+	case flagLike.MatchString(quoted.ReplaceAllString(msg, "")):
+		t.Errorf("names a flag: %q", msg)
+	case strings.ContainsAny(msg, "\n\r"):
+		t.Errorf("spans lines: %q", msg)
+	case strings.HasSuffix(msg, "."):
+		t.Errorf("ends with a period: %q", msg)
+	case msg == "":
+		t.Errorf("empty message")
+	}
+}
+
+// checkSafeText fails if an accepted exercise holds text that is not
+// UTF-8 or that holds a control character: text a terminal or a page
+// would show wrongly.
+func checkSafeText(t testing.TB, e plan.Exercise) {
+	t.Helper()
+	texts := []string{e.ID, e.Name, e.Purpose, e.Start, e.Easier, e.Harder, e.SourceDose, e.Family}
+	for _, list := range [][]string{e.Steps, e.Cues, e.Cautions, e.Needs, e.Muscles} {
+		texts = append(texts, list...)
+	}
+	for _, s := range texts {
+		if !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
+			t.Fatalf("%s: accepted unsafe text %q", e.ID, s)
+		}
+	}
 }

@@ -1,9 +1,13 @@
 package plan
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/backplan/backplan/internal/words"
+	"gopkg.in/yaml.v3"
 )
 
 // Focus is what a plan leans on; see the package documentation.
@@ -11,15 +15,15 @@ type Focus string
 
 // The focuses.
 const (
-	Balanced      Focus = "balanced"
-	MobilityFocus Focus = "mobility"
-	Posture       Focus = "posture"
-	StrengthFocus Focus = "strength"
-	CoreFocus     Focus = "core"
+	FocusBalanced Focus = "balanced"
+	FocusMobility Focus = "mobility"
+	FocusPosture  Focus = "posture"
+	FocusStrength Focus = "strength"
+	FocusCore     Focus = "core"
 )
 
 // Focuses lists every focus, the default first.
-var Focuses = []Focus{Balanced, MobilityFocus, Posture, StrengthFocus, CoreFocus}
+var Focuses = []Focus{FocusBalanced, FocusMobility, FocusPosture, FocusStrength, FocusCore}
 
 // Level is how used to exercise the patient is.
 type Level string
@@ -35,15 +39,15 @@ var Levels = []Level{Beginner, Intermediate}
 
 // Limits and defaults of the options.
 const (
-	MinWeeks       = 1
-	MaxWeeks       = 52
-	DefaultWeeks   = 4
-	MinDays        = 1
-	MaxDays        = 7
-	DefaultDays    = 3
-	MinMinutes     = 10
-	MaxMinutesOpt  = 90
-	DefaultMinutes = 20
+	MinWeeks              = 1
+	MaxWeeks              = 52
+	DefaultWeeks          = 4
+	MinDays               = 1
+	MaxDays               = 7
+	DefaultDays           = 3
+	MinSessionMinutes     = 10
+	MaxSessionMinutes     = 90
+	DefaultSessionMinutes = 20
 )
 
 // DefaultEquipment is what a plan assumes when the clinician says nothing: a
@@ -105,16 +109,95 @@ type Settings struct {
 	Minutes   int         `yaml:"minutes"`
 	Include   []string    `yaml:"include,omitempty,flow"`
 	Exclude   []string    `yaml:"exclude,omitempty,flow"`
-	Start     Date        `yaml:"start"`
-	Issued    Date        `yaml:"issued"`
-	Review    Date        `yaml:"review,omitempty"` // the next appointment, if booked
+	// Weekdays are the days of the week chosen for training, when the
+	// clinician chose them; otherwise the days are spread through the week.
+	Weekdays Weekdays `yaml:"weekdays,omitempty,flow"`
+	Start    Date     `yaml:"start"`
+	Issued   Date     `yaml:"issued"`
+	Review   Date     `yaml:"review,omitempty"` // the next appointment, if booked
+}
+
+// Weekdays are days of the week, in week order from Sunday. A plan file
+// writes them as short names: [mon, wed, fri].
+type Weekdays []time.Weekday
+
+// ParseWeekdays parses a comma-separated list of days such as
+// "mon,wed,fri" or "Monday, Thursday", in any case. It returns them in
+// week order from Sunday, once each.
+func ParseWeekdays(s string) (Weekdays, error) {
+	var out Weekdays
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		wd, ok := ParseWeekday(part)
+		if !ok {
+			return nil, optErr("weekdays", "unknown day %q (write the days as mon, tue, wed, thu, fri, sat or sun)", part)
+		}
+		if !slices.Contains(out, wd) {
+			out = append(out, wd)
+		}
+	}
+	if len(out) == 0 {
+		return nil, optErr("weekdays", "no days given (write the days as mon, tue, wed, thu, fri, sat or sun)")
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// String returns the days as "mon, wed, fri".
+func (w Weekdays) String() string {
+	names := make([]string, len(w))
+	for i, d := range w {
+		names[i] = weekdayNames[d%7]
+	}
+	return strings.Join(names, ", ")
+}
+
+// MarshalYAML writes the short names.
+func (w Weekdays) MarshalYAML() (any, error) {
+	names := make([]string, len(w))
+	for i, d := range w {
+		names[i] = weekdayNames[d%7]
+	}
+	return names, nil
+}
+
+// UnmarshalYAML reads a list of day names.
+func (w *Weekdays) UnmarshalYAML(n *yaml.Node) error {
+	var names []string
+	if err := n.Decode(&names); err != nil {
+		return err
+	}
+	v, err := ParseWeekdays(strings.Join(names, ","))
+	if err != nil || len(v) != len(names) {
+		return fmt.Errorf("line %d: weekdays must be different days written as mon, tue, wed, thu, fri, sat or sun, got %v", n.Line, names)
+	}
+	*w = v
+	return nil
+}
+
+// outOfRange checks the weeks, days and minutes against their limits: the
+// one home of these rules, for options and plan files alike. It returns
+// the field and the problem, or "" when all are in range.
+func (s Settings) outOfRange() (field, msg string) {
+	switch {
+	case s.Weeks < MinWeeks || s.Weeks > MaxWeeks:
+		return "weeks", fmt.Sprintf("weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
+	case s.Days < MinDays || s.Days > MaxDays:
+		return "days", fmt.Sprintf("days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
+	case s.Minutes < MinSessionMinutes || s.Minutes > MaxSessionMinutes:
+		return "minutes", fmt.Sprintf("minutes must be %d–%d a session, got %d", MinSessionMinutes, MaxSessionMinutes, s.Minutes)
+	}
+	return "", ""
 }
 
 // ParseFocus returns the focus named s.
 func ParseFocus(s string) (Focus, error) {
 	f := Focus(strings.ToLower(strings.TrimSpace(s)))
 	if !slices.Contains(Focuses, f) {
-		return "", optErr("focus", "unknown focus %q (choose %s)", s, orList(Focuses))
+		return "", optErr("focus", "unknown focus %q (choose %s)", s, words.Or(Focuses))
 	}
 	return f, nil
 }
@@ -123,7 +206,7 @@ func ParseFocus(s string) (Focus, error) {
 func ParseLevel(s string) (Level, error) {
 	l := Level(strings.ToLower(strings.TrimSpace(s)))
 	if !slices.Contains(Levels, l) {
-		return "", optErr("level", "unknown level %q (choose %s)", s, orList(Levels))
+		return "", optErr("level", "unknown level %q (choose %s)", s, words.Or(Levels))
 	}
 	return l, nil
 }
@@ -143,7 +226,7 @@ func ParseEquipment(s string) ([]Equipment, error) {
 			e = Cable
 		}
 		if !slices.Contains(EquipmentKinds, e) {
-			return nil, optErr("equipment", "unknown equipment %q (choose none, %s)", strings.TrimSpace(part), orList(EquipmentKinds))
+			return nil, optErr("equipment", "unknown equipment %q (choose none, %s)", strings.TrimSpace(part), words.Or(EquipmentKinds))
 		}
 		if !slices.Contains(out, e) {
 			out = append(out, e)
@@ -164,23 +247,35 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 	if s.Weeks == 0 {
 		s.Weeks = DefaultWeeks
 	}
-	if s.Weeks < MinWeeks || s.Weeks > MaxWeeks {
-		return s, optErr("weeks", "weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
+	if len(o.Weekdays) > 0 {
+		var names []string
+		for _, d := range o.Weekdays {
+			if d < time.Sunday || d > time.Saturday {
+				return s, optErr("weekdays", "%d is not a day of the week", int(d))
+			}
+			names = append(names, weekdayNames[d])
+		}
+		wd, err := ParseWeekdays(strings.Join(names, ","))
+		if err != nil {
+			return s, err
+		}
+		if s.Days != 0 && s.Days != len(wd) {
+			return s, optErr("days", "days: %d does not agree with the %s chosen (%s)", s.Days, words.Count(len(wd), "weekday"), wd)
+		}
+		s.Weekdays = wd
+		s.Days = len(wd)
 	}
 	if s.Days == 0 {
 		s.Days = DefaultDays
 	}
-	if s.Days < MinDays || s.Days > MaxDays {
-		return s, optErr("days", "days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
-	}
 	if s.Minutes == 0 {
-		s.Minutes = DefaultMinutes
+		s.Minutes = DefaultSessionMinutes
 	}
-	if s.Minutes < MinMinutes || s.Minutes > MaxMinutesOpt {
-		return s, optErr("minutes", "minutes must be %d–%d a session, got %d", MinMinutes, MaxMinutesOpt, s.Minutes)
+	if field, msg := s.outOfRange(); msg != "" {
+		return s, optErr(field, "%s", msg)
 	}
 	if s.Focus == "" {
-		s.Focus = Balanced
+		s.Focus = FocusBalanced
 	}
 	if _, err := ParseFocus(string(s.Focus)); err != nil {
 		return s, err
@@ -230,11 +325,25 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 	if o.Today.IsZero() {
 		return s, optErr("start", "the run date (Options.Today) is not set")
 	}
+	for _, d := range []struct {
+		name string
+		date Date
+	}{{"start", o.Start}, {"review", o.Review}, {"start", o.Today}} {
+		if err := d.date.check(); err != nil {
+			return s, optErr(d.name, "%s: %v", d.name, err)
+		}
+	}
 	s.Issued = o.Today
 	if o.Start.IsZero() {
 		s.Start = o.Today.NextMonday()
 	} else {
 		s.Start = o.Start
+	}
+	if end := s.Start.AddDays(7*s.Weeks - 1); LastDate.Before(end) {
+		return s, optErr("start", "a plan starting %s would end after %s", s.Start, LastDate)
+	}
+	if !o.Review.IsZero() && o.Review.Before(o.Today) {
+		return s, optErr("review", "the review date %s is before today (%s)", o.Review, o.Today)
 	}
 	s.Review = o.Review
 	return s, nil

@@ -5,86 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
-	"gopkg.in/yaml.v3"
+	"github.com/backplan/backplan/internal/words"
 )
-
-// Date is a calendar day with no time or zone. It reads and writes YAML
-// as 2006-01-02.
-type Date struct{ t time.Time }
-
-// DateOf returns the calendar day of t, in t's own location.
-func DateOf(t time.Time) Date {
-	y, m, d := t.Date()
-	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
-}
-
-// NewDate returns the given day.
-func NewDate(y int, m time.Month, d int) Date {
-	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
-}
-
-// ParseDate parses YYYY-MM-DD.
-func ParseDate(s string) (Date, error) {
-	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
-	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-12-07", s)
-	}
-	return Date{t}, nil
-}
-
-// Time returns midnight UTC of the day.
-func (d Date) Time() time.Time { return d.t }
-
-// IsZero reports whether d is unset.
-func (d Date) IsZero() bool { return d.t.IsZero() }
-
-// AddDays returns the day n days later.
-func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
-
-// Weekday returns the day of the week.
-func (d Date) Weekday() time.Weekday { return d.t.Weekday() }
-
-// Before reports whether d comes before e.
-func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
-
-// NextMonday returns the first Monday after d (a week later if d is a Monday).
-func (d Date) NextMonday() Date {
-	n := (int(time.Monday) - int(d.Weekday()) + 7) % 7
-	if n == 0 {
-		n = 7
-	}
-	return d.AddDays(n)
-}
-
-// String returns YYYY-MM-DD.
-func (d Date) String() string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.t.Format(time.DateOnly)
-}
-
-// Format formats the day with a time layout.
-func (d Date) Format(layout string) string { return d.t.Format(layout) }
-
-// MarshalYAML writes YYYY-MM-DD.
-func (d Date) MarshalYAML() (any, error) { return d.String(), nil }
-
-// UnmarshalYAML reads YYYY-MM-DD.
-func (d *Date) UnmarshalYAML(n *yaml.Node) error {
-	var s string
-	if err := n.Decode(&s); err != nil {
-		return err
-	}
-	v, err := ParseDate(s)
-	if err != nil {
-		return fmt.Errorf("line %d: %w", n.Line, err)
-	}
-	*d = v
-	return nil
-}
 
 // Plan is a whole programme: who it is for, the settings that made it, the
 // exercises it uses (in the order first met) and its weeks.
@@ -148,6 +71,20 @@ func (p *Plan) End() Date {
 	return p.Weeks[len(p.Weeks)-1].End()
 }
 
+// LongestSession is the estimated length in minutes of the plan's longest
+// session: what a patient should set aside. It is at most
+// Settings.Minutes, and less where the catalogue cannot fill the time
+// within the clinical ranges.
+func (p *Plan) LongestSession() int {
+	most := 0
+	for _, w := range p.Weeks {
+		for _, s := range w.Sessions {
+			most = max(most, s.Minutes)
+		}
+	}
+	return most
+}
+
 // DoseByWeek returns, for the exercise id, its dose in each week (the zero
 // Dose where the week does not use it). When a week uses the exercise more
 // than once, the dose of its first session is given: a week's doses agree.
@@ -168,9 +105,46 @@ func (p *Plan) DoseByWeek(id string) []Dose {
 }
 
 // DoseText is the dose of e as the workbook and the preview print it
-// everywhere: the dose's own words, and what its resistance level means
-// for e's equipment.
-func (e Exercise) DoseText(d Dose) string { return d.String() }
+// everywhere: the dose's own words, and, from the second resistance level
+// on, what that level means for e's equipment ("2 sets of 12, next band
+// up").
+func (e Exercise) DoseText(d Dose) string {
+	if d.Level <= 1 {
+		return d.String()
+	}
+	return d.amount() + ", " + e.Equipment.Heavier(d.Level)
+}
+
+// Heavier says what resistance level n (2 or more) means for the
+// equipment, counted from the band or weight the patient starts with:
+// "next band up", "two bands up", "a slightly heavier weight".
+func (e Equipment) Heavier(level int) string {
+	steps := level - 1
+	switch {
+	case steps <= 0:
+		return ""
+	case e == Band && steps == 1:
+		return "next band up"
+	case e == Band:
+		return numberWord(steps) + " bands up"
+	case e == Dumbbells && steps == 1:
+		return "a slightly heavier weight"
+	case e == Dumbbells:
+		return numberWord(steps) + " weights up"
+	case steps == 1:
+		return "one step heavier"
+	}
+	return numberWord(steps) + " steps heavier"
+}
+
+// numberWord spells the small numbers of resistance steps, so that a dose
+// line never shows a third numeral.
+func numberWord(n int) string {
+	if n >= 1 && n <= 5 {
+		return [...]string{"one", "two", "three", "four", "five"}[n-1]
+	}
+	return fmt.Sprint(n)
+}
 
 // DoseKind is how a dose is counted.
 type DoseKind string
@@ -178,8 +152,8 @@ type DoseKind string
 // The kinds of dose.
 const (
 	RepsDose    DoseKind = "reps"    // repetitions, in sets
-	HoldsDose   DoseKind = "holds"   // repetitions that each hold a position
-	TimedDose   DoseKind = "timed"   // seconds of movement or one long hold
+	HoldsDose   DoseKind = "holds"   // repetitions that each hold a position, in one set
+	TimedDose   DoseKind = "timed"   // seconds of movement, in sets
 	MinutesDose DoseKind = "minutes" // minutes of steady activity
 )
 
@@ -197,6 +171,7 @@ func (d Dose) Kind() DoseKind {
 }
 
 // Boxes is the number of tick boxes the dose gets in a session: one a set.
+// A dose of holds or of minutes is one set, so one box.
 func (d Dose) Boxes() int {
 	if d.IsZero() {
 		return 0
@@ -207,41 +182,52 @@ func (d Dose) Boxes() int {
 // IsZero reports whether the dose is unset.
 func (d Dose) IsZero() bool { return d == Dose{} }
 
-// String is the dose in the short form the workbook prints:
-// "2 × 10 each side", "3 × 20 s hold", "5 min", "8 × 3 s hold, level 2".
+// String is the dose as a patient reads it without a key: never a bare
+// number, never three numbers, and the sets (one tick box each) named
+// whenever there can be more than one:
+//
+//	2 sets of 8
+//	1 set of 8 each side
+//	5 holds of 10 s
+//	3 holds of 20 s each side
+//	2 sets of 10 s each direction
+//	3 min
+//
+// From resistance level 2 it adds how much heavier, in words that fit any
+// equipment ("one step heavier"); Exercise.DoseText names the band or
+// weight instead, and is what the workbook prints.
 func (d Dose) String() string {
+	if d.Level <= 1 {
+		return d.amount()
+	}
+	return d.amount() + ", " + Equipment("").Heavier(d.Level)
+}
+
+// amount is the dose without its resistance level.
+func (d Dose) amount() string {
 	if d.IsZero() {
 		return ""
 	}
-	var b strings.Builder
-	sets := d.Sets
-	if sets == 0 {
-		sets = 1
-	}
-	switch {
-	case d.Minutes > 0:
-		fmt.Fprintf(&b, "%d min", d.Minutes)
-	case d.Seconds > 0:
-		if sets > 1 {
-			fmt.Fprintf(&b, "%d × ", sets)
+	var s string
+	sets := words.Count(max(d.Sets, 1), "set")
+	switch d.Kind() {
+	case MinutesDose:
+		s = fmt.Sprintf("%d min", d.Minutes)
+	case TimedDose:
+		s = fmt.Sprintf("%s of %d s", sets, d.Seconds)
+	case HoldsDose:
+		s = fmt.Sprintf("%s of %d s", words.Count(d.Reps, "hold"), d.Hold)
+		if d.Sets > 1 {
+			// Not from a valid catalogue or plan file; kept readable.
+			s = fmt.Sprintf("%s, each %s", sets, s)
 		}
-		fmt.Fprintf(&b, "%d s", d.Seconds)
 	default:
-		if sets > 1 {
-			fmt.Fprintf(&b, "%d × ", sets)
-		}
-		fmt.Fprintf(&b, "%d", d.Reps)
-		if d.Hold > 0 {
-			fmt.Fprintf(&b, " × %d s hold", d.Hold)
-		}
+		s = fmt.Sprintf("%s of %d", sets, d.Reps)
 	}
 	if d.Each != "" {
-		b.WriteString(" each " + d.Each)
+		s += " each " + d.Each
 	}
-	if d.Level > 1 {
-		fmt.Fprintf(&b, ", level %d", d.Level)
-	}
-	return b.String()
+	return s
 }
 
 // Words is the dose spelled out for a patient:
@@ -254,26 +240,13 @@ func (d Dose) Words() string {
 	var parts []string
 	switch {
 	case d.Minutes > 0:
-		parts = append(parts, plural(d.Minutes, "minute"))
+		parts = append(parts, words.Count(d.Minutes, "minute"))
 	case d.Seconds > 0:
-		s := plural(d.Seconds, "second")
-		if sets > 1 {
-			s = fmt.Sprintf("%s of %s", plural(sets, "round"), s)
-		}
-		parts = append(parts, s)
+		parts = append(parts, fmt.Sprintf("%s of %s", words.Count(sets, "set"), words.Count(d.Seconds, "second")))
+	case d.Hold > 0:
+		parts = append(parts, fmt.Sprintf("%s, each held for %s", words.Count(d.Reps, "hold"), words.Count(d.Hold, "second")))
 	default:
-		unit := "repetition"
-		if d.Hold > 0 {
-			unit = "hold"
-		}
-		s := plural(d.Reps, unit)
-		if d.Hold > 0 {
-			s += fmt.Sprintf(" of %s", plural(d.Hold, "second"))
-		}
-		if sets > 1 {
-			s = fmt.Sprintf("%s of %s", plural(sets, "set"), s)
-		}
-		parts = append(parts, s)
+		parts = append(parts, fmt.Sprintf("%s of %s", words.Count(sets, "set"), words.Count(d.Reps, "repetition")))
 	}
 	switch d.Each {
 	case "side":
@@ -282,16 +255,9 @@ func (d Dose) Words() string {
 		parts[0] += " in each direction"
 	}
 	if d.Level > 1 {
-		parts = append(parts, fmt.Sprintf("resistance level %d", d.Level))
+		parts = append(parts, Equipment("").Heavier(d.Level))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
 }
 
 // Seconds a session spends on things other than the movement itself.
@@ -362,10 +328,17 @@ func (p *Plan) WriteText(w io.Writer) error {
 	if s.NoFloor {
 		floor = "no"
 	}
-	fmt.Fprintf(bw, "Plan:      %s, %s a week, about %d minutes a session\n", plural(s.Weeks, "week"), plural(s.Days, "day"), s.Minutes)
+	days := words.Count(s.Days, "day") + " a week"
+	if len(s.Weekdays) > 0 {
+		days += " (" + s.Weekdays.String() + ")"
+	}
+	fmt.Fprintf(bw, "Plan:      %s, %s, sessions of up to %d minutes (the longest planned: %d)\n", words.Count(s.Weeks, "week"), days, s.Minutes, p.LongestSession())
 	fmt.Fprintf(bw, "Focus:     %s, %s\n", s.Focus, s.Level)
 	fmt.Fprintf(bw, "Equipment: %s; floor work: %s\n", eq, floor)
 	fmt.Fprintf(bw, "Dates:     %s to %s (issued %s)\n", s.Start, p.End(), s.Issued)
+	if !s.Review.IsZero() {
+		fmt.Fprintf(bw, "Review:    %s\n", s.Review)
+	}
 	if len(s.Include) > 0 {
 		fmt.Fprintf(bw, "Include:   %s\n", strings.Join(s.Include, ", "))
 	}
@@ -377,15 +350,29 @@ func (p *Plan) WriteText(w io.Writer) error {
 		fmt.Fprintf(bw, "  %-27s %-9s %s\n", e.ID, e.Category, e.Name)
 	}
 	for _, wk := range p.Weeks {
-		easy := ""
+		var marks []string
 		if wk.Easy {
-			easy = " (easier week)"
+			marks = append(marks, "easier week")
 		}
-		fmt.Fprintf(bw, "\nWeek %d: %s to %s%s\n", wk.Number, wk.Start, wk.End(), easy)
+		if wk.Steady {
+			marks = append(marks, "keep this level")
+		}
+		if wk.Review {
+			marks = append(marks, "time to see your clinician again")
+		}
+		if !wk.Appointment.IsZero() {
+			marks = append(marks, "appointment "+wk.Appointment.String())
+		}
+		note := ""
+		if len(marks) > 0 {
+			note = " (" + strings.Join(marks, "; ") + ")"
+		}
+		fmt.Fprintf(bw, "\nWeek %d: %s to %s%s\n", wk.Number, wk.Start, wk.End(), note)
 		for _, ses := range wk.Sessions {
 			fmt.Fprintf(bw, "  %s %s, about %d min\n", ses.Date.Format("Mon"), ses.Date, ses.Minutes)
 			for _, it := range ses.Items {
-				fmt.Fprintf(bw, "    %-27s %s\n", it.Exercise, it.Dose)
+				e, _ := p.Exercise(it.Exercise)
+				fmt.Fprintf(bw, "    %-27s %s\n", it.Exercise, e.DoseText(it.Dose))
 			}
 		}
 	}

@@ -9,7 +9,12 @@ package plan
 
 // Ladder returns the doses an exercise climbs through, bottom first. Warm-up
 // exercises do not climb; their ladder is the starting dose alone.
-func (e Exercise) Ladder() []Dose {
+func (e Exercise) Ladder() []Dose { return e.ladder(false) }
+
+// ladder is Ladder; when longer, the climb goes on past the catalogue's
+// top, for sessions with time to spare, as far as the clinical ranges
+// allow (see beyondTop), before the resistance steps.
+func (e Exercise) ladder(longer bool) []Dose {
 	cur := e.Dose.Start
 	top := e.Dose.Top
 	cur.Sets = max(cur.Sets, 1)
@@ -33,6 +38,12 @@ func (e Exercise) Ladder() []Dose {
 	climb(&cur.Hold, top.Hold, stepOf(top.Hold-cur.Hold, 10, 5))
 	climb(&cur.Seconds, top.Seconds, stepOf(top.Seconds-cur.Seconds, 10, 5))
 	climb(&cur.Minutes, top.Minutes, 1)
+	if longer {
+		far := beyondTop(cur, e.Category)
+		climb(&cur.Reps, far.Reps, 2)
+		climb(&cur.Sets, far.Sets, 1)
+		climb(&cur.Hold, far.Hold, 5)
+	}
 	if cur.Level > 0 {
 		climb(&cur.Level, MaxLevel, 1)
 	}
@@ -77,4 +88,30 @@ func rung(start, length, climbed int, easy bool) int {
 		r = max(start, r-2)
 	}
 	return r
+}
+
+// beyondTop is how far a longer session takes a top dose, within the
+// ranges of CLINICAL.md: strength and core work up to 3 sets; stretches
+// held up to 4 times; other holds up to 2 more, at most 12; holds of 15 s
+// or more up to 30 s; timed movements up to 3 sets. Rep-counted mobility
+// work stays where the catalogue tops it.
+func beyondTop(d Dose, c Category) Dose {
+	switch d.Kind() {
+	case RepsDose:
+		if c.Loaded() {
+			d.Sets = max(d.Sets, 3)
+		}
+	case TimedDose:
+		d.Sets = max(d.Sets, 3)
+	case HoldsDose:
+		if c == Mobility {
+			d.Reps = max(d.Reps, 4)
+		} else {
+			d.Reps = max(d.Reps, min(d.Reps+2, 12))
+		}
+		if d.Hold >= 15 {
+			d.Hold = max(d.Hold, 30)
+		}
+	}
+	return d
 }

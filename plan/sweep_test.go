@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/backplan/backplan/plan"
 )
@@ -23,30 +24,43 @@ var clinical = map[plan.Category]clinicalRange{
 }
 
 // TestInvariantsOverEveryCombination sweeps weeks × days × focus × level ×
-// equipment × floor and checks the rules every plan must keep.
+// equipment × floor × minutes and checks the rules every plan must keep
+// (checkInvariants), what each focus guarantees (checkFocus), and that
+// every exercise of the catalogue is chosen somewhere. Under -short it
+// checks one combination in seven.
 func TestInvariantsOverEveryCombination(t *testing.T) {
-	if testing.Short() {
-		t.Skip("sweep skipped in -short mode")
-	}
 	c := realCatalog(t)
-	kits := [][]plan.Equipment{{}, {plan.Band}, {plan.Band, plan.Dumbbells}, {plan.Band, plan.Dumbbells, plan.Cable}}
-	n := 0
+	kits := [][]plan.Equipment{{}, {plan.Band}, {plan.Dumbbells}, {plan.Cable}, {plan.Band, plan.Dumbbells}, {plan.Band, plan.Dumbbells, plan.Cable}}
+	chosen := map[string]int{}
+	n, i := 0, 0
 	for _, weeks := range []int{1, 2, 4, 6, 8, 12, 52} {
 		for days := 1; days <= 7; days++ {
 			for _, focus := range plan.Focuses {
 				for _, level := range plan.Levels {
 					for _, kit := range kits {
 						for _, noFloor := range []bool{false, true} {
-							o := plan.Options{Weeks: weeks, Days: days, Focus: focus, Level: level, Equipment: kit, NoFloor: noFloor, Today: today}
-							p, err := plan.Build(c, o)
-							if err != nil {
-								t.Errorf("%s: %v", describe(o), err)
-								continue
+							for _, minutes := range []int{10, 15, 20, 30, 45, 90} {
+								i++
+								if testing.Short() && i%7 != 0 {
+									continue
+								}
+								o := plan.Options{Weeks: weeks, Days: days, Focus: focus, Level: level, Equipment: kit, NoFloor: noFloor, Minutes: minutes, Today: today}
+								p, err := plan.Build(c, o)
+								if err != nil {
+									t.Errorf("%s: %v", describe(o), err)
+									continue
+								}
+								if msg := checkInvariants(p); msg != "" {
+									t.Errorf("%s: %s", describe(o), msg)
+								}
+								if msg := checkFocus(p); msg != "" {
+									t.Errorf("%s: %s focus: %s", describe(o), focus, msg)
+								}
+								for _, e := range p.Exercises {
+									chosen[e.ID]++
+								}
+								n++
 							}
-							if msg := checkInvariants(p); msg != "" {
-								t.Errorf("%s: %s", describe(o), msg)
-							}
-							n++
 						}
 					}
 				}
@@ -54,10 +68,15 @@ func TestInvariantsOverEveryCombination(t *testing.T) {
 		}
 	}
 	t.Logf("%d plans checked", n)
+	for _, e := range c.Exercises {
+		if chosen[e.ID] == 0 {
+			t.Errorf("%s is never chosen", e.ID)
+		}
+	}
 }
 
 func describe(o plan.Options) string {
-	return fmt.Sprintf("weeks=%d days=%d focus=%s level=%s equipment=%v no-floor=%v", o.Weeks, o.Days, o.Focus, o.Level, o.Equipment, o.NoFloor)
+	return fmt.Sprintf("weeks=%d days=%d focus=%s level=%s equipment=%v no-floor=%v minutes=%d weekdays=%v", o.Weeks, o.Days, o.Focus, o.Level, o.Equipment, o.NoFloor, o.Minutes, o.Weekdays)
 }
 
 // checkInvariants returns the first broken rule, or "".
@@ -77,13 +96,33 @@ func checkInvariants(p *plan.Plan) string {
 	if len(p.Weeks) != s.Weeks {
 		return fmt.Sprintf("%d weeks, want %d", len(p.Weeks), s.Weeks)
 	}
+	if s.Weeks < 8 && warmups(p) > 2 {
+		return fmt.Sprintf("a %d-week plan teaches %d warm-up exercises", s.Weeks, warmups(p))
+	}
+	if msg := checkRest(p); msg != "" {
+		return msg
+	}
+	if msg := checkMinutes(p); msg != "" {
+		return msg
+	}
+	lastReview := 0
 	for wi, w := range p.Weeks {
+		if w.Review {
+			lastReview = w.Number
+		}
+		if w.Number-lastReview >= plan.ReviewEvery {
+			return fmt.Sprintf("week %d: no review since week %d", w.Number, lastReview)
+		}
 		if len(w.Sessions) != s.Days {
 			return fmt.Sprintf("week %d has %d sessions, want %d", w.Number, len(w.Sessions), s.Days)
 		}
-		loadedDays := map[string][]int{} // exercise → day offsets in the week
-		// One warm-up a week, the same every session, so the grid shows
-		// it once; the next week brings the next pair.
+		for _, ses := range w.Sessions {
+			if len(s.Weekdays) > 0 && !slices.Contains(s.Weekdays, ses.Date.Weekday()) {
+				return fmt.Sprintf("%s is a %s, not one of %s", ses.Date, ses.Date.Weekday(), s.Weekdays)
+			}
+		}
+		// One warm-up pair, the same every session; it changes only at
+		// an easier week.
 		warmOf := func(ses plan.Session) string {
 			return ses.Items[0].Exercise + "+" + ses.Items[1].Exercise
 		}
@@ -92,15 +131,10 @@ func checkInvariants(p *plan.Plan) string {
 				return fmt.Sprintf("week %d: warm-up %s on %s, but %s on %s", w.Number, warmOf(ses), ses.Date, warmOf(w.Sessions[0]), w.Sessions[0].Date)
 			}
 		}
-		if wi > 0 && len(w.Sessions[0].Items) >= 2 && len(p.Weeks[wi-1].Sessions[0].Items) >= 2 {
-			if warmOf(w.Sessions[0]) == warmOf(p.Weeks[wi-1].Sessions[0]) && len(p.Exercises) > 0 && warmups(p) > 2 {
-				return fmt.Sprintf("week %d repeats the warm-up of week %d", w.Number, w.Number-1)
-			}
+		if wi > 0 && !w.Easy && warmOf(w.Sessions[0]) != warmOf(p.Weeks[wi-1].Sessions[0]) {
+			return fmt.Sprintf("week %d changes the warm-up outside an easier week", w.Number)
 		}
 		for _, ses := range w.Sessions {
-			if ses.Minutes > s.Minutes {
-				return fmt.Sprintf("%s: about %d minutes, over %d", ses.Date, ses.Minutes, s.Minutes)
-			}
 			if len(ses.Items) < 3 {
 				return fmt.Sprintf("%s: %d items, want a warm-up and at least one exercise", ses.Date, len(ses.Items))
 			}
@@ -108,6 +142,9 @@ func checkInvariants(p *plan.Plan) string {
 			second, _ := p.Exercise(ses.Items[1].Exercise)
 			if first.Category != plan.Cardio || second.Category != plan.Dynamic {
 				return fmt.Sprintf("%s does not open with a warm-up: %s, %s", ses.Date, first.ID, second.ID)
+			}
+			if main := len(ses.Items) - 2; main > plan.MaxExercises(s.Minutes) {
+				return fmt.Sprintf("%s: %d exercises after the warm-up, over %d", ses.Date, main, plan.MaxExercises(s.Minutes))
 			}
 			warm := 0
 			seen := map[string]bool{}
@@ -133,23 +170,9 @@ func checkInvariants(p *plan.Plan) string {
 						return fmt.Sprintf("%s week %d: stretch held %d s, under 10", e.ID, w.Number, d.Hold)
 					}
 				}
-				if e.Category.Loaded() {
-					off := int(ses.Date.Time().Sub(w.Start.Time()).Hours() / 24)
-					loadedDays[e.ID] = append(loadedDays[e.ID], off)
-				}
 			}
 			if warm < 5 || warm > 10 {
 				return fmt.Sprintf("%s: warm-up of %d minutes, want 5–10", ses.Date, warm)
-			}
-		}
-		for id, offs := range loadedDays {
-			for i := 1; i < len(offs); i++ {
-				if offs[i]-offs[i-1] == 1 {
-					return fmt.Sprintf("week %d: %s on consecutive days %v", w.Number, id, offs)
-				}
-			}
-			if e, _ := p.Exercise(id); e.Category == plan.Strength && s.Days >= 2 && len(offs) < 2 {
-				return fmt.Sprintf("week %d: strength exercise %s only %d time(s)", w.Number, id, len(offs))
 			}
 		}
 		if wi == 0 || w.Easy {
@@ -161,10 +184,80 @@ func checkInvariants(p *plan.Plan) string {
 			if !a.IsZero() && !b.IsZero() && !atLeast(b, a) {
 				return fmt.Sprintf("%s falls from %v in week %d to %v in week %d", e.ID, a, prev.Number, b, w.Number)
 			}
+			if w.Steady && a != b {
+				return fmt.Sprintf("week %d is steady, but %s changes from %v to %v", w.Number, e.ID, a, b)
+			}
+		}
+	}
+	if !p.Weeks[len(p.Weeks)-1].Review {
+		return "the last week has no review"
+	}
+	return ""
+}
+
+// checkRest checks that strength and core work for a muscle group never
+// falls on two consecutive days of the calendar, from the first week to
+// the last, and that a strength exercise comes at least twice a week when
+// the plan has two or more days.
+func checkRest(p *plan.Plan) string {
+	last := map[string]plan.Date{} // muscle group → the last day it was loaded
+	for _, w := range p.Weeks {
+		times := map[string]int{}
+		for _, ses := range w.Sessions {
+			groups := map[string]string{} // group → the exercise that loads it today
+			for _, it := range ses.Items {
+				e, _ := p.Exercise(it.Exercise)
+				if !e.Category.Loaded() {
+					continue
+				}
+				times[e.ID]++
+				gs := e.Muscles
+				if len(gs) == 0 {
+					gs = []string{e.ID}
+				}
+				for _, g := range gs {
+					groups[g] = e.ID
+				}
+			}
+			for g, id := range groups {
+				if d, ok := last[g]; ok && d.AddDays(1) == ses.Date {
+					return fmt.Sprintf("%s: %s works the %s muscles the day after %s did", ses.Date, id, g, d)
+				}
+				last[g] = ses.Date
+			}
+		}
+		for id, n := range times {
+			if e, _ := p.Exercise(id); e.Category == plan.Strength && p.Settings.Days >= 2 && len(p.Settings.Weekdays) == 0 && n < 2 {
+				return fmt.Sprintf("week %d: strength exercise %s only once", w.Number, id)
+			}
 		}
 	}
 	return ""
 }
+
+// checkMinutes checks that no session runs over its budget, and that the
+// longest uses at least half of it, unless the plan already teaches as
+// many exercises as one session may hold, or every one that suits (then
+// the catalogue, within the clinical ranges, cannot fill the time).
+func checkMinutes(p *plan.Plan) string {
+	s := p.Settings
+	for _, w := range p.Weeks {
+		for _, ses := range w.Sessions {
+			if ses.Minutes > s.Minutes {
+				return fmt.Sprintf("%s: about %d minutes, over %d", ses.Date, ses.Minutes, s.Minutes)
+			}
+		}
+	}
+	fit := suitable(p)
+	all := fit[plan.Mobility] + fit[plan.Strength] + fit[plan.Core]
+	if long := p.LongestSession(); 2*long < s.Minutes && mainExercises(p) < min(all, plan.MaxExercises(s.Minutes)) {
+		return fmt.Sprintf("the longest session is %d minutes of %d, with %d exercises", long, s.Minutes, mainExercises(p))
+	}
+	return ""
+}
+
+// mainExercises counts the exercises a plan uses after the warm-up.
+func mainExercises(p *plan.Plan) int { return len(p.Exercises) - warmups(p) }
 
 func doseIn(w plan.Week, id string) plan.Dose {
 	for _, s := range w.Sessions {
@@ -201,4 +294,36 @@ func warmups(p *plan.Plan) int {
 		}
 	}
 	return n
+}
+
+// TestEveryChoiceOfWeekdays builds a plan for every set of weekdays and
+// every focus, from a Monday and from a Thursday: sessions fall only on
+// the chosen days, and no muscle group works on two days in a row, across
+// the turn of the week too.
+func TestEveryChoiceOfWeekdays(t *testing.T) {
+	c := realCatalog(t)
+	for mask := 1; mask < 1<<7; mask++ {
+		var days []time.Weekday
+		for d := time.Sunday; d <= time.Saturday; d++ {
+			if mask&(1<<d) != 0 {
+				days = append(days, d)
+			}
+		}
+		for _, focus := range plan.Focuses {
+			for _, start := range []plan.Date{plan.NewDate(2026, 11, 30), plan.NewDate(2026, 12, 3)} {
+				o := plan.Options{Weeks: 8, Weekdays: days, Focus: focus, Start: start, Minutes: 30, Today: today}
+				p, err := plan.Build(c, o)
+				if err != nil {
+					t.Errorf("%s: %v", describe(o), err)
+					continue
+				}
+				if p.Settings.Days != len(days) {
+					t.Errorf("%s: %d days a week, want %d", describe(o), p.Settings.Days, len(days))
+				}
+				if msg := checkInvariants(p); msg != "" {
+					t.Errorf("%s: %s", describe(o), msg)
+				}
+			}
+		}
+	}
 }

@@ -32,7 +32,7 @@ func BenchmarkLayout(b *testing.B) {
 			o := render.Options{Paper: render.Letter}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := render.Layout(p, o); err != nil {
+				if _, err := rend.Layout(p, o); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -44,7 +44,7 @@ func BenchmarkLayout(b *testing.B) {
 func BenchmarkDraw(b *testing.B) {
 	for _, weeks := range benchWeeks {
 		b.Run(fmt.Sprintf("weeks=%d", weeks), func(b *testing.B) {
-			d, err := render.Layout(benchPlan(b, weeks), render.Options{Paper: render.Letter})
+			d, err := rend.Layout(benchPlan(b, weeks), render.Options{Paper: render.Letter})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -52,7 +52,7 @@ func BenchmarkDraw(b *testing.B) {
 			var n int64
 			for b.Loop() {
 				cw := &countWriter{}
-				if err := d.Draw(cw); err != nil {
+				if err := rend.Draw(cw, d); err != nil {
 					b.Fatal(err)
 				}
 				n = cw.n
@@ -73,7 +73,7 @@ func BenchmarkWorkbook(b *testing.B) {
 			var n int64
 			for b.Loop() {
 				cw := &countWriter{}
-				if err := render.Workbook(cw, p, o); err != nil {
+				if err := rend.Workbook(cw, p, o); err != nil {
 					b.Fatal(err)
 				}
 				n = cw.n
@@ -91,7 +91,7 @@ func BenchmarkWorkbookParallel(b *testing.B) {
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			if err := render.Workbook(io.Discard, p, o); err != nil {
+			if err := rend.Workbook(io.Discard, p, o); err != nil {
 				b.Error(err)
 				return
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/backplan/backplan/plan"
 )
@@ -11,11 +12,15 @@ import (
 // TextError is text in a plan that the workbook's fonts cannot draw. The
 // command line treats it as bad input: the clinician must change the text.
 type TextError struct {
-	Field string // where the text is: "patient name", `exercise "band-row" step 2`
-	Rune  rune   // the first character that cannot be printed
+	Field   string // where the text is: "patient name", `exercise "band-row" step 2`
+	Rune    rune   // the first character that cannot be printed
+	Invalid bool   // the text is not valid UTF-8 (Rune is then utf8.RuneError)
 }
 
 func (e *TextError) Error() string {
+	if e.Invalid {
+		return fmt.Sprintf("%s: the text is not valid UTF-8; save it as UTF-8 and try again", e.Field)
+	}
 	if unicode.IsControl(e.Rune) {
 		return fmt.Sprintf("%s: cannot print the control character U+%04X; remove it", e.Field, e.Rune)
 	}
@@ -36,36 +41,80 @@ func fields(p *plan.Plan) []field {
 		{"notes", p.Patient.Notes},
 	}
 	for _, e := range p.Exercises {
-		at := fmt.Sprintf("exercise %q", e.ID)
-		out = append(out,
-			field{at + " name", e.Name},
-			field{at + " purpose", e.Purpose},
-			field{at + " easier", e.Easier},
-			field{at + " harder", e.Harder},
-		)
-		for _, l := range []struct {
-			name  string
-			items []string
-		}{{"need", e.Needs}, {"step", e.Steps}, {"cue", e.Cues}, {"caution", e.Cautions}} {
-			for i, s := range l.items {
-				out = append(out, field{fmt.Sprintf("%s %s %d", at, l.name, i+1), s})
+		out = append(out, exerciseFields(e)...)
+	}
+	// The amounts of a plan file may carry their own words.
+	for _, w := range p.Weeks {
+		for _, ses := range w.Sessions {
+			for _, it := range ses.Items {
+				if it.Dose.Each != "" {
+					out = append(out, field{fmt.Sprintf("week %d %s dose", w.Number, safeID(it.Exercise)), it.Dose.Each})
+				}
+				out = append(out, field{fmt.Sprintf("week %d exercise id", w.Number), it.Exercise})
 			}
 		}
 	}
 	return out
 }
 
+// exerciseFields lists every text of an exercise that the workbook draws.
+func exerciseFields(e plan.Exercise) []field {
+	at := fmt.Sprintf("exercise %q", safeID(e.ID))
+	out := []field{
+		{at + " id", e.ID},
+		{at + " name", e.Name},
+		{at + " purpose", e.Purpose},
+		{at + " start", e.Start},
+		{at + " easier", e.Easier},
+		{at + " harder", e.Harder},
+		{at + " dose", e.Dose.Each},
+	}
+	for _, l := range []struct {
+		name  string
+		items []string
+	}{{"need", e.Needs}, {"step", e.Steps}, {"cue", e.Cues}, {"caution", e.Cautions}} {
+		for i, s := range l.items {
+			out = append(out, field{fmt.Sprintf("%s %s %d", at, l.name, i+1), s})
+		}
+	}
+	return out
+}
+
+// safeID is an exercise id fit to quote in a message: invalid UTF-8
+// becomes U+FFFD, which %q shows plainly.
+func safeID(id string) string { return strings.ToValidUTF8(id, "\uFFFD") }
+
 // CheckText reports the first text in p that the embedded fonts cannot draw,
 // as a *TextError. Workbook calls it before anything else, so a workbook
 // never prints empty boxes in place of letters.
-func CheckText(p *plan.Plan) error {
-	fs, err := loadFaces()
-	if err != nil {
-		return err
+func (r *Renderer) CheckText(p *plan.Plan) error {
+	return r.check(fields(p))
+}
+
+// CheckCatalog reports the first text of the catalogue's exercises that
+// the embedded fonts cannot draw, as a *TextError naming the exercise and
+// the field, so that a catalogue is refused when it is loaded rather than
+// by every workbook made from it.
+func (r *Renderer) CheckCatalog(c *plan.Catalog) error {
+	if c == nil {
+		return nil
 	}
-	for _, f := range fields(p) {
-		if r, ok := unprintable(fs, f.text); ok {
-			return &TextError{Field: f.name, Rune: r}
+	for _, id := range c.IDs() {
+		e, _ := c.Lookup(id)
+		if err := r.check(exerciseFields(e)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *Renderer) check(fs []field) error {
+	for _, f := range fs {
+		if !utf8.ValidString(f.text) {
+			return &TextError{Field: f.name, Rune: utf8.RuneError, Invalid: true}
+		}
+		if c, ok := unprintable(r.fonts.faces, f.text); ok {
+			return &TextError{Field: f.name, Rune: c}
 		}
 	}
 	return nil

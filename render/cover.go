@@ -4,119 +4,330 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/backplan/backplan/internal/words"
 	"github.com/backplan/backplan/plan"
+)
+
+// The cover is one page, whatever the plan's length and the print size.
+// Everything on it is bounded (a title, a few labelled lines, six facts
+// about the plan, a contents list of six rows) except the clinician's note.
+// The rule: the cover takes the first of its forms that fits on the page.
+// It tries the note on the cover first, and only then on a page of its own
+// straight after the cover (which the cover names), each time from the
+// roomiest form down:
+//
+//	roomy:   the facts in a bordered table, with the patient's level;
+//	compact: the facts as a plain list, equipment and floor work in one;
+//	tight:   compact, in one closer list with who the plan is for, the
+//	         title smaller, and the contents in two columns with short
+//	         names.
+//
+// Only text far longer than a name or an address (which no form fits)
+// lets the cover flow on.
+
+// coverForm is one way to lay out the cover.
+type coverForm struct {
+	fit      int  // roomy, compact or tight
+	noteHere bool // the clinician's note on the cover
+}
+
+// How tightly the cover is laid out.
+const (
+	roomy = iota
+	compact
+	tight
 )
 
 func (l *layout) cover() {
 	l.section("cover", "About your plan", 0)
-	s := l.s
-	p := l.p
-	l.heading(title, s.title, 0)
-	l.y += 2
-	if n := clean(p.Patient.Name); n != "" {
-		l.labelled("For", n)
+	notes := strings.TrimSpace(l.p.Patient.Notes)
+	var forms []coverForm
+	for _, here := range []bool{true, false} {
+		if here && notes == "" {
+			continue
+		}
+		for _, fit := range []int{roomy, compact, tight} {
+			forms = append(forms, coverForm{fit, here})
+		}
 	}
-	if who := joinNonEmpty(", ", clean(p.Patient.Clinician), clean(p.Patient.Clinic)); who != "" {
-		l.labelled("From", who)
+	f := forms[len(forms)-1]
+	for _, try := range forms {
+		if l.y+l.dry(func() { l.coverBody(notes, try) }) <= l.bottom+0.01 {
+			f = try
+			break
+		}
 	}
-	l.labelled("Starts", longDate(p.Settings.Start))
-	l.labelled("Ends", longDate(p.End()))
-	l.y += s.para
-
-	l.heading("Your plan at a glance", s.h2, 4*s.lineH(s.body))
-	l.table(l.glance())
-	l.y += s.para
-
-	l.heading("Questions?", s.h2, 3*s.lineH(s.body))
-	if c := clean(p.Patient.Contact); c != "" {
-		l.para("If you have questions about your exercises, or something does not feel right, contact:", false, s.body)
-		l.para(c, true, s.body)
-	} else {
-		l.para("If you have questions about your exercises, or something does not feel right, contact your clinician. Write their phone number here:", false, s.body)
-		l.ensure(s.rule + s.para)
-		l.y += s.rule
-		l.hline(l.left, l.y, l.width()*0.7, normal)
-		l.y += s.para * 2
-	}
-
-	l.heading("Inside this workbook", s.h2, 3*s.lineH(s.body))
-	l.contents()
-
-	if notes := strings.TrimSpace(p.Patient.Notes); notes != "" {
-		l.y += s.para
-		l.heading("Notes from your clinician", s.h2, 3*s.lineH(s.body))
-		l.onBreak = func() { l.heading("Notes from your clinician (continued)", s.h3, 0) }
-		l.para(notes, false, s.body)
-		l.onBreak = nil
+	l.onBreak = func() { l.heading("About your plan (continued)", l.s.h3, 0) }
+	l.coverBody(notes, f)
+	l.onBreak = nil
+	if notes != "" && !f.noteHere {
+		l.noteSection(notes)
 	}
 }
 
-func (l *layout) glance() [][2]string {
+// coverBody lays out the cover in one of its forms.
+func (l *layout) coverBody(notes string, f coverForm) {
+	s := l.s
+	p := l.p
+	if f.fit == tight {
+		l.heading(title, s.h1, 0)
+	} else {
+		l.heading(title, s.title, 0)
+	}
+	who := []fact{}
+	if n := clean(p.Patient.Name); n != "" {
+		who = append(who, fact{label: "For", text: n})
+	}
+	if c := joinNonEmpty(", ", clean(p.Patient.Clinician), clean(p.Patient.Clinic)); c != "" {
+		who = append(who, fact{label: "From", text: c})
+	}
+	if d := p.Settings.Issued; !d.IsZero() {
+		who = append(who, fact{label: "Given to you on", text: longDate(d)})
+	}
+	if d := p.Settings.Review; !d.IsZero() {
+		who = append(who, fact{label: "Next appointment", text: longDate(d), bold: true})
+	}
+	if c := clean(p.Patient.Contact); c != "" {
+		who = append(who, fact{label: "Questions?", text: "If anything worries you, contact " + c})
+	} else {
+		who = append(who, fact{label: "Questions?", text: "Call your clinician on", writeIn: true})
+	}
+	if f.fit == tight {
+		who = append(who, l.glance(true)...) // one list, no heading between
+	}
+	l.facts(who, f.fit == tight)
+
+	switch {
+	case notes != "" && f.noteHere:
+		l.framed(thick, 0, func() {
+			l.para("Notes from your clinician", true, s.body)
+			l.para(notes, false, s.body)
+		})
+	case notes != "":
+		l.para(fmt.Sprintf("Your clinician has written notes for you on %s.", pageWord(l.ref("clinician-notes"))), true, s.body)
+	}
+
+	switch f.fit {
+	case roomy:
+		l.heading("Your plan at a glance", s.h2, 4*s.lineH(s.body))
+		var rows [][2]string
+		for _, r := range l.glance(false) {
+			rows = append(rows, [2]string{r.label, r.text})
+		}
+		rows = slices.Insert(rows, 4, [2]string{"Level", levelWords(p.Settings.Level)})
+		l.table(rows)
+	case compact:
+		l.heading("Your plan at a glance", s.h2, 4*s.lineH(s.body))
+		l.facts(l.glance(true), false)
+	}
+
+	l.heading("Inside this workbook", s.h2, 3*s.lineH(s.body))
+	l.contents(f.fit == tight)
+}
+
+// fact is one labelled line of the cover.
+type fact struct {
+	label, text string
+	bold        bool // the text in bold
+	writeIn     bool // a line to write on follows the text
+}
+
+// facts lays out labelled lines without borders: a bold label column as
+// wide as the widest label (within limits), the text wrapped beside it,
+// and a little space between rows (less when close).
+func (l *layout) facts(rows []fact, close bool) {
+	gap := l.s.para * 0.5
+	if close {
+		gap = l.s.para * 0.2
+	}
+	s := l.s
+	size := s.body
+	lh := s.lineH(size)
+	lw := 0.0
+	for _, r := range rows {
+		lw = max(lw, l.measure(r.label, true, size)+4)
+	}
+	lw = min(lw, l.width()*0.42)
+	for _, r := range rows {
+		labels := l.wrap(r.label, lw-3, true, size)
+		lines := l.wrap(clean(r.text), l.width()-lw, r.bold, size)
+		// A line to write on goes after the text on its last line, or
+		// on a line of its own when less than 50 mm is left there.
+		inW := l.width() - lw - l.measure(lines[len(lines)-1], r.bold, size) - 3
+		if r.writeIn && inW < 50 {
+			lines, inW = append(lines, ""), l.width()-lw
+		}
+		h := float64(max(len(labels), len(lines))) * lh
+		l.ensure(h)
+		for i, t := range labels {
+			l.text(l.left, l.y+float64(i)*lh, t, true, size)
+		}
+		for i, t := range lines {
+			l.text(l.left+lw, l.y+float64(i)*lh, t, r.bold, size)
+		}
+		l.y += h
+		if r.writeIn {
+			w := min(inW, 80)
+			l.hline(l.right-inW, l.y-1, w, normal)
+		}
+		l.y += gap
+	}
+	l.y += s.para
+}
+
+// noteSection prints a note too long for the cover on a page of its own.
+func (l *layout) noteSection(notes string) {
+	s := l.s
+	l.section("clinician-notes", "Notes from your clinician", 0)
+	l.heading("Notes from your clinician", s.h1, 0)
+	l.onBreak = func() { l.heading("Notes from your clinician (continued)", s.h3, 0) }
+	l.para(notes, false, s.body)
+	l.onBreak = nil
+}
+
+// glance is the plan at a glance: what it asks of the patient, from what
+// the plan contains rather than what the clinician allowed.
+func (l *layout) glance(merge bool) []fact {
 	p, st := l.p, l.p.Settings
-	rows := [][2]string{{"Length", plural(st.Weeks, "week")}}
-	var days []string
+	var days []time.Weekday
 	if len(p.Weeks) > 0 {
 		for _, ses := range p.Weeks[0].Sessions {
-			days = append(days, ses.Date.Format("Monday"))
+			days = append(days, ses.Date.Weekday())
 		}
 	}
-	d := plural(st.Days, "day") + " a week"
-	if len(days) > 0 && len(days) < 7 {
-		d += ": " + andList(days)
-	} else if len(days) == 7 {
-		d = "Every day"
-	}
-	rows = append(rows,
-		[2]string{"Days", d},
-		[2]string{"Each session", fmt.Sprintf("Up to about %d minutes, starting with a short warm-up", st.Minutes)},
-		[2]string{"Focus", focusWords(st.Focus)},
-		[2]string{"Level", levelWords(st.Level)},
-		[2]string{"Equipment", equipmentList(st.Equipment)},
-	)
 	floor := slices.ContainsFunc(p.Exercises, func(e plan.Exercise) bool { return e.Floor })
+	rows := []fact{
+		{label: "Length", text: words.Count(len(p.Weeks), "week") + ": " + shortDates(st.Start, p.End())},
+		{label: "Days", text: daysLine(st.Days, days)},
+		{label: "Each session", text: sessionLength(p) + ", with a short warm-up first"},
+		{label: "Focus", text: focusLine(p)},
+		{label: "Equipment", text: equipmentLine(p)},
+	}
 	switch {
-	case st.NoFloor:
-		rows = append(rows, [2]string{"Floor work", "None: every exercise is done standing or sitting"})
+	case merge && floor && len(usedEquipment(p)) == 0:
+		rows[4].text = "A mat or carpet to lie on; nothing else special"
+	case merge && floor:
+		rows[4].text += ", and a mat or carpet to lie on"
+	case merge:
+		// The list leaves the floor out: the plan has no floor work.
 	case floor:
-		rows = append(rows, [2]string{"Floor work", "Some exercises are done lying on the floor, on a mat or carpet"})
+		rows = append(rows, fact{label: "Floor work", text: "Some exercises are done lying on a mat or carpet"})
+	default:
+		rows = append(rows, fact{label: "Floor work", text: "None: every exercise is done standing or sitting"})
 	}
 	return rows
 }
 
-// contents lists the parts of the workbook with their page numbers.
-func (l *layout) contents() {
+// daysLine is the training days of a week: "3 days a week: Monday,
+// Wednesday and Friday", "5 days a week: Monday to Friday", "Every day".
+func daysLine(n int, days []time.Weekday) string {
+	d := words.Count(n, "day") + " a week"
+	switch {
+	case len(days) == 7:
+		return "Every day"
+	case len(days) >= 3 && int(days[len(days)-1]-days[0]) == len(days)-1:
+		return d + ": " + days[0].String() + " to " + days[len(days)-1].String()
+	case len(days) > 0:
+		names := make([]string, len(days))
+		for i, w := range days {
+			names[i] = w.String()
+		}
+		return d + ": " + words.And(names)
+	}
+	return d
+}
+
+// shortDates is "30 November to 27 December 2026".
+func shortDates(a, b plan.Date) string {
+	if a.Format("2006") != b.Format("2006") {
+		return a.Format("2 January 2006") + " to " + b.Format("2 January 2006")
+	}
+	return a.Format("2 January") + " to " + b.Format("2 January 2006")
+}
+
+// sessionLength is how long the plan's sessions take, from the planner's
+// estimates: "About 18 minutes", "About 12 to 20 minutes".
+func sessionLength(p *plan.Plan) string {
+	lo, hi := 0, 0
+	for _, w := range p.Weeks {
+		for _, ses := range w.Sessions {
+			if ses.Minutes <= 0 {
+				continue
+			}
+			if lo == 0 || ses.Minutes < lo {
+				lo = ses.Minutes
+			}
+			hi = max(hi, ses.Minutes)
+		}
+	}
+	switch {
+	case hi == 0:
+		return fmt.Sprintf("Up to about %d minutes", p.Settings.Minutes)
+	case lo == hi:
+		return fmt.Sprintf("About %d minutes", hi)
+	}
+	return fmt.Sprintf("About %d to %d minutes", lo, hi)
+}
+
+// contents lists the parts of the workbook with their page numbers: one
+// part a line, or, in two columns, with short names.
+func (l *layout) contents(columns bool) {
 	n := len(l.p.Weeks)
-	rows := [][2]string{{"How to use this workbook and stay safe", pageWord(l.ref("safety"))}}
+	type part struct{ long, short, pages string }
+	parts := []part{
+		{"How to use this workbook and stay safe", "Staying safe", pageWord(l.ref("safety"))},
+		{"Everyday advice: flare-ups, sitting, soreness", "Everyday advice", pageWord(l.ref("advice"))},
+	}
 	if n > 0 {
-		label := "Week 1"
+		long, short := "Week 1: tick boxes for each day", "Week 1"
 		if n > 1 {
-			label = fmt.Sprintf("Weeks 1 to %d: tick boxes for each day", n)
+			long, short = fmt.Sprintf("Weeks 1 to %d: tick boxes for each day", n), fmt.Sprintf("Weeks 1 to %d", n)
 		}
 		first, last := l.ref("week:1"), l.ref(fmt.Sprintf("week:%d:end", n))
 		pages := pageWord(first)
 		if last > first {
 			pages = fmt.Sprintf("pages %d to %d", first, last)
 		}
-		rows = append(rows, [2]string{label, pages})
+		parts = append(parts, part{long, short, pages})
 	}
-	rows = append(rows,
-		[2]string{"How to do each exercise", pageWord(l.ref("exercises"))},
-		[2]string{"Your progress", pageWord(l.ref("progress"))},
-		[2]string{"Notes", pageWord(l.ref("notes"))},
+	parts = append(parts,
+		part{"How to do each exercise", "Each exercise", pageWord(l.ref("exercises"))},
+		part{"Your progress", "Your progress", pageWord(l.ref("progress"))},
+		part{"Notes", "Notes", pageWord(l.ref("notes"))},
 	)
 	size := l.s.body
 	lh := l.s.lineH(size)
 	pw := l.measure("pages 888 to 888", false, size) + 4
-	for _, r := range rows {
-		lines := l.wrap(r[0], l.width()-pw, false, size)
-		l.ensure(float64(len(lines)) * lh)
-		l.textRight(l.right, l.y, r[1], false, size)
-		for _, line := range lines {
-			l.text(l.left, l.y, line, false, size)
-			l.y += lh
+	// row places a part between x0 and x1 at the cursor and returns its
+	// height.
+	row := func(label, pages string, x0, x1 float64) float64 {
+		lines := l.wrap(label, x1-x0-min(pw, l.measure(pages, false, size)+4), false, size)
+		for i, line := range lines {
+			l.text(x0, l.y+float64(i)*lh, line, false, size)
 		}
-		l.y += 1
+		l.textRight(x1, l.y, pages, false, size)
+		return float64(len(lines)) * lh
+	}
+	if !columns {
+		for _, r := range parts {
+			l.ensure(float64(len(l.wrap(r.long, l.width()-pw, false, size))) * lh)
+			l.y += row(r.long, r.pages, l.left, l.right) + 1
+		}
+		l.y += l.s.para
+		return
+	}
+	gap := 10.0
+	mid := l.left + (l.width()-gap)/2
+	half := (len(parts) + 1) / 2
+	for i := range half {
+		l.ensure(lh)
+		h := row(parts[i].short, parts[i].pages, l.left, mid)
+		if j := i + half; j < len(parts) {
+			h = max(h, row(parts[j].short, parts[j].pages, mid+gap, l.right))
+		}
+		l.y += h
 	}
 	l.y += l.s.para
 }
@@ -126,32 +337,4 @@ func pageWord(n int) string {
 		return "page ?"
 	}
 	return fmt.Sprintf("page %d", n)
-}
-
-// table flows a two-column table of labels and text, one bordered row each.
-func (l *layout) table(rows [][2]string) {
-	size := l.s.body
-	lh := l.s.lineH(size)
-	pad := l.s.pad
-	// The label column is as wide as its longest label, within limits.
-	lw := l.s.label
-	for _, r := range rows {
-		lw = max(lw, min(l.measure(r[0], true, size)+2*pad+1, l.width()*0.4))
-	}
-	for _, r := range rows {
-		labels := l.wrap(r[0], lw-2*pad, true, size)
-		lines := l.wrap(clean(r[1]), l.width()-lw-2*pad, false, size)
-		h := float64(max(len(labels), len(lines)))*lh + 2*pad
-		l.ensure(h)
-		l.rect(l.left, l.y, lw, h, thin, fillLabel)
-		l.rect(l.left+lw, l.y, l.width()-lw, h, thin, 0)
-		for i, s := range labels {
-			l.text(l.left+pad, l.y+pad+float64(i)*lh, s, true, size)
-		}
-		for i, s := range lines {
-			l.text(l.left+lw+pad, l.y+pad+float64(i)*lh, s, false, size)
-		}
-		l.y += h
-	}
-	l.y += l.s.para
 }

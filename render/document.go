@@ -18,6 +18,14 @@ type Document struct {
 	LargePrint    bool
 	Info          Info
 	Pages         []*Page
+
+	// What layout found, for the layout-rule tests: the page of each
+	// reference ("week:3", "week:3:end"), the rows of each part of a
+	// split or whole table, and the words it had to break between
+	// letters.
+	refs       map[string]int
+	tableParts []int
+	splitWords []string
 }
 
 // Info is the PDF's metadata.

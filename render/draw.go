@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"io"
 	"time"
+	"unicode/utf8"
 
 	"github.com/backplan/backplan/internal/fpdf"
-
-	"github.com/backplan/backplan/fonts"
 )
 
 const family = "notosans"
@@ -16,7 +15,12 @@ const family = "notosans"
 // Draw paints the document as a PDF. It adds nothing the layout did not
 // place, and uses only its own fpdf instance, so documents may be drawn
 // concurrently. It writes to w once, at the end, and nothing on an error.
-func (d *Document) Draw(w io.Writer) error {
+func (r *Renderer) Draw(w io.Writer, d *Document) error {
+	// fpdf panics on text that is not UTF-8; layout's check refuses it
+	// first, and this makes sure of it whatever made the Document.
+	if err := d.checkUTF8(); err != nil {
+		return err
+	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
@@ -26,8 +30,8 @@ func (d *Document) Draw(w io.Writer) error {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCompression(false) // pack compresses every stream once, better
 	pdf.SetCatalogSort(true)
-	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
-	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
+	pdf.AddUTF8FontParsed(family, "", r.fonts.pdf[0])
+	pdf.AddUTF8FontParsed(family, "B", r.fonts.pdf[1])
 
 	date, err := time.Parse(time.DateOnly, d.Info.Date)
 	if err != nil {
@@ -118,7 +122,7 @@ func (d *Document) Draw(w io.Writer) error {
 	if err := pdf.Output(&raw); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	packed, err := pack(raw.Bytes())
+	packed, err := r.pack(raw.Bytes())
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
@@ -162,4 +166,24 @@ func (p *pen) stroke(width float64) {
 		p.pdf.SetLineWidth(width)
 		p.width = width
 	}
+}
+
+// checkUTF8 reports any text of the document that is not valid UTF-8.
+func (d *Document) checkUTF8() error {
+	in := d.Info
+	texts := []string{in.Title, in.Author, in.Subject, in.Creator, in.Lang, in.Date}
+	for _, p := range d.Pages {
+		for _, m := range p.Marks {
+			texts = append(texts, m.Title)
+		}
+		for _, it := range p.Items {
+			texts = append(texts, it.Text)
+		}
+	}
+	for _, t := range texts {
+		if !utf8.ValidString(t) {
+			return &TextError{Field: "workbook text", Rune: utf8.RuneError, Invalid: true}
+		}
+	}
+	return nil
 }

@@ -2,9 +2,10 @@ package render
 
 import (
 	"fmt"
-	"sync"
+	"strconv"
 
 	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/words"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -32,33 +33,45 @@ func (l *layout) exercise(e plan.Exercise) {
 	name := clean(e.Name)
 	lh := s.lineH(s.body)
 	l.onBreak = nil
-	l.heading(name, s.h2, 6*lh)
+	// The name keeps with what it is and the pictures.
+	kind := categoryWords(e.Category)
+	keep := 0.0
+	if e.Picture != nil {
+		_, ph, _ := s.pictureBox(l.width())
+		keep += ph + lh + s.para
+	}
+	beside := l.headingBeside(name, s.h2, kind, false, keep)
+	if !beside {
+		l.heading(name, s.h2, keep+float64(len(l.wrap(kind, l.width(), false, s.body)))*lh+s.para)
+	}
 	l.found["ex:"+e.ID] = l.page.Number
 	// The outline stays flat: fpdf writes /Count 0 on outline items with
 	// children, which strict validators reject.
 	l.page.Marks = append(l.page.Marks, Mark{Title: name, Level: 0, Y: l.y - s.lineH(s.h2)})
 	l.onBreak = func() { l.heading(name+" (continued)", s.h3, 0) }
 
-	l.para(categoryWords(e.Category), false, s.body)
+	if !beside {
+		l.para(kind, false, s.body)
+	}
 	l.pictures(e)
 	if p := clean(e.Purpose); p != "" {
 		l.para(p, false, s.body)
 	}
-	l.labelled("Position", startWords(e.Position))
+	l.labelled("Position", startWords(e))
 	l.labelled("You need", needsWords(e))
 
-	l.heading("Steps", s.h3, 2*lh)
+	l.heading("Steps", s.h3, 3*lh)
 	l.list(e.Steps, number)
 	if len(e.Cues) > 0 {
-		l.heading("For good form", s.h3, 2*lh)
+		l.heading("For good form", s.h3, 3*lh)
 		l.list(e.Cues, bullet)
 	}
 	if len(e.Cautions) > 0 {
-		l.heading("Take care", s.h3, 2*lh)
+		l.heading("Take care", s.h3, 3*lh)
 		l.list(e.Cautions, bullet)
 	}
 	if e.Easier != "" || e.Harder != "" {
-		l.heading("Changing it", s.h3, 2*lh)
+		l.heading("Changing it", s.h3, 3*lh)
 		if e.Easier != "" {
 			l.labelled("Too hard?", e.Easier)
 		}
@@ -66,41 +79,67 @@ func (l *layout) exercise(e plan.Exercise) {
 			l.labelled("Too easy?", e.Harder+" Check with your clinician first.")
 		}
 	}
-	l.heading("How much to do", s.h3, 3*lh)
-	l.doseTable(e)
+	rows := l.doseRows(e)
+	head := doseHead
+	if len(rows) <= 3 {
+		head = [2]string{} // a table this short never splits: the heading says it all
+	}
+	l.heading("How much to do", s.h3, l.tableStart(head, rows))
+	l.tableWithHeader(head, rows)
 }
 
-// doseTable lists the exercise's dose week by week, joining weeks that
-// share a dose.
-func (l *layout) doseTable(e plan.Exercise) {
-	doses := l.p.DoseByWeek(e.ID)
+// doseHead is the header of an exercise's table of amounts.
+var doseHead = [2]string{"Weeks", "How much to do"}
+
+// doseRows lists each amount of the exercise once, with the weeks it is
+// done in that amount, in the order the amounts first come: a year's plan
+// gives a few rows, not one for every change. Weeks without the exercise
+// are left out; the week pages show them.
+func (l *layout) doseRows(e plan.Exercise) [][2]string {
+	var order []plan.Dose
+	weeks := map[plan.Dose][]int{}
+	for i, d := range l.p.DoseByWeek(e.ID) {
+		if d.IsZero() {
+			continue
+		}
+		if _, ok := weeks[d]; !ok {
+			order = append(order, d)
+		}
+		weeks[d] = append(weeks[d], i+1)
+	}
+	if len(order) == 0 {
+		return [][2]string{{"Weeks", "Not in this plan's weeks"}}
+	}
 	var rows [][2]string
-	for i := 0; i < len(doses); {
+	for _, d := range order {
+		rows = append(rows, [2]string{weekList(weeks[d]), e.DoseText(d)})
+	}
+	return rows
+}
+
+// weekList names weeks in order, runs joined: "Week 3", "Weeks 1 to 4",
+// "Weeks 1, 4 and 7 to 52".
+func weekList(ns []int) string {
+	var parts []string
+	for i := 0; i < len(ns); {
 		j := i
-		for j+1 < len(doses) && doses[j+1] == doses[i] {
+		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
 			j++
 		}
-		weeks := fmt.Sprintf("Week %d", i+1)
-		if j > i {
-			weeks = fmt.Sprintf("Weeks %d to %d", i+1, j+1)
+		switch {
+		case j == i:
+			parts = append(parts, strconv.Itoa(ns[i]))
+		case j == i+1:
+			parts = append(parts, strconv.Itoa(ns[i]), strconv.Itoa(ns[j]))
+		default:
+			parts = append(parts, fmt.Sprintf("%d to %d", ns[i], ns[j]))
 		}
-		what := "Not in these weeks"
-		if j == i {
-			what = "Not this week"
-		}
-		if d := doses[i]; !d.IsZero() {
-			what = d.String()
-			if d.Sets > 1 || d.Hold > 0 || d.Each != "" || d.Level > 1 {
-				what += ": " + d.Words() // "3 min" needs no spelling out
-			}
-		}
-		if l.p.Weeks[i].Easy && j == i && !doses[i].IsZero() {
-			what += " (easier week)"
-		}
-		rows = append(rows, [2]string{weeks, what})
 		i = j + 1
 	}
-	l.table(rows)
+	if len(ns) == 1 {
+		return "Week " + parts[0]
+	}
+	return "Weeks " + words.And(parts)
 }
 
 // pictures places an exercise's drawings under its name: the start and
@@ -114,7 +153,7 @@ func (l *layout) pictures(e plan.Exercise) {
 	lh := s.lineH(s.body)
 	gap := s.picGap
 	pw, ph, in := s.pictureBox(l.width())
-	pics := drawings(e.Picture, pw-2*in, ph-2*in, 0)
+	pics := l.drawings(e.Picture, pw-2*in, ph-2*in, 0)
 	l.ensure(ph + lh + s.para)
 	for i, p := range pics {
 		x := l.left + float64(i)*(pw+gap)
@@ -145,20 +184,25 @@ func (s style) pictureBox(width float64) (w, h, in float64) {
 	return (width - s.picGap) / 2, s.pic, s.pad
 }
 
-// warmDrawings makes the drawings of every exercise of p on all CPUs
-// before layout, which then finds them made: posing bodies is the slowest
-// part of laying out a workbook.
-func warmDrawings(p *plan.Plan, s style, width float64) {
+// warmDrawings makes the drawings of every exercise of p on the
+// Renderer's workers before layout, which then finds them made: posing
+// bodies is the slowest part of laying out a workbook.
+func (l *layout) warmDrawings() {
 	var specs []*figure.Spec
-	for _, e := range p.Exercises {
+	for _, e := range l.p.Exercises {
 		if e.Picture != nil {
 			specs = append(specs, e.Picture)
 		}
 	}
-	pw, ph, in := s.pictureBox(width)
-	onCPUs(len(specs), nil, nil, func(_ struct{}, i int) {
-		drawings(specs[i], pw-2*in, ph-2*in, 0)
-		drawings(specs[i], s.thumbW, s.thumbH, s.thumbLine)
+	keys := make([]string, len(specs))
+	for i, sp := range specs {
+		keys[i] = l.specKey(sp)
+	}
+	s := l.s
+	pw, ph, in := s.pictureBox(l.width())
+	parallel(l.r, len(specs), nil, nil, func(_ struct{}, i int) {
+		l.r.drawings(specs[i], keys[i], pw-2*in, ph-2*in, 0)
+		l.r.drawings(specs[i], keys[i], s.thumbW, s.thumbH, s.thumbLine)
 	})
 }
 
@@ -177,33 +221,38 @@ func (l *layout) thumbnail(e plan.Exercise) []figure.Shape {
 	if e.Picture == nil {
 		return nil
 	}
-	return drawings(e.Picture, l.s.thumbW, l.s.thumbH, l.s.thumbLine)[0].Shapes
+	return l.drawings(e.Picture, l.s.thumbW, l.s.thumbH, l.s.thumbLine)[0].Shapes
 }
 
-// drawingCache keeps drawings between layout passes and documents: posing
-// a body costs far more than placing it, and a batch draws the same
-// catalogue again and again. Drawings in it are shared and never changed.
-var drawingCache sync.Map // drawingKey → []figure.Picture
+// drawings returns the pictures of s in a w × h box; with line > 0, only
+// the thumbnail, its outline at least line wide.
+func (l *layout) drawings(s *figure.Spec, w, h, line float64) []figure.Picture {
+	return l.r.drawings(s, l.specKey(s), w, h, line)
+}
 
-// specKeys remembers each Spec's Key by its address: a catalogue's specs
-// are loaded once and never changed, and making a key costs more than
-// finding the drawing.
-var specKeys sync.Map // *figure.Spec → string
+// specKey is the content key of s. Making one costs more than finding a
+// drawing, so a workbook makes each once: its plan does not change while
+// it is laid out.
+func (l *layout) specKey(s *figure.Spec) string {
+	k, ok := l.keys[s]
+	if !ok {
+		k = s.Key()
+		l.keys[s] = k
+	}
+	return k
+}
 
 type drawingKey struct {
 	spec       string
 	w, h, line float64
 }
 
-// drawings returns the pictures of s in a w × h box; with line > 0, only
-// the thumbnail, its outline at least line wide.
-func drawings(s *figure.Spec, w, h, line float64) []figure.Picture {
-	key, ok := specKeys.Load(s)
-	if !ok {
-		key, _ = specKeys.LoadOrStore(s, s.Key())
-	}
-	k := drawingKey{key.(string), w, h, line}
-	if p, ok := drawingCache.Load(k); ok {
+// drawings returns the pictures of s, whose content key is key, in a
+// w × h box; with line > 0, only the thumbnail, its outline at least line
+// wide.
+func (r *Renderer) drawings(s *figure.Spec, key string, w, h, line float64) []figure.Picture {
+	k := drawingKey{key, w, h, line}
+	if p, ok := r.pictures.Load(k); ok {
 		return p.([]figure.Picture)
 	}
 	var p []figure.Picture
@@ -212,6 +261,6 @@ func drawings(s *figure.Spec, w, h, line float64) []figure.Picture {
 	} else {
 		p = s.Draw(w, h)
 	}
-	drawingCache.Store(k, p)
+	r.pictures.Store(k, p)
 	return p
 }

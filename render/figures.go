@@ -9,15 +9,15 @@ import (
 // Figures writes a PDF of every exercise's pictures, each under its name
 // and id, as a clinic checks the poses of its own catalogue: would a
 // patient who only looked at the picture get the position right?
-func Figures(w io.Writer, exercises []plan.Exercise, o Options) error {
+func (r *Renderer) Figures(w io.Writer, exercises []plan.Exercise, o Options) error {
 	p := &plan.Plan{Exercises: exercises}
 	in := Info{Title: "Exercise pictures", Author: "backplan", Creator: "backplan", Lang: "en",
 		Subject: "The pictures of every exercise in a backplan catalogue"}
-	d, err := lay(p, o, in, (*layout).figures)
+	d, err := r.lay(p, o, in, (*layout).figures)
 	if err != nil {
 		return err
 	}
-	return d.Draw(w)
+	return r.Draw(w, d)
 }
 
 // figures lays out the contact sheet: each exercise's name and id, then

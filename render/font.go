@@ -4,9 +4,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/backplan/backplan/fonts"
+	"github.com/backplan/backplan/internal/fpdf"
 )
 
 // face is what layout needs to know about one embedded font: which runes it
@@ -18,26 +18,29 @@ type face struct {
 	has   []bool
 }
 
-var (
-	facesOnce sync.Once
-	faces     [2]*face // regular, bold; read-only once loaded
-	facesErr  error
-)
+// fontSet is the embedded fonts, parsed once by a Renderer: the faces
+// layout measures with, and fpdf's own parse of the same bytes, which
+// every document it draws copies instead of parsing again. Nothing in it
+// changes after loadFonts.
+type fontSet struct {
+	faces [2]*face          // regular, bold
+	pdf   [2]*fpdf.UTF8Font // regular, bold
+}
 
-// loadFaces parses the embedded fonts once. The result never changes, so
-// sharing it is safe.
-func loadFaces() ([2]*face, error) {
-	facesOnce.Do(func() {
-		for i, data := range [][]byte{fonts.Regular, fonts.Bold} {
-			f, err := parseFace(data)
-			if err != nil {
-				facesErr = fmt.Errorf("render: embedded font %d: %w", i, err)
-				return
-			}
-			faces[i] = f
+// loadFonts parses the embedded fonts.
+func loadFonts() (*fontSet, error) {
+	fs := &fontSet{}
+	for i, data := range [][]byte{fonts.Regular, fonts.Bold} {
+		f, err := parseFace(data)
+		if err != nil {
+			return nil, fmt.Errorf("render: embedded font %d: %w", i, err)
 		}
-	})
-	return faces, facesErr
+		fs.faces[i] = f
+		if fs.pdf[i], err = fpdf.ParseUTF8Font(data); err != nil {
+			return nil, fmt.Errorf("render: embedded font %d: %w", i, err)
+		}
+	}
+	return fs, nil
 }
 
 // measure returns the width in millimetres of s set in the given font and
@@ -50,6 +53,14 @@ func (f *face) measure(s string, size float64) float64 {
 		}
 	}
 	return float64(units) * size / 1000 * mmPerPt
+}
+
+// units is the width of r in thousandths of the font size.
+func (f *face) units(r rune) int {
+	if r >= 0 && int(r) < len(f.width) {
+		return int(f.width[r])
+	}
+	return 0
 }
 
 func (f *face) covers(r rune) bool { return r >= 0 && int(r) < len(f.has) && f.has[r] }

@@ -12,10 +12,11 @@ import (
 // TestWidthsMatchFpdf checks that layout measures text exactly as fpdf
 // does, so that a line the layout fits is the line fpdf draws.
 func TestWidthsMatchFpdf(t *testing.T) {
-	fs, err := loadFaces()
+	set, err := loadFonts()
 	if err != nil {
 		t.Fatal(err)
 	}
+	fs := set.faces
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.AddUTF8FontFromBytes("n", "", fonts.Regular)
 	pdf.AddUTF8FontFromBytes("n", "B", fonts.Bold)
@@ -38,10 +39,11 @@ func TestWidthsMatchFpdf(t *testing.T) {
 
 // TestFontsCoverWhatWePrint checks the symbols the layout itself writes.
 func TestFontsCoverWhatWePrint(t *testing.T) {
-	fs, err := loadFaces()
+	set, err := loadFonts()
 	if err != nil {
 		t.Fatal(err)
 	}
+	fs := set.faces
 	for _, s := range []string{"•", "×", "…", "–", "’", "·", "°"} {
 		if r, bad := unprintable(fs, s); bad {
 			t.Errorf("the fonts cannot draw %q", r)

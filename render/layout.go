@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"strings"
 
+	"github.com/backplan/backplan/figure"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -19,7 +19,7 @@ const (
 
 // Page sizes in millimetres, and the margin on every side.
 const (
-	margin = 15.0
+	margin = 13.0
 )
 
 func paperSize(p Paper) (w, h float64, err error) {
@@ -48,6 +48,7 @@ type style struct {
 	pic, picGap             float64 // height of an exercise's pictures, and the gap between start and end, mm
 	thumbW, thumbH          float64 // the weekly grid's thumbnails, mm
 	thumbLine               float64 // the least outline of a thumbnail's body, mm
+	minText                 float64 // the least width of a grid name's text beside a thumbnail, mm
 }
 
 var (
@@ -55,13 +56,13 @@ var (
 		body: 12, h3: 13.5, h2: 16.5, h1: 22, title: 28, lead: 1.32,
 		box: 6, gap: 2, pad: 2, para: 2.5, label: 42,
 		minName: 48, maxDay: 30, rule: 10, indent: 7,
-		pic: 50, picGap: 14, thumbW: 16, thumbH: 12, thumbLine: 0.18,
+		pic: 44, picGap: 14, thumbW: 16, thumbH: 12, thumbLine: 0.18, minText: 30,
 	}
 	largeStyle = style{
-		body: 15, h3: 16.5, h2: 19.5, h1: 25, title: 31, lead: 1.3,
-		box: 8, gap: 2.5, pad: 2.5, para: 3, label: 50,
-		minName: 58, maxDay: 36, rule: 12.5, indent: 9,
-		pic: 58, picGap: 16, thumbW: 20, thumbH: 15, thumbLine: 0.22,
+		body: 16, h3: 18, h2: 21, h1: 26, title: 32, lead: 1.25,
+		box: 8, gap: 2.5, pad: 2.5, para: 2.5, label: 52,
+		minName: 62, maxDay: 36, rule: 12.5, indent: 9,
+		pic: 62, picGap: 16, thumbW: 22, thumbH: 16.5, thumbLine: 0.24, minText: 36,
 	}
 )
 
@@ -69,11 +70,11 @@ func (s style) lineH(size float64) float64 { return size * s.lead * mmPerPt }
 
 // Layout lays the workbook for p out on pages without drawing anything. The
 // same plan and options always give the same Document.
-func Layout(p *plan.Plan, o Options) (*Document, error) {
+func (r *Renderer) Layout(p *plan.Plan, o Options) (*Document, error) {
 	if p == nil {
 		return nil, errors.New("render: no plan")
 	}
-	return lay(p, o, info(p), (*layout).workbook)
+	return r.lay(p, o, info(p), (*layout).workbook)
 }
 
 // styleFor is the print size of o.
@@ -86,35 +87,35 @@ func styleFor(o Options) style {
 
 // lay runs body on fresh pages until its page references settle, then
 // adds the footers.
-func lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*Document, error) {
+func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*Document, error) {
 	w, h, err := paperSize(o.Paper)
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckText(p); err != nil {
-		return nil, err
-	}
-	fs, err := loadFaces()
-	if err != nil {
+	if err := r.CheckText(p); err != nil {
 		return nil, err
 	}
 	if o.Paper == "" {
 		o.Paper = Letter
 	}
-	warmDrawings(p, styleFor(o), w-2*margin)
+	keys := map[*figure.Spec]string{}
 	// Page numbers in the contents and the weekly grids point forward, so
 	// lay out until they settle (two passes as a rule).
 	var refs map[string]int
 	var doc *Document
-	for range 6 {
-		l := &layout{p: p, o: o, fs: fs, refs: refs, found: map[string]int{}}
+	for pass := range 6 {
+		l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, refs: refs, found: map[string]int{}}
 		l.s = styleFor(o)
 		l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in}
 		l.left, l.right, l.top = margin, w-margin, margin
 		l.footY = h - margin - l.s.lineH(l.footSize())
-		l.bottom = l.footY - 6
+		l.bottom = l.footY - 4
+		if pass == 0 {
+			l.warmDrawings()
+		}
 		body(l)
 		l.footers()
+		l.doc.refs = l.found
 		doc = l.doc
 		if maps.Equal(refs, l.found) {
 			break
@@ -126,11 +127,13 @@ func lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*Document, error
 
 // layout is the state of one layout pass.
 type layout struct {
-	p   *plan.Plan
-	o   Options
-	s   style
-	fs  [2]*face
-	doc *Document
+	r    *Renderer
+	keys map[*figure.Spec]string // content keys of the plan's pictures
+	p    *plan.Plan
+	o    Options
+	s    style
+	fs   [2]*face
+	doc  *Document
 
 	page                     *Page
 	y                        float64 // the top of the next thing to place
@@ -140,6 +143,8 @@ type layout struct {
 	// onBreak, when set, runs at the top of each page a section flows on
 	// to: it repeats the section's heading and any table header.
 	onBreak func()
+
+	tight bool // a week's page in one of its tightest looks: the clinician's note on one line
 
 	refs  map[string]int // page numbers found by the previous pass
 	found map[string]int // page numbers found by this one
@@ -230,73 +235,6 @@ func (l *layout) vline(x, y, h, stroke float64) {
 	l.add(Item{Kind: Line, X: x, Y: y, H: h, Stroke: stroke})
 }
 
-// wrap breaks s into lines no wider than w. Line breaks in s start new
-// lines; blank lines are kept as empty strings. A word wider than w is
-// broken between letters.
-func (l *layout) wrap(s string, w float64, bold bool, size float64) []string {
-	f := l.face(bold)
-	var out []string
-	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
-	for _, para := range strings.Split(s, "\n") {
-		words := strings.Fields(para)
-		if len(words) == 0 {
-			out = append(out, "")
-			continue
-		}
-		line := ""
-		for _, word := range words {
-			try := word
-			if line != "" {
-				try = line + " " + word
-			}
-			if f.measure(try, size) <= w {
-				line = try
-				continue
-			}
-			if line != "" {
-				out = append(out, line)
-				line = ""
-			}
-			for f.measure(word, size) > w {
-				cut := fitRunes(f, word, w, size)
-				out = append(out, word[:cut])
-				word = word[cut:]
-			}
-			line = word
-		}
-		out = append(out, line)
-	}
-	return out
-}
-
-// fitRunes returns how many bytes of s fit in w (at least one rune).
-func fitRunes(f *face, s string, w, size float64) int {
-	end := 0
-	for i, r := range s {
-		if i > 0 && f.measure(s[:i+len(string(r))], size) > w {
-			return i
-		}
-		end = i + len(string(r))
-	}
-	return end
-}
-
-// truncate shortens s with an ellipsis so that it fits in w.
-func (l *layout) truncate(s string, w float64, bold bool, size float64) string {
-	f := l.face(bold)
-	if f.measure(s, size) <= w {
-		return s
-	}
-	rs := []rune(s)
-	for n := len(rs) - 1; n > 0; n-- {
-		t := strings.TrimRight(string(rs[:n]), " ,.;:-") + "…"
-		if f.measure(t, size) <= w {
-			return t
-		}
-	}
-	return "…"
-}
-
 // para flows text at x (indented from the left margin) across the width
 // left, line by line, breaking pages as needed.
 func (l *layout) para(s string, bold bool, size float64) {
@@ -325,12 +263,29 @@ func (l *layout) paraAt(x, w float64, s string, bold bool, size float64) {
 func (l *layout) heading(s string, size, keep float64) {
 	lh := l.s.lineH(size)
 	lines := l.wrap(clean(s), l.width(), true, size)
-	l.ensure(float64(len(lines))*lh + keep)
+	l.ensure(float64(len(lines))*lh + l.s.para*0.6 + keep)
 	for _, line := range lines {
 		l.text(l.left, l.y, line, true, size)
 		l.y += lh
 	}
 	l.y += l.s.para * 0.6
+}
+
+// headingBeside places a bold heading with a line of body text at its
+// right, on its baseline, when both fit on one line, and reports whether
+// they did; keep is as for heading.
+func (l *layout) headingBeside(title string, size float64, right string, bold bool, keep float64) bool {
+	s := l.s
+	title = clean(title)
+	if l.measure(title, true, size)+l.measure(right, bold, s.body)+6 > l.width() {
+		return false
+	}
+	hh := s.lineH(size)
+	l.ensure(hh + s.para*0.6 + keep)
+	l.text(l.left, l.y, title, true, size)
+	l.textRight(l.right, l.y+(hh-s.lineH(s.body))/2+(ascent-descent)*(size-s.body)*mmPerPt/2, right, bold, s.body)
+	l.y += hh + s.para*0.6
+	return true
 }
 
 // list flows items with a marker ("•", "1.") hanging in the left indent.
@@ -350,9 +305,9 @@ func (l *layout) list(items []string, marker func(i int) string) {
 			l.text(x, l.y, line, false, size)
 			l.y += lh
 		}
-		l.y += l.s.para * 0.4
+		l.y += l.s.para * 0.25
 	}
-	l.y += l.s.para * 0.6
+	l.y += l.s.para * 0.75
 }
 
 func bullet(int) string { return "•" }
@@ -436,4 +391,12 @@ func (l *layout) footers() {
 	}
 }
 
-func (l *layout) footSize() float64 { return l.s.body - 1 }
+// footSize is the footer's size: 11 pt, and 14 pt in large print.
+func (l *layout) footSize() float64 { return l.s.body - 1 - 1*boolF(l.o.LargePrint) }
+
+func boolF(v bool) float64 {
+	if v {
+		return 1
+	}
+	return 0
+}

@@ -21,11 +21,11 @@ func TestLook(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := render.Workbook(f, p, o); err != nil {
+		if err := rend.Workbook(f, p, o); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()
-		d, _ := render.Layout(p, o)
+		d, _ := rend.Layout(p, o)
 		g, _ := os.Create(dir + "/" + name + ".txt")
 		d.WriteText(g)
 		g.Close()

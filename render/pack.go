@@ -21,7 +21,7 @@ import (
 // It understands the plain layout fpdf writes — a header, numbered
 // objects, a classic xref table and trailer — and returns an error,
 // rather than guess, on anything else.
-func pack(in []byte) ([]byte, error) {
+func (r *Renderer) pack(in []byte) ([]byte, error) {
 	xref := bytes.LastIndex(in, []byte("\nxref\n"))
 	if xref < 0 {
 		return nil, errors.New("pack: no xref table")
@@ -69,7 +69,7 @@ func pack(in []byte) ([]byte, error) {
 	// depend on which goroutine did which.
 	parts := make([][]byte, len(objs))
 	errs := make([]error, len(objs))
-	onCPUs(len(objs), getZlib, putZlib, func(z *zlib.Writer, i int) {
+	parallel(r, len(objs), r.getZlib, r.putZlib, func(z *zlib.Writer, i int) {
 		parts[i], errs[i] = packObject(in[objs[i].start:ends[i]], z)
 	})
 
@@ -94,14 +94,9 @@ func pack(in []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// zlibFree holds compressors between documents: making one allocates
-// about a megabyte. Unlike a sync.Pool it is not emptied by each garbage
-// collection, which in a batch would make one for nearly every document.
-var zlibFree = make(chan *zlib.Writer, 16)
-
-func getZlib() *zlib.Writer {
+func (r *Renderer) getZlib() *zlib.Writer {
 	select {
-	case z := <-zlibFree:
+	case z := <-r.zlibFree:
 		return z
 	default:
 		z, _ := zlib.NewWriterLevel(io.Discard, packLevel)
@@ -109,9 +104,9 @@ func getZlib() *zlib.Writer {
 	}
 }
 
-func putZlib(z *zlib.Writer) {
+func (r *Renderer) putZlib(z *zlib.Writer) {
 	select {
-	case zlibFree <- z:
+	case r.zlibFree <- z:
 	default:
 	}
 }

@@ -73,7 +73,7 @@ func streams(t testing.TB, pdf []byte) map[string][]byte {
 // holds, and writes an xref table whose offsets point at their objects.
 func TestPack(t *testing.T) {
 	raw := rawPDF(t, true)
-	packed, err := pack(raw)
+	packed, err := testRenderer.pack(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestPackRefuses(t *testing.T) {
 		"truncated":    raw[:len(raw)/2],
 	}
 	for name, in := range tests {
-		if _, err := pack(in); err == nil {
+		if _, err := testRenderer.pack(in); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}
@@ -151,7 +151,7 @@ func FuzzPack(f *testing.F) {
 	f.Add(raw[:len(raw)-40])
 	f.Add([]byte("%PDF-1.3\n1 0 obj\n<</Length 3>>\nstream\nabc\nendstream\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Size 2>>\nstartxref\n77\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
-		out, err := pack(in)
+		out, err := testRenderer.pack(in)
 		if err != nil {
 			return
 		}
@@ -160,3 +160,13 @@ func FuzzPack(f *testing.F) {
 		}
 	})
 }
+
+// testRenderer packs for the tests of this file, on two workers so that
+// the parallel path runs.
+var testRenderer = func() *Renderer {
+	r, err := New(2)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}()

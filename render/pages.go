@@ -40,6 +40,7 @@ func info(p *plan.Plan) Info {
 func (l *layout) workbook() {
 	l.cover()
 	l.safety()
+	l.advice()
 	for i := range l.p.Weeks {
 		l.week(&l.p.Weeks[i])
 	}

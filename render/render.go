@@ -18,7 +18,9 @@
 package render
 
 import (
+	"compress/zlib"
 	"io"
+	"sync"
 
 	"github.com/backplan/backplan/plan"
 )
@@ -38,41 +40,44 @@ type Options struct {
 	LargePrint bool  // body text of at least 14 pt and larger boxes
 }
 
-// Workbook writes the PDF workbook for p to w. Text the fonts cannot draw
-// is reported as a *TextError before anything is written.
-func Workbook(w io.Writer, p *plan.Plan, o Options) error {
-	d, err := Layout(p, o)
-	if err != nil {
-		return err
-	}
-	return d.Draw(w)
-}
-
 // Renderer draws workbooks. It is made once, by New, and shared: by the
 // rows of a batch and the requests of a server alike. It is safe for
-// concurrent use.
-//
-// (For now it forwards to the package functions; the caches and pools
-// they keep move into it.)
+// concurrent use. It owns what is worth keeping between workbooks: the
+// parsed fonts, the drawings of the exercises (posing a body costs far
+// more than placing it) and the compressors.
 type Renderer struct {
 	workers int
+	fonts   *fontSet
+	// drawings keeps drawings between layout passes and documents, keyed
+	// by the picture's content (figure.Spec.Key), so an edited spec gets
+	// a new drawing. Drawings in it are shared and never changed.
+	pictures sync.Map // drawingKey → []figure.Picture
+	// zlibFree holds compressors between documents: making one allocates
+	// about a megabyte. Unlike a sync.Pool it is not emptied by each
+	// garbage collection, which in a batch would make one for nearly
+	// every document.
+	zlibFree chan *zlib.Writer
 }
 
 // New returns a Renderer that draws one workbook on up to workers
-// goroutines. A caller that draws many workbooks at once (a batch, a
-// server) passes 1 and runs workbooks side by side instead, so that
-// parallelism never nests.
+// goroutines; New(1) uses none beside the caller's. A caller that draws
+// many workbooks at once (a batch, a server) passes 1 and runs workbooks
+// side by side instead, so that parallelism never nests.
 func New(workers int) (*Renderer, error) {
-	return &Renderer{workers: max(workers, 1)}, nil
+	fs, err := loadFonts()
+	if err != nil {
+		return nil, err
+	}
+	workers = max(workers, 1)
+	return &Renderer{workers: workers, fonts: fs, zlibFree: make(chan *zlib.Writer, workers)}, nil
 }
 
 // Workbook writes the PDF workbook for p to w. Text the fonts cannot draw
 // is reported as a *TextError before anything is written.
 func (r *Renderer) Workbook(w io.Writer, p *plan.Plan, o Options) error {
-	return Workbook(w, p, o)
-}
-
-// Figures writes a contact sheet of the exercises' pictures to w.
-func (r *Renderer) Figures(w io.Writer, exercises []plan.Exercise, o Options) error {
-	return Figures(w, exercises, o)
+	d, err := r.Layout(p, o)
+	if err != nil {
+		return err
+	}
+	return r.Draw(w, d)
 }

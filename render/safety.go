@@ -2,8 +2,8 @@ package render
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/backplan/backplan/internal/words"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -27,19 +27,32 @@ func (l *layout) safety() {
 	}, bullet)
 
 	l.heading("How to read a dose", s.h2, keep)
-	l.para("The dose says how much to do. When it has two numbers, the first is the number of sets (rounds) and the second is how many times you do the movement in each set. Rest for a short while between sets, up to about a minute. Some examples from your plan:", false, s.body)
-	l.table(l.doseExamples())
+	l.para("The dose beside each exercise says how much to do. These are the kinds of dose in your plan, each with an example and what it means. Between sets, rest for a short while, up to about a minute.", false, s.body)
+	var key [][2]string
+	for _, k := range doseKey(l.p) {
+		key = append(key, [2]string{k.text, k.meaning})
+	}
+	l.table(key)
 
-	l.heading("Pain: a traffic light to guide you", s.h2, 12*s.lineH(s.body))
+	l.heading("Pain: a traffic light to guide you", s.h2, 8*s.lineH(s.body))
+	l.found["traffic"] = l.page.Number
 	l.para("Some discomfort while you exercise is normal and safe. Score your pain from 0 to 10 and use this guide.", false, s.body)
 	l.table([][2]string{
-		{"Go: 0 to 2", "Fine. Carry on."},
-		{"Take care: 3 to 5", "This is all right, as long as the pain settles within a day (24 hours)."},
-		{"Stop: above 5, or worse the next morning", "Stop that exercise. Next time, go back to last week's dose. If the pain lasts for several days, contact your clinician."},
+		{"Green: 0 to 2", "Fine. Carry on."},
+		{"Amber: 3 to 5", "This is all right, as long as the pain settles within a day (24 hours)."},
+		{"Red: above 5, or worse the next morning", "Stop that exercise. Next time, go back to last week's amounts. If the pain lasts for several days, contact your clinician."},
 	})
+
+	l.heading("When to move on to the next week", s.h2, keep)
+	l.para("Your body, not the calendar, decides when you move on. Go on to the next week's amounts only when this week went well: every session stayed in the green or amber zone, and any soreness had gone by the next morning. If it did not, do this week again before you move on.", false, s.body)
+	l.list([]string{
+		"Missed a week, or been ill? Do not jump ahead to where you would have been. Go back a week, or do the last week that went well again, and build up from there.",
+		"Not sure which week to do? Ask your clinician.",
+	}, bullet)
 
 	l.y += s.para
 	l.framed(thick, 0, func() {
+		l.found["warnings"] = l.page.Number
 		l.heading("Warning signs: stop and see a doctor quickly", s.h2, 0)
 		l.para("Stop the exercises and see a doctor quickly if any of these happens to you, or if you already have one and your clinician does not know about it yet:", false, s.body)
 		l.list([]string{
@@ -57,36 +70,115 @@ func (l *layout) safety() {
 	l.onBreak = nil
 }
 
-// doseExamples picks up to five doses from the plan, one of each form, with
-// their meaning in words.
-func (l *layout) doseExamples() [][2]string {
-	seen := map[string]bool{}
-	var rows [][2]string
-	for _, w := range l.p.Weeks {
+// keyRow is one row of the dose key: a dose of the plan as the workbook
+// prints it, and what it means.
+type keyRow struct {
+	kind    plan.DoseKind
+	heavier bool   // the row shows a stronger band or a heavier weight
+	text    string // plan.Exercise.DoseText, as the grid and exercise pages print it
+	meaning string
+}
+
+// doseKinds is the order the key lists the kinds of dose in.
+var doseKinds = []plan.DoseKind{plan.MinutesDose, plan.RepsDose, plan.HoldsDose, plan.TimedDose}
+
+// doseKey lists one example of each kind of dose the plan uses, and only
+// those, with what it means, then one with a stronger band or heavier
+// weight if the plan has one. For each kind it shows the dose with the most
+// tick boxes (so that the example shows what a box is), preferring one
+// with no change of band or weight, and the first met of equals.
+func doseKey(p *plan.Plan) []keyRow {
+	type pick struct {
+		e plan.Exercise
+		d plan.Dose
+	}
+	better := func(a, b pick) bool { // a is a better example than b
+		if (a.d.Level > 1) != (b.d.Level > 1) {
+			return a.d.Level <= 1
+		}
+		return a.d.Boxes() > b.d.Boxes()
+	}
+	best := map[plan.DoseKind]pick{}
+	for _, w := range p.Weeks {
 		for _, ses := range w.Sessions {
 			for _, it := range ses.Items {
-				d := it.Dose
-				if d.IsZero() {
+				if it.Dose.IsZero() {
 					continue
 				}
-				k := fmt.Sprint(d.Minutes > 0, d.Seconds > 0, d.Hold > 0, d.Sets > 1, d.Each, d.Level > 1)
-				if seen[k] || len(rows) == 5 {
-					continue
+				e, _ := p.Exercise(it.Exercise)
+				c := pick{e, it.Dose}
+				k := it.Dose.Kind()
+				if b, ok := best[k]; !ok || better(c, b) {
+					best[k] = c
 				}
-				seen[k] = true
-				rows = append(rows, [2]string{d.String(), sentence(d.Words())})
 			}
 		}
 	}
-	if len(rows) == 0 {
-		d := plan.Dose{Sets: 2, Reps: 10, Each: "side"}
-		rows = append(rows, [2]string{d.String(), sentence(d.Words())})
+	var rows []keyRow
+	for _, k := range doseKinds {
+		if b, ok := best[k]; ok {
+			rows = append(rows, keyRow{kind: k, text: clean(b.e.DoseText(b.d)), meaning: doseMeaning(b.d)})
+		}
 	}
-	for _, r := range rows {
-		if strings.Contains(r[0], "level") {
-			rows = append(rows, [2]string{"level 2 or 3", "A stronger band or a slightly heavier weight than you started with. Your clinician will show you which."})
-			break
+	// A stronger band or a heavier weight: the first such dose met, whose
+	// text says how much stronger.
+	for _, w := range p.Weeks {
+		for _, ses := range w.Sessions {
+			for _, it := range ses.Items {
+				if it.Dose.Level > 1 {
+					e, _ := p.Exercise(it.Exercise)
+					return append(rows, keyRow{kind: it.Dose.Kind(), heavier: true, text: clean(e.DoseText(it.Dose)),
+						meaning: "Use a stronger band or a heavier weight than you started with: the dose says how much stronger. Your clinician will show you which to use."})
+				}
+			}
 		}
 	}
 	return rows
+}
+
+// doseMeaning says in words what to do for a dose, and how many boxes to
+// tick for it (plan.Dose.Boxes).
+func doseMeaning(d plan.Dose) string {
+	sets := max(d.Sets, 1)
+	where := ""
+	switch d.Each {
+	case "side":
+		where = " on each side"
+	case "direction":
+		where = " in each direction"
+	}
+	again := func(what string) string { // what, done sets times with rests
+		switch sets {
+		case 1:
+			return what + "."
+		case 2:
+			return what + ", rest, then do the same again."
+		}
+		return fmt.Sprintf("%s, then rest. Do this %s in all.", what, times(sets))
+	}
+	var do string
+	switch d.Kind() {
+	case plan.MinutesDose:
+		do = fmt.Sprintf("Keep going at an easy, steady pace for %s%s.", words.Count(d.Minutes, "minute"), where)
+	case plan.TimedDose:
+		do = again(fmt.Sprintf("Keep the movement going, without stopping, for %s%s", words.Count(d.Seconds, "second"), where))
+	case plan.HoldsDose:
+		do = again(fmt.Sprintf("Hold the position for %s, then relax; do this %s%s",
+			words.Count(d.Hold, "second"), times(d.Reps), where))
+	default:
+		do = again(fmt.Sprintf("Do the movement %s%s", times(d.Reps), where))
+	}
+	tick := "Tick the box when you have done it."
+	if n := d.Boxes(); n > 1 {
+		tick = fmt.Sprintf("Tick one box each time you finish a set: %d boxes in all.", n)
+	}
+	return do + " " + tick
+}
+
+// times is "once" or "3 times".
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return words.Count(n, "time")
 }

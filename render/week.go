@@ -3,9 +3,15 @@ package render
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/backplan/backplan/plan"
 )
+
+// A week is one side of one sheet: the patient works from it with a pen
+// for seven days, so its grid, pain rows and notes never part. The page
+// is laid out in the roomiest look that fits (see weekLooks); every look
+// keeps the boxes at their full size.
 
 // row is one exercise of a week's grid.
 type row struct {
@@ -14,24 +20,134 @@ type row struct {
 	on   []plan.Dose // by training day; zero where not that day
 }
 
+// weekLook is how roomy a week's page is.
+type weekLook struct {
+	pad    float64 // inside the grid's cells, mm
+	thumbs bool    // a picture beside each exercise's name
+	intro  bool    // how long a session takes, besides what to tick
+	bands  bool    // "Warm-up" and "Exercises" bands across the grid; otherwise warm-ups say so by their names
+	refs   bool    // each exercise's page number in its row, on a line of its own if need be
+}
+
+// weekLooks are the looks of a week's page, roomiest first. Each gives up
+// a little of what a patient misses least: the white space inside the
+// cells, then the line on ticking (the safety pages explain it too),
+// then the pictures beside the names (each exercise's own page, named in
+// the row, still shows it), the bands, and last the page numbers where a
+// row has no room for them (the contents list every exercise). Notes take whatever room is left: a line
+// for each training day when there is room for them all, else as many
+// shared lines as fit, and always at least one.
+func (l *layout) weekLooks() []weekLook {
+	p := l.s.pad
+	return []weekLook{
+		{pad: p, thumbs: true, intro: true, bands: true, refs: true},
+		{pad: p * 0.6, thumbs: true, intro: true, bands: true, refs: true},
+		{pad: p * 0.5, thumbs: true, bands: true, refs: true},
+		{pad: p * 0.6, intro: true, bands: true, refs: true},
+		{pad: p * 0.5, bands: true, refs: true},
+		{pad: p * 0.5, refs: true},
+		{pad: p * 0.5},
+	}
+}
+
 func (l *layout) week(w *plan.Week) {
-	s := l.s
-	n := len(l.p.Weeks)
 	l.section(fmt.Sprintf("week:%d", w.Number), fmt.Sprintf("Week %d: %s", w.Number, shortRange(w.Start, w.End())), 0)
-	head := fmt.Sprintf("Week %d of %d", w.Number, n)
+	looks := l.weekLooks()
+	look := looks[len(looks)-1]
+	for _, k := range looks {
+		if l.dry(func() { l.weekPage(w, k, false) }) <= l.room()+0.01 {
+			look = k
+			break
+		}
+	}
+	l.weekPage(w, look, true)
+	l.found[fmt.Sprintf("week:%d:end", w.Number)] = l.page.Number
+	l.onBreak = nil
+}
+
+// weekPage lays out one week in the given look.
+// With fill, the notes take the room left on the page; without, they
+// take their least, one line.
+func (l *layout) weekPage(w *plan.Week, look weekLook, fill bool) {
+	s := l.s
+	l.tight = !look.thumbs
+	head := fmt.Sprintf("Week %d of %d", w.Number, len(l.p.Weeks))
 	if w.Easy {
 		head += ": an easier week"
 	}
-	l.heading(head, s.h1, 0)
-	l.y -= s.para * 0.6
-	l.para(dateRange(w.Start, w.End()), true, s.body)
+	// The dates at the right of the heading when they fit beside it.
+	dates := w.Start.Format("Mon 2 Jan") + " to " + w.End().Format("Mon 2 Jan 2006")
+	if !l.headingBeside(head, s.h1, dates, true, 0) {
+		l.heading(head, s.h1, 0)
+		l.y -= s.para * 0.6
+		l.para(dateRange(w.Start, w.End()), true, s.body)
+	}
 	l.onBreak = func() { l.heading(head+" (continued)", s.h3, 0) }
 
-	if w.Easy {
-		l.framed(normal, fillLabel, func() {
-			l.para("Your doses drop back a little this week to give your body time to recover and get stronger. This is planned: you have not gone backwards. Next week they build up again.", false, s.body)
-		})
+	for _, t := range l.weekWords(w) {
+		l.paraAt(l.left, l.width(), t.text, t.bold, s.body)
 	}
+	if look.intro {
+		l.para(fmt.Sprintf("Each session takes %s. Tick a box for each set you finish. Write your pain score (0 to 10) before and after.", sessionMinutes(w)), false, s.body)
+	} else {
+		l.para("Tick a box for each set you finish. Score pain from 0 to 10.", false, s.body)
+	}
+	l.grid(w, weekRows(l.p, w), look)
+	l.weekNotes(w, fill)
+}
+
+// line is a line of words on a week's page.
+type line struct {
+	text string
+	bold bool
+}
+
+// weekWords are the week's own messages, above its grid: an easier week,
+// a steady one, the review and the clinician's note, each short.
+func (l *layout) weekWords(w *plan.Week) []line {
+	var out []line
+	switch {
+	case w.Easy:
+		out = append(out, line{"Easier week: your amounts drop back a little to let your body recover. This is planned.", false})
+	case w.Steady:
+		out = append(out, line{"Keep this level: the amounts stay the same as last week. Keeping them up is the goal now.", false})
+	default:
+		out = append(out, line{progressRule, false})
+	}
+	if !w.Appointment.IsZero() {
+		out = append(out, line{"Your appointment with your clinician: " + longDate(w.Appointment) + ".", true})
+	} else if w.Review {
+		out = append(out, line{"Time to see your clinician again: book a visit this week.", true})
+	}
+	if n := l.shortNote(2 - boolRank(l.tight)); n != "" {
+		out = append(out, line{n, false})
+	}
+	return out
+}
+
+// progressRule is when to move on, in one sentence.
+const progressRule = "Move on to next week's amounts only if this week stayed green or amber and settled by the next morning; otherwise repeat this week."
+
+// shortNote is the clinician's note, with its lead-in, cut to at most
+// two lines of the page (or one).
+func (l *layout) shortNote(most int) string {
+	n := clean(l.p.Patient.Notes)
+	if n == "" {
+		return ""
+	}
+	n = "From your clinician: " + n
+	lines := l.wrap(n, l.width(), false, l.s.body)
+	if len(lines) <= most {
+		return n
+	}
+	if most == 1 {
+		return l.truncateWords(strings.Join(lines, " "), l.width(), false, l.s.body)
+	}
+	return lines[0] + " " + l.truncateWords(strings.Join(lines[1:], " "), l.width(), false, l.s.body)
+}
+
+// sessionMinutes is "about 20 minutes" or "about 15 to 20 minutes".
+func sessionMinutes(w *plan.Week) string {
 	lo, hi := 0, 0
 	for i, ses := range w.Sessions {
 		if i == 0 || ses.Minutes < lo {
@@ -39,29 +155,43 @@ func (l *layout) week(w *plan.Week) {
 		}
 		hi = max(hi, ses.Minutes)
 	}
-	mins := fmt.Sprintf("about %d minutes", hi)
 	if lo != hi {
-		mins = fmt.Sprintf("about %d to %d minutes", lo, hi)
+		return fmt.Sprintf("about %d to %d minutes", lo, hi)
 	}
-	l.para(fmt.Sprintf("Each session takes %s. Tick a box for each set you finish. Write your pain score (0 to 10) before and after.", mins), false, s.body)
+	return fmt.Sprintf("about %d minutes", hi)
+}
 
-	rows := weekRows(l.p, w)
-	for _, days := range l.chunks(len(w.Sessions)) {
-		l.grid(w, rows, days)
-	}
-
-	// A line for notes on each training day.
+// weekNotes is room to write how the week went: a line a training day
+// when they all fit, or as many shared lines as fit (at least one).
+func (l *layout) weekNotes(w *plan.Week, fill bool) {
+	s := l.s
 	lh := s.lineH(s.body)
-	l.heading("Notes: how did it go?", s.h3, s.rule+lh)
-	lw := l.measure("Wed 30 Nov", true, s.body) + 4
-	for _, ses := range w.Sessions {
-		l.ensure(s.rule + 1)
-		l.text(l.left, l.y+s.rule-lh, ses.Date.Format("Mon 2 Jan"), true, s.body)
-		l.hline(l.left+lw, l.y+s.rule-1, l.width()-lw, thin)
-		l.y += s.rule + 1
+	step := s.rule + 1
+	headH := s.lineH(s.h3) + s.para*0.6
+	if fill && l.room() >= headH+float64(len(w.Sessions))*step {
+		l.heading("Notes: how did it go?", s.h3, step)
+		lw := l.measure("Wed 30 Nov", true, s.body) + 4
+		for _, ses := range w.Sessions {
+			l.ensure(step)
+			l.text(l.left, l.y+s.rule-lh, ses.Date.Format("Mon 2 Jan"), true, s.body)
+			l.hline(l.left+lw, l.y+s.rule-1, l.width()-lw, thin)
+			l.y += step
+		}
+		return
 	}
-	l.found[fmt.Sprintf("week:%d:end", w.Number)] = l.page.Number
-	l.onBreak = nil
+	n := 1
+	if fill {
+		n = max(1, min(len(w.Sessions), int((l.room()+0.01)/step)))
+	}
+	lw := l.measure("Notes:", true, s.body) + 3
+	for i := range n {
+		l.ensure(step)
+		if i == 0 {
+			l.text(l.left, l.y+s.rule-lh, "Notes:", true, s.body)
+		}
+		l.hline(l.left+lw, l.y+s.rule-1, l.width()-lw, thin)
+		l.y += step
+	}
 }
 
 // weekRows lists the exercises of a week, warm-up first, each in the order
@@ -97,215 +227,15 @@ func boolRank(v bool) int {
 	return 0
 }
 
-// chunks splits the training days into groups narrow enough for the page,
-// keeping day columns at least minDay wide: a week of many days is printed
-// as two grids rather than squeezed.
-func (l *layout) chunks(n int) [][]int {
-	if n == 0 {
-		return nil
+// truncateWords is truncate that ends at a whole word when it can.
+func (l *layout) truncateWords(s string, w float64, bold bool, size float64) string {
+	t := l.truncate(s, w, bold, size)
+	if t == s {
+		return t
 	}
-	fit := max(1, int((l.width()-l.s.minName)/l.minDay()))
-	parts := (n + fit - 1) / fit
-	size := (n + parts - 1) / parts
-	var out [][]int
-	for start := 0; start < n; start += size {
-		var c []int
-		for d := start; d < min(n, start+size); d++ {
-			c = append(c, d)
-		}
-		out = append(out, c)
+	body := strings.TrimSuffix(t, "…")
+	if i := strings.LastIndexByte(body, ' '); i > 0 && !strings.HasPrefix(s[len(body):], " ") {
+		body = strings.TrimRight(body[:i], " ,.;:-")
 	}
-	return out
-}
-
-// minDay is the narrowest a day column may be: room for its heading and a
-// tick box.
-func (l *layout) minDay() float64 {
-	w := l.measure("30 Nov", false, l.s.body)
-	w = max(w, l.measure("Wed", true, l.s.body))
-	return max(w, l.s.box*1.5) + 2*l.s.pad
-}
-
-// boxesPerLine is how many tick boxes fit across a cell.
-func (l *layout) boxesPerLine(cw float64) int {
-	return max(1, int((cw-2*l.s.pad+l.s.gap)/(l.s.box+l.s.gap)))
-}
-
-func ticks(e plan.Exercise, d plan.Dose) int {
-	if e.Category.Warmup() {
-		return 1
-	}
-	return max(d.Sets, 1)
-}
-
-// grid lays out the tick grid of one week for the given training days.
-func (l *layout) grid(w *plan.Week, rows []row, days []int) {
-	s := l.s
-	size := s.body
-	lh := s.lineH(size)
-	pad := s.pad
-	dayW := min(s.maxDay, (l.width()-s.minName)/float64(len(days)))
-	nameW := l.width() - dayW*float64(len(days))
-	x0 := l.left
-	colX := func(i int) float64 { return x0 + nameW + dayW*float64(i) }
-
-	header := func() {
-		h := 2*lh + 2*pad
-		l.rect(x0, l.y, l.width(), h, thin, fillHeader)
-		l.text(x0+pad, l.y+pad, "Exercise and dose", true, size)
-		if len(days) < len(w.Sessions) {
-			l.text(x0+pad, l.y+pad+lh, fmt.Sprintf("Days %d to %d of %d", days[0]+1, days[len(days)-1]+1, len(w.Sessions)), false, size)
-		}
-		for i, d := range days {
-			date := w.Sessions[d].Date
-			cx := colX(i) + dayW/2
-			l.vline(colX(i), l.y, h, thin)
-			l.textCenter(cx, l.y+pad, date.Format("Mon"), true, size)
-			l.textCenter(cx, l.y+pad+lh, date.Format("2 Jan"), false, size)
-		}
-		l.y += h
-	}
-	band := func(label string) {
-		h := lh + pad
-		l.rect(x0, l.y, l.width(), h, thin, fillLabel)
-		l.text(x0+pad, l.y+pad/2, label, true, size)
-		l.y += h
-	}
-
-	// Keep the header with the first rows.
-	l.ensure(2*lh + 2*pad + 3*(lh+pad) + 2*lh)
-	header()
-	prevBreak := l.onBreak
-	l.onBreak = func() {
-		if prevBreak != nil {
-			prevBreak()
-		}
-		header()
-	}
-	warm := -1
-	for i, r := range rows {
-		if r.e.Category.Warmup() != (warm == 1) || i == 0 {
-			if r.e.Category.Warmup() {
-				warm = 1
-				l.ensure(lh + pad + 2*lh + 2*pad)
-				band("Warm-up: start every session here")
-			} else {
-				warm = 0
-				l.ensure(lh + pad + 2*lh + 2*pad)
-				band("Exercises")
-			}
-		}
-		l.gridRow(r, days, x0, nameW, dayW)
-	}
-	// Pain scores before and after each session, kept together on one
-	// page so the two can be compared.
-	painLabels := []string{"Pain before (0 to 10)", "Pain after (0 to 10)"}
-	painH := func(label string) float64 {
-		return max(float64(len(l.wrap(label, nameW-2*pad, true, size)))*lh, s.box+3) + 2*pad
-	}
-	l.ensure(painH(painLabels[0]) + painH(painLabels[1]))
-	for _, label := range painLabels {
-		labels := l.wrap(label, nameW-2*pad, true, size)
-		bh := s.box + 3
-		h := painH(label)
-		l.ensure(h)
-		l.rect(x0, l.y, nameW, h, thin, fillLabel)
-		for j, t := range labels {
-			l.text(x0+pad, l.y+pad+float64(j)*lh, t, true, size)
-		}
-		for i := range days {
-			l.rect(colX(i), l.y, dayW, h, thin, 0)
-			bw := min(dayW-2*pad, 16)
-			l.add(Item{Kind: WriteIn, X: colX(i) + (dayW-bw)/2, Y: l.y + (h-bh)/2, W: bw, H: bh, Stroke: boxPen})
-		}
-		l.y += h
-	}
-	l.onBreak = prevBreak
-	l.y += s.para * 2
-}
-
-// gridRow places one exercise row.
-func (l *layout) gridRow(r row, days []int, x0, nameW, dayW float64) {
-	s := l.s
-	size := s.body
-	lh := s.lineH(size)
-	pad := s.pad
-	tw := nameW - 2*pad
-	tx := x0 + pad
-	thumb := l.thumbnail(r.e)
-	if thumb != nil {
-		tw -= s.thumbW + pad
-		tx += s.thumbW + pad
-	}
-	type line struct {
-		t     string
-		bold  bool
-		right string // the exercise's page, at the right of the cell
-	}
-	var lines []line
-	add := func(t string, bold bool) {
-		for _, s := range l.wrap(t, tw, bold, size) {
-			lines = append(lines, line{t: s, bold: bold})
-		}
-	}
-	add(clean(r.e.Name), true)
-	add(r.dose.String(), false)
-	if pg := l.ref("ex:" + r.e.ID); pg > 0 {
-		// The page that shows how to do it, beside the dose when it fits.
-		ref := fmt.Sprintf("page %d", pg)
-		last := &lines[len(lines)-1]
-		if l.measure(last.t, false, size)+l.measure(ref, false, size)+3 <= tw {
-			last.right = ref
-		} else {
-			lines = append(lines, line{right: ref})
-		}
-	}
-	// Each day's boxes; the tallest sets the row height.
-	perLine := l.boxesPerLine(dayW)
-	boxH := 0.0
-	for _, d := range days {
-		if dose := r.on[d]; !dose.IsZero() {
-			n := ticks(r.e, dose)
-			lines := (n + perLine - 1) / perLine
-			boxH = max(boxH, float64(lines)*s.box+float64(lines-1)*s.gap)
-		}
-	}
-	h := max(float64(len(lines))*lh, boxH, s.box) + 2*pad
-	if thumb != nil {
-		h = max(h, s.thumbH+2*pad)
-	}
-	l.ensure(h)
-	l.rect(x0, l.y, nameW, h, thin, 0)
-	if thumb != nil {
-		l.add(Item{Kind: Picture, X: x0 + pad, Y: l.y + (h-s.thumbH)/2, W: s.thumbW, H: s.thumbH, Ref: r.e.ID + " thumbnail", Shapes: thumb})
-	}
-	for i, ln := range lines {
-		if ln.t != "" {
-			l.text(tx, l.y+pad+float64(i)*lh, ln.t, ln.bold, size)
-		}
-		if ln.right != "" {
-			l.textRight(x0+nameW-pad, l.y+pad+float64(i)*lh, ln.right, false, size)
-		}
-	}
-	for i, d := range days {
-		cx := x0 + nameW + dayW*float64(i)
-		dose := r.on[d]
-		if dose.IsZero() {
-			l.rect(cx, l.y, dayW, h, thin, fillOff)
-			continue
-		}
-		l.rect(cx, l.y, dayW, h, thin, 0)
-		n := ticks(r.e, dose)
-		nl := (n + perLine - 1) / perLine
-		top := l.y + (h-(float64(nl)*s.box+float64(nl-1)*s.gap))/2
-		for k := 0; k < n; k++ {
-			line, col := k/perLine, k%perLine
-			inLine := min(perLine, n-line*perLine)
-			lw := float64(inLine)*s.box + float64(inLine-1)*s.gap
-			bx := cx + (dayW-lw)/2 + float64(col)*(s.box+s.gap)
-			by := top + float64(line)*(s.box+s.gap)
-			l.add(Item{Kind: Tick, X: bx, Y: by, W: s.box, H: s.box, Stroke: boxPen})
-		}
-	}
-	l.y += h
+	return body + "…"
 }

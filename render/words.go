@@ -1,34 +1,19 @@
 package render
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/backplan/backplan/internal/words"
 	"github.com/backplan/backplan/plan"
 )
 
-// The words a patient reads for the plan's settings. Every sentence here is
-// written for a reading age of about twelve.
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
-}
-
-// andList renders "a, b and c".
-func andList(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
+// The words a patient reads for the plan's settings and the catalogue's
+// kinds. Every sentence here is written for a reading age of about twelve.
+// Each function covers every value its type lists (plan.Focuses,
+// plan.Levels, plan.Categories, plan.Positions); a test checks that none is
+// left without words.
 
 func joinNonEmpty(sep string, parts ...string) string {
 	var out []string
@@ -52,6 +37,14 @@ func sentence(s string) string {
 	return s
 }
 
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 // longDate is "Monday 30 November 2026".
 func longDate(d plan.Date) string { return d.Format("Monday 2 January 2006") }
 
@@ -66,20 +59,22 @@ func dateRange(a, b plan.Date) string {
 // shortRange is "30 Nov to 6 Dec".
 func shortRange(a, b plan.Date) string { return a.Format("2 Jan") + " to " + b.Format("2 Jan") }
 
+// focusWords names what the plan leans on, as the cover's focus line
+// begins.
 func focusWords(f plan.Focus) string {
 	switch f {
-	case plan.Balanced:
-		return "Balanced: moving more easily, strength, and support for your trunk, in equal parts"
-	case plan.MobilityFocus:
-		return "Moving more easily: loosening a stiff upper back and shoulders"
-	case plan.Posture:
-		return "Posture: strengthening your upper back so you can sit and stand taller"
-	case plan.StrengthFocus:
-		return "Strength: building strength in your upper back and shoulders"
-	case plan.CoreFocus:
-		return "Trunk support: strengthening the muscles around your middle that hold you up"
+	case plan.FocusBalanced:
+		return "A mix"
+	case plan.FocusMobility:
+		return "Loosening up"
+	case plan.FocusPosture:
+		return "Sitting and standing taller"
+	case plan.FocusStrength:
+		return "Building strength"
+	case plan.FocusCore:
+		return "Trunk support"
 	}
-	return string(f)
+	return ""
 }
 
 func levelWords(l plan.Level) string {
@@ -89,40 +84,10 @@ func levelWords(l plan.Level) string {
 	case plan.Intermediate:
 		return "For people already used to some exercise"
 	}
-	return string(l)
+	return ""
 }
 
-func equipmentList(eq []plan.Equipment) string {
-	if len(eq) == 0 {
-		return "Nothing special: things you have at home"
-	}
-	var out []string
-	for _, e := range eq {
-		out = append(out, equipmentWords(e))
-	}
-	return capitalize(andList(out))
-}
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-func equipmentWords(e plan.Equipment) string {
-	switch e {
-	case plan.Band:
-		return "a resistance band"
-	case plan.Dumbbells:
-		return "light dumbbells"
-	case plan.Cable:
-		return "a cable machine (at a gym)"
-	}
-	return string(e)
-}
-
+// categoryWords is the kind of exercise, printed under its name.
 func categoryWords(c plan.Category) string {
 	switch c {
 	case plan.Cardio, plan.Dynamic:
@@ -134,10 +99,26 @@ func categoryWords(c plan.Category) string {
 	case plan.Core:
 		return "Trunk support"
 	}
-	return string(c)
+	return ""
 }
 
-func startWords(p plan.Position) string {
+// workWords is what a category of exercise does for the patient, as the
+// cover's focus line lists it: "exercises for …". Warm-ups have none: every
+// session has one, and the cover says so elsewhere.
+func workWords(c plan.Category) string {
+	switch c {
+	case plan.Mobility:
+		return "moving more easily"
+	case plan.Strength:
+		return "a stronger upper back"
+	case plan.Core:
+		return "a stronger middle (your trunk)"
+	}
+	return ""
+}
+
+// positionWords is how to be at the start of an exercise in a position.
+func positionWords(p plan.Position) string {
 	switch p {
 	case plan.Standing:
 		return "Standing up tall."
@@ -147,16 +128,33 @@ func startWords(p plan.Position) string {
 		return "Lying on your back on the floor, on a mat or carpet."
 	case plan.FaceDown:
 		return "Lying face down on the floor, on a mat or carpet."
+	case plan.SideLying:
+		return "Lying on your side on the floor, on a mat or carpet, with your head on a pillow."
 	case plan.AllFours:
 		return "On your hands and knees on the floor, on a mat or carpet."
 	}
-	return string(p)
+	return ""
 }
 
+// startWords is how to get into an exercise's start position: the
+// catalogue's own words where it gives them (a bent-over row is not
+// "standing up tall"), else its position's.
+func startWords(e plan.Exercise) string {
+	if s := clean(e.Start); s != "" {
+		return sentence(s)
+	}
+	if s := positionWords(e.Position); s != "" {
+		return s
+	}
+	return sentence(string(e.Position))
+}
+
+// needsWords lists what an exercise needs: its equipment and household
+// things.
 func needsWords(e plan.Exercise) string {
 	var out []string
 	if e.Equipment != "" && e.Equipment != plan.None {
-		out = append(out, equipmentWords(e.Equipment))
+		out = append(out, e.Equipment.Noun())
 	}
 	for _, n := range e.Needs {
 		out = append(out, clean(n))
@@ -164,5 +162,60 @@ func needsWords(e plan.Exercise) string {
 	if len(out) == 0 {
 		return "Nothing special."
 	}
-	return sentence(andList(out))
+	return sentence(words.And(out))
+}
+
+// usedEquipment is the equipment the plan's exercises use, in the order
+// plan.EquipmentKinds lists it: what the patient must have, which may be
+// less than the clinician allowed.
+func usedEquipment(p *plan.Plan) []plan.Equipment {
+	var out []plan.Equipment
+	for _, k := range plan.EquipmentKinds {
+		for _, e := range p.Exercises {
+			if e.Equipment == k {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// equipmentLine is the cover's equipment row.
+func equipmentLine(p *plan.Plan) string {
+	used := usedEquipment(p)
+	if len(used) == 0 {
+		return "None: every exercise uses things you have at home"
+	}
+	nouns := make([]string, len(used))
+	for i, e := range used {
+		nouns[i] = e.Noun()
+	}
+	return capitalize(words.And(nouns))
+}
+
+// focusLine is the cover's focus row: the plan's focus, then what its
+// exercises work on, from the categories it contains.
+func focusLine(p *plan.Plan) string {
+	var work []string
+	for _, c := range plan.Categories {
+		w := workWords(c)
+		if w == "" {
+			continue
+		}
+		for _, e := range p.Exercises {
+			if e.Category == c {
+				work = append(work, w)
+				break
+			}
+		}
+	}
+	f := focusWords(p.Settings.Focus)
+	if f == "" {
+		f = capitalize(string(p.Settings.Focus))
+	}
+	if len(work) == 0 {
+		return f + ": warm-up exercises"
+	}
+	return f + ": exercises for " + words.And(work)
 }

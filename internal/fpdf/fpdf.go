@@ -2147,6 +2147,83 @@ func (f *Fpdf) AddUTF8FontFromBytes(familyStr, styleStr string, utf8Bytes []byte
 	f.addFontFromBytes(fontFamilyEscape(familyStr), styleStr, nil, nil, utf8Bytes)
 }
 
+// UTF8Font is a TrueType font parsed once by ParseUTF8Font, to be added
+// to any number of documents, even concurrently, with AddUTF8FontParsed.
+// It is never changed after parsing. (backplan patch; see ../PATCHES.md.)
+type UTF8Font struct {
+	file utf8FontFile // as parseFile left it; copied for each document
+	data []byte
+	crc  uint32
+}
+
+// ParseUTF8Font parses a TrueType font's bytes for AddUTF8FontParsed.
+func ParseUTF8Font(data []byte) (*UTF8Font, error) {
+	reader := fileReader{readerPosition: 0, array: data}
+	file := newUTF8Font(&reader)
+	if err := file.parseFile(); err != nil {
+		return nil, err
+	}
+	file.fileReader = nil
+	return &UTF8Font{file: *file, data: data, crc: crc32.ChecksumIEEE(data)}, nil
+}
+
+// AddUTF8FontParsed is AddUTF8FontFromBytes for a font already parsed:
+// the document writes the same bytes without parsing the font again.
+// (backplan patch; see ../PATCHES.md.)
+func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
+	if f.err != nil {
+		return
+	}
+	fontkey := getFontKey(fontFamilyEscape(familyStr), styleStr)
+	if _, ok := f.fonts[fontkey]; ok {
+		return
+	}
+	f.addParsedUTF8Font(fontkey, font)
+}
+
+// addParsedUTF8Font registers font under fontkey. The document gets its
+// own copy of the parsed file with its own reader: GenerateCutFont moves
+// the reader and replaces the file's tables, so the copy keeps font
+// itself unchanged. The width table is shared; nothing writes to it.
+func (f *Fpdf) addParsedUTF8Font(fontkey string, font *UTF8Font) {
+	utf8File := new(utf8FontFile)
+	*utf8File = font.file
+	utf8File.fileReader = &fileReader{readerPosition: 0, array: font.data}
+	desc := FontDescType{
+		Ascent:       int(utf8File.Ascent),
+		Descent:      int(utf8File.Descent),
+		CapHeight:    utf8File.CapHeight,
+		Flags:        utf8File.Flags,
+		FontBBox:     utf8File.Bbox,
+		ItalicAngle:  utf8File.ItalicAngle,
+		StemV:        utf8File.StemV,
+		MissingWidth: round(utf8File.DefaultWidth),
+	}
+
+	var sbarr map[int]int
+	if f.aliasNbPagesStr == "" {
+		sbarr = makeSubsetRange(57)
+	} else {
+		sbarr = makeSubsetRange(32)
+	}
+	def := fontDefType{
+		Tp:        "UTF8",
+		Name:      fontkey,
+		Desc:      desc,
+		Up:        int(round(utf8File.UnderlinePosition)),
+		Ut:        round(utf8File.UnderlineThickness),
+		Cw:        utf8File.CharWidths,
+		utf8File:  utf8File,
+		usedRunes: sbarr,
+	}
+	// backplan patch: name the font from its key and a checksum of
+	// its bytes. generateFontID JSON-encodes the whole definition,
+	// a 65,536-entry width table included, which cost about 1 ms a
+	// font for every document. See ../PATCHES.md.
+	def.i = utf8FontID(fontkey, len(font.data), font.crc)
+	f.fonts[fontkey] = def
+}
+
 func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFileBytes, utf8Bytes []byte) {
 	if f.err != nil {
 		return
@@ -2162,54 +2239,12 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 	}
 
 	if utf8Bytes != nil {
-
-		// if styleStr == "IB" {
-		// 	styleStr = "BI"
-		// }
-
-		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-
-		utf8File := newUTF8Font(&reader)
-
-		err := utf8File.parseFile()
+		font, err := ParseUTF8Font(utf8Bytes)
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
 		}
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
-
-		var sbarr map[int]int
-		if f.aliasNbPagesStr == "" {
-			sbarr = makeSubsetRange(57)
-		} else {
-			sbarr = makeSubsetRange(32)
-		}
-		def := fontDefType{
-			Tp:        Type,
-			Name:      fontkey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
-			utf8File:  utf8File,
-			usedRunes: sbarr,
-		}
-		// backplan patch: name the font from its key and a checksum of
-		// its bytes. generateFontID JSON-encodes the whole definition,
-		// a 65,536-entry width table included, which cost about 1 ms a
-		// font for every document. See ../PATCHES.md.
-		def.i = utf8FontID(fontkey, utf8Bytes)
-		f.fonts[fontkey] = def
+		f.addParsedUTF8Font(fontkey, font)
 	} else {
 		// load font definitions
 		var info fontDefType
@@ -5482,7 +5517,7 @@ func (f *Fpdf) arc(x, y, rx, ry, degRotate, degStart, degEnd float64,
 
 // utf8FontID names a UTF-8 font for the PDF's resources: the same font
 // bytes under the same key always get the same name. (backplan patch)
-func utf8FontID(fontkey string, data []byte) string {
-	sum := sha1.Sum([]byte(fmt.Sprintf("utf8 %s %d %08x", fontkey, len(data), crc32.ChecksumIEEE(data))))
+func utf8FontID(fontkey string, size int, crc uint32) string {
+	sum := sha1.Sum([]byte(fmt.Sprintf("utf8 %s %d %08x", fontkey, size, crc)))
 	return fmt.Sprintf("%x", sum)
 }

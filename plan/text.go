@@ -1,0 +1,85 @@
+package plan
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// checkEncoding refuses a catalogue or plan file that is not UTF-8 text,
+// or that smuggles bytes in as a !!binary value: either could put bytes on
+// a page, in a plan file or on a terminal that no font or reader expects.
+// It also refuses a fraction where a whole number belongs ("reps: 5.99"),
+// which the decoder would cut down without a word. It names the line and,
+// where it can, the field.
+func checkEncoding(kind ErrorKind, name string, data []byte) error {
+	if !utf8.Valid(data) {
+		bad := 0
+		for bad < len(data) {
+			r, size := utf8.DecodeRune(data[bad:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			bad += size
+		}
+		line := 1 + bytes.Count(data[:bad], []byte("\n"))
+		start := bytes.LastIndexByte(data[:bad], '\n') + 1
+		return fileErr(kind, name, line, "%snot valid UTF-8 text (save the file as UTF-8)", fieldOf(data[start:bad]))
+	}
+	if !bytes.Contains(data, []byte("!!binary")) && !bytes.Contains(data, []byte("tag:yaml.org,2002:binary")) && !maybeFloat.Match(data) {
+		return nil
+	}
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil {
+		return nil // the decoder names the mistake
+	}
+	var find func(n *yaml.Node, key string) error
+	find = func(n *yaml.Node, key string) error {
+		if n.Tag == "!!binary" {
+			field := ""
+			if key != "" {
+				field = fmt.Sprintf("%q: ", key)
+			}
+			return fileErr(kind, name, n.Line, "%sa !!binary value; write text instead", field)
+		}
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!float" && wholeNumbers[key] {
+			return fileErr(kind, name, n.Line, "%q must be a whole number, got %s", key, n.Value)
+		}
+		for i, c := range n.Content {
+			k := key
+			if n.Kind == yaml.MappingNode && i%2 == 1 {
+				k = n.Content[i-1].Value
+			}
+			if err := find(c, k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return find(&root, "")
+}
+
+// wholeNumbers are the fields of catalogues and plan files that hold
+// whole numbers.
+var wholeNumbers = map[string]bool{
+	"sets": true, "reps": true, "hold": true, "seconds": true, "minutes": true,
+	"level": true, "weeks": true, "days": true, "week": true,
+}
+
+// maybeFloat finds text that may be a fraction in a whole-number field; a
+// match only makes checkEncoding look closer.
+var maybeFloat = regexp.MustCompile(`(sets|reps|hold|seconds|minutes|level|weeks|days|week)["']?\s*:\s*["']?[-+]?[0-9]*[.eE]`)
+
+// fieldOf returns `"key": ` for the start of a YAML line up to a point, or
+// "" when it holds no key.
+func fieldOf(line []byte) string {
+	s := strings.TrimLeft(string(line), " -")
+	if i := strings.Index(s, ":"); i > 0 && utf8.ValidString(s[:i]) && !strings.ContainsAny(s[:i], " \"'{[") {
+		return fmt.Sprintf("%q: ", s[:i])
+	}
+	return ""
+}

@@ -1,0 +1,113 @@
+package render
+
+// Fitting text to a width: wrapping and truncating, each in time linear
+// in the text's length.
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// wrap breaks s into lines no wider than w, at spaces and after hyphens.
+// Line breaks in s start new lines; blank lines are kept as empty
+// strings. A word wider than w on its own is broken between letters as a
+// last resort, and noted in the document (the layout-rule test wants
+// none): callers pick a column or size that fits the longest word. It
+// takes time in proportion to the length of s.
+func (l *layout) wrap(s string, w float64, bold bool, size float64) []string {
+	f := l.face(bold)
+	space := f.measure(" ", size)
+	var out []string
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	for _, para := range strings.Split(s, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			out = append(out, "")
+			continue
+		}
+		var line strings.Builder
+		lineW := 0.0
+		flush := func() {
+			out = append(out, line.String())
+			line.Reset()
+			lineW = 0
+		}
+		for _, word := range words {
+			for i, piece := range hyphenPieces(word) {
+				pw := f.measure(piece, size)
+				sep, sepW := "", 0.0
+				if i == 0 && line.Len() > 0 {
+					sep, sepW = " ", space
+				}
+				if line.Len() > 0 && lineW+sepW+pw > w {
+					flush()
+					sep, sepW = "", 0
+				}
+				if line.Len() == 0 && pw > w {
+					l.doc.splitWords = append(l.doc.splitWords, piece)
+					for pw > w {
+						cut := fitRunes(f, piece, w, size)
+						out = append(out, piece[:cut])
+						piece = piece[cut:]
+						pw = f.measure(piece, size)
+					}
+				}
+				line.WriteString(sep)
+				line.WriteString(piece)
+				lineW += sepW + pw
+			}
+		}
+		flush()
+	}
+	return out
+}
+
+// hyphenPieces splits a word after each hyphen that has letters on both
+// sides: "straight-arm" is "straight-" and "arm".
+func hyphenPieces(word string) []string {
+	var out []string
+	start := 0
+	for i := 1; i < len(word)-1; i++ {
+		if word[i] == '-' && i > start {
+			out = append(out, word[start:i+1])
+			start = i + 1
+		}
+	}
+	return append(out, word[start:])
+}
+
+// fitRunes returns how many bytes of s fit in w (at least one rune), in
+// one pass over s.
+func fitRunes(f *face, s string, w, size float64) int {
+	end, units := 0, 0
+	for i, r := range s {
+		units += f.units(r)
+		if i > 0 && float64(units)*size/1000*mmPerPt > w {
+			return i
+		}
+		end = i + utf8.RuneLen(r)
+	}
+	return end
+}
+
+// truncate shortens s with an ellipsis so that it fits in w, in one pass
+// over s.
+func (l *layout) truncate(s string, w float64, bold bool, size float64) string {
+	f := l.face(bold)
+	if f.measure(s, size) <= w {
+		return s
+	}
+	room := w - f.measure("…", size)
+	units, cut := 0, 0
+	for i, r := range s {
+		units += f.units(r)
+		if float64(units)*size/1000*mmPerPt > room {
+			break
+		}
+		cut = i + utf8.RuneLen(r)
+	}
+	if cut == 0 {
+		return "…"
+	}
+	return strings.TrimRight(s[:cut], " ,.;:-") + "…"
+}

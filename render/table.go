@@ -1,0 +1,113 @@
+package render
+
+// table flows a two-column table of labels and text, one bordered row
+// each. A table splits between pages only where each part keeps at least
+// two rows; a table of three rows or fewer moves whole. The part on a new
+// page starts under the section's repeated heading.
+func (l *layout) table(rows [][2]string) {
+	l.tableWithHeader([2]string{}, rows)
+}
+
+// tableCell is a row of a table, wrapped.
+type tableCell struct{ labels, lines []string }
+
+// tableCells wraps a table's rows: the label column's width, each row's
+// lines and height, and the header's height.
+func (l *layout) tableCells(head [2]string, rows [][2]string) (lw float64, cells []tableCell, hs []float64, headH float64) {
+	size := l.s.body
+	lh := l.s.lineH(size)
+	pad := l.s.pad
+	// The label column is as wide as its longest label, within limits.
+	lw = l.s.label
+	for _, r := range rows {
+		lw = max(lw, min(l.measure(r[0], true, size)+2*pad+1, l.width()*0.4))
+	}
+	cells = make([]tableCell, len(rows))
+	hs = make([]float64, len(rows))
+	for i, r := range rows {
+		cells[i] = tableCell{l.wrap(r[0], lw-2*pad, true, size), l.wrap(clean(r[1]), l.width()-lw-2*pad, false, size)}
+		hs[i] = float64(max(len(cells[i].labels), len(cells[i].lines)))*lh + 2*pad
+	}
+	if head != [2]string{} {
+		headH = lh + 2*pad
+	}
+	return lw, cells, hs, headH
+}
+
+// tableStart is the height of a table's first part at its least: the
+// header and two rows, or the whole of a table of three rows or fewer.
+// A heading above the table keeps this much with it.
+func (l *layout) tableStart(head [2]string, rows [][2]string) float64 {
+	_, _, hs, h := l.tableCells(head, rows)
+	n := len(hs)
+	if n > 3 {
+		n = 2
+	}
+	for _, x := range hs[:n] {
+		h += x
+	}
+	return h
+}
+
+// tableWithHeader is table with a header row (skipped when empty), which
+// is repeated at the top of each part.
+func (l *layout) tableWithHeader(head [2]string, rows [][2]string) {
+	size := l.s.body
+	lh := l.s.lineH(size)
+	pad := l.s.pad
+	lw, cells, hs, headH := l.tableCells(head, rows)
+	header := func() {
+		if headH == 0 {
+			return
+		}
+		l.rect(l.left, l.y, l.width(), headH, thin, fillHeader)
+		l.text(l.left+pad, l.y+pad, head[0], true, size)
+		l.text(l.left+lw+pad, l.y+pad, head[1], true, size)
+		l.y += headH
+	}
+	n := len(rows)
+	var parts []int
+	for i := 0; i < n; {
+		// How many rows fit here, under the header.
+		k := 0
+		for room := l.room() - headH; i+k < n && hs[i+k] <= room+0.01; k++ {
+			room -= hs[i+k]
+		}
+		switch {
+		case k == n-i:
+			// The rest fits.
+		case n-i <= 3 || k < 2:
+			// Too few rows to split here: start the table (or its
+			// rest) on the next page, unless this page is fresh.
+			if l.y > l.top+0.01 {
+				l.breakPage()
+				continue
+			}
+			k = max(k, 1)
+		case n-i-k < 2:
+			k = n - i - 2 // leave two rows for the next part
+		}
+		header()
+		for j := i; j < i+k; j++ {
+			h := hs[j]
+			l.rect(l.left, l.y, lw, h, thin, fillLabel)
+			l.rect(l.left+lw, l.y, l.width()-lw, h, thin, 0)
+			for m, s := range cells[j].labels {
+				l.text(l.left+pad, l.y+pad+float64(m)*lh, s, true, size)
+			}
+			for m, s := range cells[j].lines {
+				l.text(l.left+lw+pad, l.y+pad+float64(m)*lh, s, false, size)
+			}
+			l.y += h
+		}
+		parts = append(parts, k)
+		i += k
+		if i < n {
+			l.breakPage()
+		}
+	}
+	if len(parts) > 1 {
+		l.doc.tableParts = append(l.doc.tableParts, parts...)
+	}
+	l.y += l.s.para
+}
