@@ -143,7 +143,11 @@ func serve(ctx context.Context, c *serveConfig, pr *printer, e env) error {
 		return err
 	}
 	if !ln.Addr().(*net.TCPAddr).IP.IsLoopback() {
-		pr.say(fmt.Sprintf("warning: listening on %s: the page has no login, so anyone who can reach this address can use it", ln.Addr()),
+		where := ln.Addr().String()
+		if h, _, err := net.SplitHostPort(c.addr); err == nil {
+			where = net.JoinHostPort(h, fmt.Sprint(ln.Addr().(*net.TCPAddr).Port))
+		}
+		pr.say(fmt.Sprintf("warning: listening on %s: the page has no login, so anyone who can reach this address can use it", where),
 			"keep it behind the clinic's own access control, or use --addr 127.0.0.1:8080")
 	}
 	if c.open {

@@ -11,7 +11,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/spf13/pflag"
 
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
@@ -25,9 +28,13 @@ type choice struct {
 
 // knownOption reports whether the command line has the long option name.
 // The page shows only the fields the command line knows.
-func knownOption(name string) bool {
-	return (&config{}).flagSet().Lookup(name) != nil
-}
+func knownOption(name string) bool { return knownOptions()[name] }
+
+var knownOptions = sync.OnceValue(func() map[string]bool {
+	known := map[string]bool{}
+	(&config{}).flagSet().VisitAll(func(f *pflag.Flag) { known[f.Name] = true })
+	return known
+})
 
 // parseChoice parses args (--name=value, as the form decoder makes them)
 // through the command line's own parser, so its messages are the command

@@ -388,3 +388,40 @@ func TestServeShutdown(t *testing.T) {
 		t.Errorf("the request in flight: %v (%d bytes)", r.err, r.n)
 	}
 }
+
+// TestServeCommandLine: backplan serve's own options and mistakes.
+func TestServeCommandLine(t *testing.T) {
+	for _, tt := range []struct {
+		args      []string
+		code      int
+		out, errs string
+	}{
+		{[]string{"serve", "--help"}, 0, "Usage: backplan serve [--addr ADDR] [--open]", ""},
+		{[]string{"serve", "--addr", "nonsense"}, 2, "", "backplan: cannot listen on nonsense:"},
+		{[]string{"serve", "--port", "80"}, 2, "", "backplan: unknown option --port"},
+		{[]string{"serve", "now"}, 2, "", `backplan: unexpected argument "now"`},
+	} {
+		var out, errs bytes.Buffer
+		code := run(tt.args, strings.NewReader(""), &out, &errs, serveEnv())
+		if code != tt.code || !strings.Contains(out.String(), tt.out) || !strings.Contains(errs.String(), tt.errs) {
+			t.Errorf("backplan %q: exit %d\nstdout %q\nstderr %q", tt.args, code, out.String(), errs.String())
+		}
+	}
+}
+
+// TestServeWarnsBeyondLoopback: listening on every address warns that the
+// page has no login.
+func TestServeWarnsBeyondLoopback(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errs bytes.Buffer
+	if err := serve(ctx, &serveConfig{addr: "0.0.0.0:0"}, newPrinter(&out, &errs), serveEnv()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errs.String(), "backplan: warning: listening on 0.0.0.0:") || !strings.Contains(errs.String(), "no login") {
+		t.Errorf("stderr %q", errs.String())
+	}
+	if !strings.Contains(out.String(), "http://localhost:") {
+		t.Errorf("stdout %q", out.String())
+	}
+}
