@@ -51,6 +51,7 @@ type batch struct {
 	roster *roster
 	dir    string
 	r      *render.Renderer // shared by the rows; draws each on one goroutine
+	outs   *outputSet       // the inputs no workbook may replace
 }
 
 // jobsFor is how many workbooks a batch makes at once: --jobs, or one per
@@ -117,7 +118,8 @@ func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 		return err
 	}
 
-	b := &batch{base: c, cat: cat, today: today, roster: ro, dir: c.outDir, r: r}
+	b := &batch{base: c, cat: cat, today: today, roster: ro, dir: c.outDir, r: r,
+		outs: newOutputs(stdin, nil, inputFiles(c)...)}
 	bufs := make([]bytes.Buffer, jobs)
 	failed := 0
 	forEachRow(len(ro.rows), jobs,
@@ -157,16 +159,20 @@ func (b *batch) workbook(r row, buf *bytes.Buffer) error {
 	if err != nil {
 		return err
 	}
-	out, err := claim(filepath.Join(b.dir, r.file))
+	outs := b.outs.another()
+	defer outs.discard()
+	out, err := outs.claim("workbook", filepath.Join(b.dir, r.file))
 	if err != nil {
 		return err
 	}
-	defer out.discard()
 	buf.Reset()
 	if err := drawWorkbook(b.r, buf, p, render.Options{Paper: c.paper, LargePrint: c.largePrint}); err != nil {
 		return err
 	}
-	return out.commit(buf.Bytes())
+	if err := out.write(buf.Bytes()); err != nil {
+		return err
+	}
+	return outs.commit()
 }
 
 // rowConfig is the command line with the row's non-empty cells set on top,

@@ -17,11 +17,12 @@ func runFigures(c *config, stdin io.Reader, e env) error {
 		return usageErr("", "--figures needs a file name; - is not allowed")
 	}
 	ro := c.renderOptions(e)
-	out, err := claim(c.figures)
+	outs := newOutputs(stdin, nil, inputFiles(c)...)
+	defer outs.discard()
+	out, err := outs.claim("--figures", c.figures)
 	if err != nil {
 		return err
 	}
-	defer out.discard()
 	cat, err := loadCatalog(c.catalog, stdin)
 	if err != nil {
 		return err
@@ -42,5 +43,8 @@ func runFigures(c *config, stdin io.Reader, e env) error {
 		}
 		return fmt.Errorf("drawing the pictures: %w", err)
 	}
-	return out.commit(pdf.Bytes())
+	if err := out.write(pdf.Bytes()); err != nil {
+		return err
+	}
+	return outs.commit()
 }

@@ -82,6 +82,7 @@ func main() {
 // run runs backplan and returns its exit code: 0 on success, 2 for a
 // mistake in the command line, 1 for any other failure.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) int {
+	defer handleSignals()() // Ctrl-C, SIGTERM and SIGHUP remove the temporary files
 	pr := newPrinter(stdout, stderr)
 	return pr.fail(backplan(args, stdin, pr, e))
 }

@@ -11,11 +11,12 @@ func runPreview(c *config, stdin io.Reader, pr *printer, e env) error {
 	if err := checkSavePlan(c); err != nil {
 		return err
 	}
+	outs := newOutputs(stdin, nil, inputFiles(c)...)
+	defer outs.discard()
 	var planOut *pendingFile
-	defer func() { planOut.discard() }()
 	if c.savePlan != "" {
 		var err error
-		if planOut, err = claim(c.savePlan); err != nil {
+		if planOut, err = outs.claim("--save-plan", c.savePlan); err != nil {
 			return err
 		}
 	}
@@ -40,5 +41,8 @@ func runPreview(c *config, stdin io.Reader, pr *printer, e env) error {
 	if err != nil {
 		return err
 	}
-	return planOut.commit(yaml)
+	if err := planOut.write(yaml); err != nil {
+		return err
+	}
+	return outs.commit()
 }

@@ -28,7 +28,8 @@ import (
 //     written escaped (\x1b, \u202e), never passed through.
 //   - The progress line of a batch is drawn only on a terminal, and cleared
 //     before any message takes its place.
-//   - Data (a PDF on standard output) is written as it is.
+//   - Data (a PDF on standard output, for --out -) is written as it is,
+//     by the output set of output.go, given p.stdout.
 type printer struct {
 	stdout, stderr io.Writer
 	live           bool // standard error is a terminal: show progress
@@ -42,12 +43,6 @@ func newPrinter(stdout, stderr io.Writer) *printer {
 // text writes text for a reader to standard output, made safe.
 func (p *printer) text(s string) error {
 	_, err := io.WriteString(p.stdout, safe(s, "\n\t"))
-	return err
-}
-
-// data writes bytes to standard output as they are: a PDF.
-func (p *printer) data(b []byte) error {
-	_, err := p.stdout.Write(b)
 	return err
 }
 

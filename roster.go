@@ -209,12 +209,10 @@ func checkOutDir(dir string) (mkdir bool, err error) {
 // probeDir checks that files can be made in dir, so that a folder without
 // write permission is one message, not one for every row.
 func probeDir(dir string) error {
-	f, err := os.CreateTemp(dir, ".backplan-*.tmp")
-	if err != nil {
+	if err := probeFolder(dir); err != nil {
 		return usageErr("", "cannot write in --out-dir %q: %v", dir, pathErr(err))
 	}
-	f.Close()
-	return os.Remove(f.Name())
+	return nil
 }
 
 // pathErr drops the path from an *fs.PathError, which the message names

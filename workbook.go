@@ -17,27 +17,19 @@ func runWorkbook(c *config, stdin io.Reader, pr *printer, e env) error {
 	if err := checkSavePlan(c); err != nil {
 		return err
 	}
-	if c.savePlan != "" && samePath(c.savePlan, c.out) {
-		return usageErr("", "--save-plan and --out both name %q; give them different files", c.out)
-	}
 	ro := c.renderOptions(e)
 
-	// Claim the output files before any work, so a bad path fails fast.
-	var pdfOut, planOut *pendingFile
-	defer func() {
-		pdfOut.discard()
-		planOut.discard()
-	}()
-	var err error
-	if c.out != "-" {
-		if pdfOut, err = claim(c.out); err != nil {
-			return err
-		}
-	} else if isTerminal(pr.stdout) {
-		return usageErr("redirect it to a file: backplan --out - > plan.pdf", "will not write a PDF to the terminal")
+	// Claim the outputs before any work, so that a bad path fails fast and
+	// an output that is an input is refused. They are committed together.
+	outs := newOutputs(stdin, pr.stdout, inputFiles(c)...)
+	defer outs.discard()
+	pdfOut, err := outs.claim("--out", c.out)
+	if err != nil {
+		return err
 	}
+	var planOut *pendingFile
 	if c.savePlan != "" {
-		if planOut, err = claim(c.savePlan); err != nil {
+		if planOut, err = outs.claim("--save-plan", c.savePlan); err != nil {
 			return err
 		}
 	}
@@ -63,14 +55,14 @@ func runWorkbook(c *config, stdin io.Reader, pr *printer, e env) error {
 		if err != nil {
 			return err
 		}
-		if err := planOut.commit(yaml); err != nil {
+		if err := planOut.write(yaml); err != nil {
 			return err
 		}
 	}
-	if pdfOut != nil {
-		return pdfOut.commit(pdf.Bytes())
+	if err := pdfOut.write(pdf.Bytes()); err != nil {
+		return err
 	}
-	return pr.data(pdf.Bytes())
+	return outs.commit()
 }
 
 // makePlan makes the plan a config asks for: read from --from, or built
