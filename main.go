@@ -60,6 +60,8 @@ Catalogue:
       --figures FILE     draw every exercise's pictures into one PDF
       --catalog FILE     use this catalogue instead of the built-in one
       --version   --licenses   -h, --help     print the version, notices, help
+Web page:
+  backplan serve [--addr HOST:PORT] [--open]   the same choices in a browser
 
 Examples:
   backplan -w 8 -f strength -p "Ana Ruiz" -o ana.pdf --save-plan ana.yaml
