@@ -60,6 +60,8 @@ Catalogue:
       --figures FILE     draw every exercise's pictures into one PDF
       --catalog FILE     use this catalogue instead of the built-in one
       --version   --licenses   -h, --help     print the version, notices, help
+Web page:
+  backplan serve [--addr HOST:PORT] [--open]   the same choices in a browser
 
 Examples:
   backplan -w 8 -f strength -p "Ana Ruiz" -o ana.pdf --save-plan ana.yaml
@@ -82,8 +84,13 @@ func main() {
 // run runs backplan and returns its exit code: 0 on success, 2 for a
 // mistake in the command line, 1 for any other failure.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) int {
-	defer handleSignals()() // Ctrl-C, SIGTERM and SIGHUP remove the temporary files
 	pr := newPrinter(stdout, stderr)
+	if len(args) > 0 && args[0] == "serve" {
+		// The server writes no files and stops on Ctrl-C itself, after
+		// finishing the requests in flight; see serve.go.
+		return pr.fail(runServe(args[1:], pr, e))
+	}
+	defer handleSignals()() // Ctrl-C, SIGTERM and SIGHUP remove the temporary files
 	return pr.fail(backplan(args, stdin, pr, e))
 }
 

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/backplan/backplan/internal/testenv"
 	"github.com/spf13/pflag"
 )
 
@@ -20,17 +22,10 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"backplan": main})
 }
 
-// slowTest skips a test that renders many workbooks unless the environment
-// sets BACKPLAN_SLOW_TESTS=1, so that the default go test ./... stays quick.
-// The full sweep, which .ci/run runs:
-//
-//	BACKPLAN_SLOW_TESTS=1 go test .
-func slowTest(t *testing.T, what string) {
-	t.Helper()
-	if os.Getenv("BACKPLAN_SLOW_TESTS") != "1" {
-		t.Skipf("%s; BACKPLAN_SLOW_TESTS=1 runs it", what)
-	}
-}
+// slowTest skips a test that renders many workbooks unless the full run
+// was asked for (see internal/testenv), so that the default go test ./...
+// stays quick.
+func slowTest(t *testing.T, what string) { testenv.SkipUnlessFull(t, what) }
 
 // TestScripts runs the command-line scripts in testdata/script. Each starts
 // in a fresh folder holding clinic.yaml, a small test catalogue, with the

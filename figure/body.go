@@ -33,8 +33,6 @@ func (a vec) dot(b vec) float64   { return a[0]*b[0] + a[1]*b[1] + a[2]*b[2] }
 // mat is a rotation; its columns are the local x, y and z axes.
 type mat [3][3]float64
 
-var identity = mat{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}
-
 func (m mat) mul(n mat) mat {
 	var r mat
 	for i := range 3 {

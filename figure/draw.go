@@ -190,7 +190,6 @@ func box(shapes []Shape) Rect {
 type posed struct {
 	sk  *skeleton
 	cam camera
-	lie bool // resting on a mat
 }
 
 func (b posed) at(name string) Point { return b.cam.project(b.sk.pt[name]) }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backplan/backplan/internal/testenv"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -26,7 +27,8 @@ var clinical = map[plan.Category]clinicalRange{
 // TestInvariantsOverEveryCombination sweeps weeks × days × focus × level ×
 // equipment × floor × minutes and checks the rules every plan must keep
 // (checkInvariants), what each focus guarantees (checkFocus), and that
-// every exercise of the catalogue is chosen somewhere. Under -short it
+// every exercise of the catalogue is chosen somewhere. Unless the full run
+// is asked for (BACKPLAN_SLOW_TESTS=1, see internal/testenv), it
 // checks one combination in seven.
 func TestInvariantsOverEveryCombination(t *testing.T) {
 	c := realCatalog(t)
@@ -41,7 +43,7 @@ func TestInvariantsOverEveryCombination(t *testing.T) {
 						for _, noFloor := range []bool{false, true} {
 							for _, minutes := range []int{10, 15, 20, 30, 45, 90} {
 								i++
-								if testing.Short() && i%7 != 0 {
+								if !testenv.Full() && i%7 != 0 {
 									continue
 								}
 								o := plan.Options{Weeks: weeks, Days: days, Focus: focus, Level: level, Equipment: kit, NoFloor: noFloor, Minutes: minutes, Today: today}

@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath finds Debian's chromium, or skips the test.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("the browser test is slow; skipped with -short")
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("no chromium installed (apt-get install -y chromium); skipping the browser test")
+	return ""
+}
+
+// browserContext starts a headless Chromium with its own throw-away
+// profile and nothing running in the background.
+func browserContext(t *testing.T, timeout time.Duration) context.Context {
+	path := chromiumPath(t)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 1000),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, timeout)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	return ctx
+}
+
+// TestServeBrowser drives the page in a real browser: fill in a Greek
+// name, see the preview follow, press download, and get the command
+// line's PDF.
+func TestServeBrowser(t *testing.T) {
+	ctx := browserContext(t, 90*time.Second)
+	s, _ := newTestServer(t)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+
+	const name = "Ζωή Παπαδοπούλου-Núñez"
+	dir := t.TempDir()
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	text := func(id string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID(id)))
+		if err != nil {
+			t.Fatalf("reading #%s: %v", id, err)
+		}
+		return s
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL),
+		chromedp.WaitVisible(chromedp.ID("f-patient")),
+	); err != nil {
+		t.Fatalf("loading the page: %v", err)
+	}
+	before := text("preview")
+	// Every field a person can reach has a label.
+	unlabelled, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("input:not([type=hidden]), select, textarea"))
+		.filter(e => e.labels.length === 0).map(e => e.name + "#" + e.id)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(unlabelled) > 0 {
+		t.Errorf("fields without a label: %v", unlabelled)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("f-patient")),
+		chromedp.SendKeys(chromedp.ID("f-patient"), name),
+		chromedp.Poll[chromedp.Void](`document.querySelector("#preview h2") && document.querySelector("#preview h2").textContent.includes("Παπαδοπούλου-Núñez")`, wait),
+	); err != nil {
+		t.Fatalf("typing the name: %v", err)
+	}
+	if after := text("preview"); before == after || !strings.Contains(after, name) {
+		t.Errorf("the preview did not follow the name: it reads %.200q", after)
+	}
+	paper, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-paper")))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// A mistake shows beside its field, in the command line's words, and
+	// goes when it is put right.
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("f-weeks"), ""),
+		chromedp.SendKeys(chromedp.ID("f-weeks"), "99"),
+		chromedp.Poll[chromedp.Void](`!document.querySelector("#e-weeks").hidden`, wait),
+	); err != nil {
+		t.Fatalf("the weeks field: %v", err)
+	}
+	if got := text("e-weeks"); got != "weeks must be 1–52, got 99" {
+		t.Errorf("beside weeks: %q", got)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("f-weeks"), ""),
+		chromedp.SendKeys(chromedp.ID("f-weeks"), "4"),
+		chromedp.Poll[chromedp.Void](`document.querySelector("#e-weeks").hidden`, wait),
+	); err != nil {
+		t.Fatalf("the weeks field: %v", err)
+	}
+
+	progress := chromedp.Events(ctx, browser.DownloadProgress)
+	if err := chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			yes := true
+			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &yes,
+			})
+			return err
+		}),
+		chromedp.Click(chromedp.ID("download")),
+	); err != nil {
+		t.Fatalf("pressing download: %v", err)
+	}
+	guid := ""
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatalf("waiting for the download: %v", err)
+		}
+		if ev.State == browser.DownloadProgressStateCompleted {
+			guid = ev.GUID
+			break
+		}
+	}
+	got, err := os.ReadFile(filepath.Join(dir, guid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := cliOutput(t, "--patient", name, "--paper", paper)
+	if !bytes.Equal(got, want) {
+		t.Errorf("the downloaded PDF (%d bytes) differs from backplan --patient %q --paper %s (%d bytes)", len(got), name, paper, len(want))
+	}
+}
+
+// TestServeScreenshot writes the README's picture of the page, filled in
+// for a patient, when BACKPLAN_SCREENSHOT names the PNG to write:
+//
+//	BACKPLAN_SCREENSHOT=$PWD/docs/serve.png go test -run TestServeScreenshot .
+func TestServeScreenshot(t *testing.T) {
+	out := os.Getenv("BACKPLAN_SCREENSHOT")
+	if out == "" {
+		t.Skip("set BACKPLAN_SCREENSHOT to the PNG to write")
+	}
+	ctx := browserContext(t, 60*time.Second)
+	s, _ := newTestServer(t)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1280, 1000),
+		chromedp.Navigate(ts.URL),
+		chromedp.WaitVisible(chromedp.ID("f-patient")),
+		chromedp.SendKeys(chromedp.ID("f-patient"), "Ana Ruiz"),
+		chromedp.SendKeys(chromedp.ID("f-clinician"), "Dr Lee"),
+		chromedp.SetValue(chromedp.ID("f-focus"), "posture"),
+		chromedp.SetValue(chromedp.ID("f-weeks"), ""),
+		chromedp.SendKeys(chromedp.ID("f-weeks"), "6"),
+		chromedp.Poll[chromedp.Void](`document.querySelector("#preview h2") && document.querySelector("#preview h2").textContent.startsWith("Ana Ruiz: 6 weeks")`, wait),
+	); err != nil {
+		t.Fatal(err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

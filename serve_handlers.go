@@ -1,0 +1,341 @@
+package main
+
+// The endpoints of backplan serve. Each form field is named as its long
+// option (see serve_form.go); the README lists them.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/backplan/backplan/plan"
+	"github.com/backplan/backplan/render"
+)
+
+// readForm reads a urlencoded form of at most limit bytes. The query
+// string is never read: forms come in the body.
+func readForm(w http.ResponseWriter, r *http.Request) (url.Values, int, error) {
+	if r.ContentLength > formLimit {
+		return nil, http.StatusRequestEntityTooLarge, errTooLarge
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "application/x-www-form-urlencoded" {
+		return nil, http.StatusUnsupportedMediaType, errors.New("send the form as application/x-www-form-urlencoded")
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, formLimit)
+	if err := r.ParseForm(); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, http.StatusRequestEntityTooLarge, errTooLarge
+		}
+		return nil, http.StatusBadRequest, errors.New("the form could not be read")
+	}
+	return r.PostForm, 0, nil
+}
+
+// tooLarge words a 413 for what was sent.
+func tooLarge(what string, limit int) string {
+	return fmt.Sprintf("the %s is too large: at most %d KiB", what, limit>>10)
+}
+
+// wantsPage reports whether the request is a browser's own navigation (a
+// form sent without the script), which gets a whole page back rather than
+// a line of text.
+func wantsPage(r *http.Request) bool {
+	if m := r.Header.Get("Sec-Fetch-Mode"); m != "" {
+		return m == "navigate"
+	}
+	return strings.Contains(r.Header.Get("Accept"), "text/html")
+}
+
+// page serves the form with the default plan's preview.
+func (s *server) page(w http.ResponseWriter, r *http.Request) {
+	form := defaultForm(paperFor(r.Header.Get("Accept-Language")))
+	ch, err := decodeChoice(form)
+	var p *plan.Plan
+	if err == nil {
+		p, err = s.pl.build(ch)
+	}
+	var errs formErrors
+	if err != nil {
+		errs = planErrors(err)
+	}
+	s.writePage(w, r, http.StatusOK, form, errs, p)
+}
+
+// pagePreview is the Preview button without the script: the page again,
+// filled in as sent, with the preview or the mistakes beside their fields.
+func (s *server) pagePreview(w http.ResponseWriter, r *http.Request) {
+	form, code, err := readForm(w, r)
+	if err != nil {
+		s.formFailure(w, code, err)
+		return
+	}
+	p, errs := s.planFor(form)
+	status := http.StatusOK
+	if errs != nil {
+		status = http.StatusBadRequest
+	}
+	s.writePage(w, r, status, form, errs, p)
+}
+
+// planFor decodes a form and builds its plan.
+func (s *server) planFor(form url.Values) (*plan.Plan, formErrors) {
+	ch, err := decodeChoice(form)
+	if err != nil {
+		return nil, s.moreErrors(form, planErrors(err))
+	}
+	p, err := s.pl.build(ch)
+	if err != nil {
+		return nil, planErrors(err)
+	}
+	if err := s.renderer.CheckText(p); err != nil {
+		return nil, planErrors(err)
+	}
+	return p, nil
+}
+
+// moreErrors adds, to the mistakes the option parsers found, those the
+// planner finds in each other field on its own (a number out of range, an
+// unknown exercise), so that every field's mistake shows at once.
+func (s *server) moreErrors(form url.Values, errs formErrors) formErrors {
+	args, _ := formArgs(form, knownOption)
+	for _, a := range args {
+		name, _, _ := strings.Cut(strings.TrimPrefix(a, "--"), "=")
+		if errs.byField(name) != nil {
+			continue
+		}
+		ch, err := parseChoice([]string{a})
+		if err != nil {
+			continue
+		}
+		if _, err := s.pl.build(ch); err != nil && errorField(err) == name {
+			errs = append(errs, planErrors(err)...)
+		}
+	}
+	return errs
+}
+
+func (s *server) writePage(w http.ResponseWriter, r *http.Request, status int, form url.Values, errs formErrors, p *plan.Plan) {
+	d := s.base
+	// A field the form did not send shows its default, which is what the
+	// plan used.
+	d.Form = defaultForm(paperFor(r.Header.Get("Accept-Language")))
+	for k, v := range form {
+		d.Form[k] = v
+	}
+	d.Errors = errs
+	if p != nil || errs != nil {
+		d.Preview = previewHTML(p, errs)
+	}
+	var b bytes.Buffer
+	if err := pageTemplates.ExecuteTemplate(&b, "page.html", d); err != nil {
+		plainError(w, http.StatusInternalServerError, "internal error: the page could not be made")
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b.Bytes())
+}
+
+// formFailure answers a form that could not be read at all.
+func (s *server) formFailure(w http.ResponseWriter, code int, err error) {
+	if errors.Is(err, errTooLarge) {
+		plainError(w, http.StatusRequestEntityTooLarge, tooLarge("form", formLimit))
+		return
+	}
+	plainError(w, code, err.Error())
+}
+
+// badForm answers a form with mistakes: the page again for a browser, the
+// messages one a line ("field: message") for another program.
+func (s *server) badForm(w http.ResponseWriter, r *http.Request, form url.Values, errs formErrors) {
+	if wantsPage(r) {
+		s.writePage(w, r, http.StatusBadRequest, form, errs, nil)
+		return
+	}
+	plainError(w, http.StatusBadRequest, errs.Error())
+}
+
+// preview serves the preview fragment: 200 with the plan, 400 with the
+// mistakes, each with its field in data-field.
+func (s *server) preview(w http.ResponseWriter, r *http.Request) {
+	form, code, err := readForm(w, r)
+	if err != nil {
+		s.formFailure(w, code, err)
+		return
+	}
+	p, errs := s.planFor(form)
+	var b bytes.Buffer
+	if err := writePreview(&b, p, errs); err != nil {
+		plainError(w, http.StatusInternalServerError, "internal error: the preview could not be made")
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if errs != nil {
+		w.WriteHeader(http.StatusBadRequest)
+	}
+	w.Write(b.Bytes())
+}
+
+// workbook serves the PDF for a form.
+func (s *server) workbook(w http.ResponseWriter, r *http.Request) {
+	form, code, err := readForm(w, r)
+	if err != nil {
+		s.formFailure(w, code, err)
+		return
+	}
+	ch, err := decodeChoice(form)
+	if err != nil {
+		s.badForm(w, r, form, s.moreErrors(form, planErrors(err)))
+		return
+	}
+	p, err := s.pl.build(ch)
+	if err != nil {
+		s.badForm(w, r, form, planErrors(err))
+		return
+	}
+	pdf, err := s.drawWorkbook(r, p, ch.renderOptions(paperFor(r.Header.Get("Accept-Language"))))
+	if err != nil {
+		s.drawFailure(w, r, form, err)
+		return
+	}
+	defer s.putBuf(pdf)
+	sendFile(w, "application/pdf", workbookName(ch.patient(), ".pdf"), pdf.Bytes())
+}
+
+// drawWorkbook draws p on a CPU of its own, once one is free; errBusy when
+// the queue is full.
+func (s *server) drawWorkbook(r *http.Request, p *plan.Plan, o render.Options) (*bytes.Buffer, error) {
+	done, err := s.admit()
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	buf := s.getBuf()
+	err = s.draw(r.Context(), func() error { return s.renderer.Workbook(buf, p, o) })
+	if err != nil {
+		s.putBuf(buf)
+		return nil, err
+	}
+	return buf, nil
+}
+
+// drawFailure answers a workbook that could not be drawn.
+func (s *server) drawFailure(w http.ResponseWriter, r *http.Request, form url.Values, err error) {
+	switch {
+	case errors.Is(err, errBusy):
+		plainError(w, http.StatusServiceUnavailable, "busy: too many workbooks are being made; try again in a moment")
+	case textError(err):
+		s.badForm(w, r, form, planErrors(err))
+	case r.Context().Err() != nil:
+		// The browser went away; nobody reads the answer.
+	default:
+		plainError(w, http.StatusInternalServerError, "internal error: the workbook could not be made")
+	}
+}
+
+func (s *server) getBuf() *bytes.Buffer {
+	if b, ok := s.bufs.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+func (s *server) putBuf(b *bytes.Buffer) {
+	if b.Cap() <= 4<<20 {
+		s.bufs.Put(b)
+	}
+}
+
+// sendFile answers with a download.
+func sendFile(w http.ResponseWriter, contentType, name string, data []byte) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	h.Set("Content-Length", fmt.Sprint(len(data)))
+	w.Write(data)
+}
+
+// planFile serves the plan file for a form, to edit or print again.
+func (s *server) planFile(w http.ResponseWriter, r *http.Request) {
+	form, code, err := readForm(w, r)
+	if err != nil {
+		s.formFailure(w, code, err)
+		return
+	}
+	p, errs := s.planFor(form)
+	if errs != nil {
+		s.badForm(w, r, form, errs)
+		return
+	}
+	var b bytes.Buffer
+	if err := p.WriteYAML(&b); err != nil {
+		plainError(w, http.StatusInternalServerError, "internal error: the plan file could not be made")
+		return
+	}
+	sendFile(w, "application/yaml", workbookName(p.Patient.Name, ".yaml"), b.Bytes())
+}
+
+// readUploadForm reads a multipart upload of at most limit bytes; on
+// failure it has answered.
+func (s *server) readUploadForm(w http.ResponseWriter, r *http.Request, field string, limit int, what string) (url.Values, []byte, string, bool) {
+	fail := func(code int, msg string) (url.Values, []byte, string, bool) {
+		if code == http.StatusBadRequest && wantsPage(r) {
+			d := defaultForm(paperFor(r.Header.Get("Accept-Language")))
+			s.writeUploadPage(w, d, field, msg)
+			return nil, nil, "", false
+		}
+		plainError(w, code, msg)
+		return nil, nil, "", false
+	}
+	if r.ContentLength > int64(limit) {
+		return fail(http.StatusRequestEntityTooLarge, tooLarge(what, limit))
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, int64(limit))
+	form, data, name, err := readUpload(r.Body, r.Header.Get("Content-Type"), field)
+	switch {
+	case errors.Is(err, errTooLarge):
+		return fail(http.StatusRequestEntityTooLarge, tooLarge(what, limit))
+	case err != nil:
+		return fail(http.StatusBadRequest, err.Error())
+	}
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	if name == "." || name == "/" || name == "" {
+		name = what
+	}
+	return form, data, name, true
+}
+
+// writeUploadPage is the page again with an upload's mistake beside it.
+func (s *server) writeUploadPage(w http.ResponseWriter, form url.Values, field, msg string) {
+	d := s.base
+	d.Form, d.Upload, d.UploadErr = form, field, msg
+	var b bytes.Buffer
+	if err := pageTemplates.ExecuteTemplate(&b, "page.html", d); err != nil {
+		plainError(w, http.StatusInternalServerError, "internal error: the page could not be made")
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusBadRequest)
+	w.Write(b.Bytes())
+}
+
+// uploadError answers a mistake in an upload.
+func (s *server) uploadError(w http.ResponseWriter, r *http.Request, field string, err error) {
+	msg := oneLine(err.Error())
+	if h := hintFor(err); h != "" {
+		msg += " (" + h + ")"
+	}
+	if wantsPage(r) {
+		s.writeUploadPage(w, defaultForm(paperFor(r.Header.Get("Accept-Language"))), field, msg)
+		return
+	}
+	plainError(w, http.StatusBadRequest, msg)
+}

@@ -1,0 +1,244 @@
+package main
+
+// The page of backplan serve: the form, the plan's preview as HTML and the
+// exercises' thumbnails as inline SVG. Everything it needs (styles, the
+// little script) is embedded, so the page asks nothing of any other site.
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/words"
+	"github.com/backplan/backplan/plan"
+	"github.com/backplan/backplan/render"
+)
+
+//go:embed web
+var webFiles embed.FS
+
+var pageTemplates = template.Must(template.New("").Funcs(template.FuncMap{
+	"doseText": func(p *plan.Plan, it plan.Item) string {
+		e, _ := p.Exercise(it.Exercise)
+		return e.DoseText(it.Dose)
+	},
+	"exerciseName": func(p *plan.Plan, id string) string {
+		if e, ok := p.Exercise(id); ok {
+			return e.Name
+		}
+		return id
+	},
+	"day":     func(d plan.Date) string { return d.Format("Mon 2 Jan 2006") },
+	"count":   words.Count,
+	"summary": planSummary,
+}).ParseFS(webFiles, "web/*.html"))
+
+// planSummary is the plan's shape in one line, as --preview words it.
+func planSummary(p *plan.Plan) string {
+	s := p.Settings
+	days := words.Count(s.Days, "day") + " a week"
+	if len(s.Weekdays) > 0 {
+		days += " (" + s.Weekdays.String() + ")"
+	}
+	return fmt.Sprintf("%s, %s, %s focus, %s, sessions of up to %d minutes (the longest planned: %d)",
+		words.Count(s.Weeks, "week"), days, s.Focus, s.Level, s.Minutes, p.LongestSession())
+}
+
+// option is one choice of a select or a group of checkboxes.
+type option struct {
+	Value, Label string
+}
+
+// exerciseRow is one exercise of the catalogue in the include and exclude
+// lists.
+type exerciseRow struct {
+	ID, Name, Category string
+	Thumb              template.HTML
+}
+
+// pageData is what the page template shows.
+type pageData struct {
+	Form      url.Values // the values to fill in
+	Errors    formErrors
+	Preview   template.HTML
+	Focuses   []option
+	Levels    []option
+	Equipment []option
+	Weekdays  []option
+	Exercises []exerciseRow
+	Has       map[string]bool // the fields the command line knows
+	Upload    string          // the upload form an error belongs to: "from" or "batch"
+	UploadErr string
+}
+
+// Value is a field's value, or its default.
+func (d pageData) Value(name string) string { return d.Form.Get(name) }
+
+// Checked reports whether a checkbox of a field is ticked.
+func (d pageData) Checked(name, value string) bool {
+	for _, v := range d.Form[name] {
+		for _, part := range strings.Split(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(part), value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// errBox is a field's place for its mistake, empty when it has none.
+type errBox struct {
+	Field string
+	Err   *fieldError
+}
+
+// E returns a field's place for its mistake.
+func (d pageData) E(name string) errBox { return errBox{name, d.Errors.byField(name)} }
+
+// General returns the mistakes that are about no one field.
+func (d pageData) General() formErrors {
+	var out formErrors
+	for _, e := range d.Errors {
+		if e.Field == "" || !slices.Contains(formFields, e.Field) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// defaultForm is the form as the page first shows it; paper follows the
+// browser's language region.
+func defaultForm(paper render.Paper) url.Values {
+	return url.Values{
+		"weeks":     {fmt.Sprint(plan.DefaultWeeks)},
+		"days":      {fmt.Sprint(plan.DefaultDays)},
+		"focus":     {string(plan.Focuses[0])},
+		"level":     {string(plan.Levels[0])},
+		"equipment": {string(plan.DefaultEquipment[0])},
+		"minutes":   {fmt.Sprint(plan.DefaultSessionMinutes)},
+		"paper":     {string(paper)},
+	}
+}
+
+// pageBase is the parts of the page that never change: the lists of
+// choices and the catalogue's thumbnails, made once.
+func pageBase(exercises []plan.Exercise) pageData {
+	d := pageData{Has: map[string]bool{}}
+	for _, f := range formFields {
+		d.Has[f] = knownOption(f)
+	}
+	for _, f := range plan.Focuses {
+		d.Focuses = append(d.Focuses, option{string(f), string(f)})
+	}
+	for _, l := range plan.Levels {
+		d.Levels = append(d.Levels, option{string(l), string(l)})
+	}
+	for _, e := range plan.EquipmentKinds {
+		d.Equipment = append(d.Equipment, option{string(e), e.Noun()})
+	}
+	for _, w := range []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"} {
+		d.Weekdays = append(d.Weekdays, option{strings.ToLower(w[:3]), w})
+	}
+	for _, e := range exercises {
+		d.Exercises = append(d.Exercises, exerciseRow{ID: e.ID, Name: e.Name, Category: string(e.Category), Thumb: thumbSVG(e)})
+	}
+	return d
+}
+
+// thumbSVG draws an exercise's thumbnail as inline SVG, in the same greys
+// as the workbook.
+func thumbSVG(e plan.Exercise) template.HTML {
+	if e.Picture == nil {
+		return ""
+	}
+	const w, h = 40.0, 28.0
+	pic := e.Picture.Thumbnail(w, h, 0.5)
+	var b strings.Builder
+	box := pic.Box
+	if box.W <= 0 || box.H <= 0 {
+		box = figure.Rect{W: w, H: h}
+	}
+	const pad = 0.8
+	fmt.Fprintf(&b, `<svg class="thumb" viewBox="%.2f %.2f %.2f %.2f" width="80" height="56" aria-hidden="true" focusable="false">`,
+		box.X-pad, box.Y-pad, box.W+2*pad, box.H+2*pad)
+	for _, s := range pic.Shapes {
+		fill := "none"
+		if s.Fill >= 0 {
+			fill = grey(s.Fill)
+		}
+		stroke := `stroke="none"`
+		if s.Width > 0 {
+			stroke = fmt.Sprintf(`stroke="%s" stroke-width="%.2f" stroke-linecap="round" stroke-linejoin="round"`, grey(s.Stroke), s.Width)
+		}
+		switch {
+		case s.Kind == figure.Circle && len(s.Points) > 0:
+			fmt.Fprintf(&b, `<circle cx="%.2f" cy="%.2f" r="%.2f" fill="%s" %s/>`, s.Points[0].X, s.Points[0].Y, s.Radius, fill, stroke)
+		case len(s.Points) > 0:
+			b.WriteString(`<path d="`)
+			for i, p := range s.Points {
+				if i == 0 {
+					fmt.Fprintf(&b, "M%.2f %.2f", p.X, p.Y)
+				} else {
+					fmt.Fprintf(&b, "L%.2f %.2f", p.X, p.Y)
+				}
+			}
+			if s.Closed {
+				b.WriteString("Z")
+			}
+			fmt.Fprintf(&b, `" fill="%s" %s/>`, fill, stroke)
+		}
+	}
+	b.WriteString("</svg>")
+	return template.HTML(b.String()) // built only from numbers above
+}
+
+func grey(level float64) string {
+	v := int(level*255 + 0.5)
+	return fmt.Sprintf("#%02x%02x%02x", v, v, v)
+}
+
+// previewData is what the preview fragment shows: a plan, or mistakes.
+type previewData struct {
+	Plan   *plan.Plan
+	Errors formErrors
+}
+
+// writePreview writes the preview fragment.
+func writePreview(w io.Writer, p *plan.Plan, errs formErrors) error {
+	return pageTemplates.ExecuteTemplate(w, "preview.html", previewData{Plan: p, Errors: errs})
+}
+
+// previewHTML is the preview fragment as HTML to place in the page.
+func previewHTML(p *plan.Plan, errs formErrors) template.HTML {
+	var b strings.Builder
+	if err := writePreview(&b, p, errs); err != nil {
+		return template.HTML(template.HTMLEscapeString(err.Error()))
+	}
+	return template.HTML(b.String()) // the template escaped every value
+}
+
+// paperFor is the paper a browser's languages suggest: Letter for the
+// United States and Canada, A4 everywhere else. The first language that
+// names a region decides; with none, A4.
+func paperFor(acceptLanguage string) render.Paper {
+	for _, part := range strings.Split(acceptLanguage, ",") {
+		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		subs := strings.Split(tag, "-")
+		for _, s := range subs[1:] {
+			if len(s) != 2 {
+				continue // a script (Latn) or a variant, not a region
+			}
+			switch strings.ToUpper(s) {
+			case "US", "CA":
+				return render.Letter
+			}
+			return render.A4
+		}
+	}
+	return render.A4
+}
