@@ -26,7 +26,7 @@ import (
 //go:embed exercises.yaml
 var catalogYAML []byte
 
-const usage = `Usage: backplan [options]
+const usage = `Usage: backplan [options]     or: backplan serve [--addr HOST:PORT] [--open]
 
 backplan makes a printable exercise workbook (PDF) for upper back pain. The
 workbook supports, and does not replace, a clinician's advice.
@@ -60,8 +60,6 @@ Catalogue:
       --figures FILE     draw every exercise's pictures into one PDF
       --catalog FILE     use this catalogue instead of the built-in one
       --version   --licenses   -h, --help     print the version, notices, help
-Web page:
-  backplan serve [--addr HOST:PORT] [--open]   the same choices in a browser
 
 Examples:
   backplan -w 8 -f strength -p "Ana Ruiz" -o ana.pdf --save-plan ana.yaml
