@@ -173,21 +173,30 @@ func (b *builder) choose() error {
 }
 
 // warmupSpell is the 0-based spell of warm-up pairs that week n belongs
-// to. A plan teaches one warm-up pair; one of 8 weeks or more changes it
-// at every second easier week (weeks 8, 16, 24 and so on), when the doses
-// drop back and there is room to learn something new.
+// to. A plan teaches one warm-up pair and keeps it: a long plan changes it
+// at every fourth easier week (weeks 16, 32 and so on), when the doses drop
+// back and there is room to learn something new, but never in its last
+// warmupKeep weeks, so that a new pair is not learnt only to be dropped.
 func (b *builder) warmupSpell(n int) int {
-	if b.s.Weeks < 8 {
-		return 0
-	}
-	easy := 0
+	spell, easy := 0, 0
 	for w := 1; w <= n; w++ {
-		if easyWeek(w, b.s.Weeks) {
-			easy++
+		if !easyWeek(w, b.s.Weeks) {
+			continue
+		}
+		easy++
+		if easy%warmupEvery == 0 && w <= b.s.Weeks-warmupKeep {
+			spell++
 		}
 	}
-	return easy / 2
+	return spell
 }
+
+// A long plan changes its warm-up pair at every warmupEvery-th easier week,
+// unless fewer than warmupKeep weeks are left.
+const (
+	warmupEvery = 4
+	warmupKeep  = 8
+)
 
 // warmup returns the warm-up of week n: one cardio and one dynamic
 // exercise, the same every session.

@@ -36,8 +36,9 @@
 // # Few things to learn
 //
 // Patients keep to short programmes far better than long ones. A plan
-// teaches one warm-up pair (one cardio, one loosening movement); a plan of
-// 8 weeks or more changes it at every second easier week. A session holds
+// teaches one warm-up pair (one cardio, one loosening movement); a long
+// plan changes it at every fourth easier week (every 16 weeks), but not in
+// its last 8 weeks. A session holds
 // at most MaxExercises after the warm-up (two in ten minutes, five from
 // forty), and the whole plan only one or two more, where strength days
 // and other days alternate.
