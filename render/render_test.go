@@ -19,6 +19,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/backplan/backplan/internal/golden"
+	"github.com/backplan/backplan/internal/testenv"
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
@@ -412,7 +413,8 @@ func TestUnknownPaper(t *testing.T) {
 const pdfcheckTool = "../../shared/tools/pdfcheck"
 
 // TestCommandLineValidators runs pdfcheck on every stress workbook in A4
-// and in large print when it is installed; with -short, on one of them.
+// and in large print when it is installed; unless the full run is asked for
+// (BACKPLAN_SLOW_TESTS=1, see internal/testenv), on one of them.
 func TestCommandLineValidators(t *testing.T) {
 	if _, err := os.Stat(pdfcheckTool); err != nil {
 		t.Skip("pdfcheck is not installed")
@@ -420,14 +422,14 @@ func TestCommandLineValidators(t *testing.T) {
 	dir := t.TempDir()
 	plans := stressPlans(t)
 	names := slices.Sorted(maps.Keys(plans))
-	if testing.Short() {
+	if !testenv.Full() {
 		names = []string{"7 days"}
 	}
 	var files []string
 	for _, pname := range names {
 		p := plans[pname]
 		for oname, o := range map[string]render.Options{"a4": {Paper: render.A4}, "large": {LargePrint: true}} {
-			if testing.Short() && oname != "large" {
+			if !testenv.Full() && oname != "large" {
 				continue
 			}
 			name := filepath.Join(dir, strings.NewReplacer(" ", "-", ",", "").Replace(pname+"-"+oname)+".pdf")

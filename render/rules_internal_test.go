@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/testenv"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -16,7 +17,8 @@ import (
 // rules a patient with a pen relies on: every week on one page, no
 // heading last on a page, no table part of fewer than two rows, no word
 // broken between letters, and tick boxes at their full size. With
-// -short it takes every seventh combination (every 21st of 52 weeks).
+// the quick run (without BACKPLAN_SLOW_TESTS=1) it takes every seventh
+// combination (every 21st of 52 weeks).
 func TestLayoutRules(t *testing.T) {
 	data, err := os.Open("../exercises.yaml")
 	if err != nil {
@@ -38,7 +40,7 @@ func TestLayoutRules(t *testing.T) {
 				for _, weeks := range []int{1, 4, 12, 52} {
 					for _, focus := range plan.Focuses {
 						n++
-						if testing.Short() && (n%7 != 0 || weeks == 52 && n%21 != 0) {
+						if !testenv.Full() && (n%7 != 0 || weeks == 52 && n%21 != 0) {
 							continue
 						}
 						name := fmt.Sprintf("%dd-%s-large=%v-%dw-%s", days, paper, large, weeks, focus)
