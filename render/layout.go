@@ -42,7 +42,7 @@ type style struct {
 	pad                     float64 // inside table cells, mm
 	para                    float64 // space after a paragraph, mm
 	label                   float64 // width of the label column of labelled paragraphs, mm
-	minName, maxDay float64 // weekly grid column widths, mm
+	minName, maxDay         float64 // weekly grid column widths, mm
 	rule                    float64 // spacing of writing lines, mm
 	indent                  float64 // hanging indent of lists, mm
 	pic, picGap             float64 // height of an exercise's pictures for each 80 mm of width, and the gap between start and end, mm
