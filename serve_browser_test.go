@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backplan/backplan/internal/testenv"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 )
@@ -18,9 +19,7 @@ import (
 // chromiumPath finds Debian's chromium, or skips the test.
 func chromiumPath(t *testing.T) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("the browser test is slow; skipped with -short")
-	}
+	testenv.SkipUnlessFull(t, "the browser test starts chromium")
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
@@ -162,7 +161,7 @@ func TestServeBrowser(t *testing.T) {
 // TestServeScreenshot writes the README's picture of the page, filled in
 // for a patient, when BACKPLAN_SCREENSHOT names the PNG to write:
 //
-//	BACKPLAN_SCREENSHOT=$PWD/docs/serve.png go test -run TestServeScreenshot .
+//	BACKPLAN_SLOW_TESTS=1 BACKPLAN_SCREENSHOT=$PWD/docs/serve.png go test -run TestServeScreenshot .
 func TestServeScreenshot(t *testing.T) {
 	out := os.Getenv("BACKPLAN_SCREENSHOT")
 	if out == "" {
