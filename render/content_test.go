@@ -32,6 +32,7 @@ func section(d *render.Document, title string) (text string, pages []int) {
 	in := false
 	for _, pg := range d.Pages {
 		end := d.Height - 24 // the footer
+		start := 0.0
 		if len(pg.Marks) > 0 {
 			if in {
 				// The next section may start part way down the page.
@@ -40,14 +41,19 @@ func section(d *render.Document, title string) (text string, pages []int) {
 				}
 				end = pg.Marks[0].Y
 			}
-			in = in || slices.ContainsFunc(pg.Marks, func(m render.Mark) bool { return m.Title == title })
+			if !in {
+				// A section may also start part way down the page.
+				if k := slices.IndexFunc(pg.Marks, func(m render.Mark) bool { return m.Title == title }); k >= 0 {
+					in, start = true, pg.Marks[k].Y
+				}
+			}
 		}
 		if !in {
 			continue
 		}
 		pages = append(pages, pg.Number)
 		for _, it := range pg.Items {
-			if it.Kind == render.Text && it.Y < end {
+			if it.Kind == render.Text && it.Y < end && it.Y >= start {
 				b.WriteString(it.Text + " ")
 			}
 		}
@@ -193,8 +199,14 @@ func TestProgressTable(t *testing.T) {
 				total := 0
 				for _, n := range pages {
 					rows := 0
+					start := 0.0 // the table may start under the last exercise
+					for _, m := range d.Pages[n-1].Marks {
+						if m.Title == "Your progress" {
+							start = m.Y
+						}
+					}
 					for _, it := range d.Pages[n-1].Items {
-						if it.Kind == render.Text && it.Bold && rowRe.MatchString(it.Text) {
+						if it.Kind == render.Text && it.Bold && it.Y >= start && rowRe.MatchString(it.Text) {
 							rows++
 						}
 					}

@@ -17,10 +17,20 @@ func (l *layout) tableCells(head [2]string, rows [][2]string) (lw float64, cells
 	size := l.s.body
 	lh := l.s.lineH(size)
 	pad := l.s.pad
-	// The label column is as wide as its longest label, within limits.
+	// The label column is as wide as its longest label, within limits: up
+	// to 40% of the width, or more when the texts are short enough that
+	// the longest still fits on one line beside it. A dose table's long
+	// week names ("Weeks 6 to 52, not the easier weeks") then take one
+	// line, not two.
+	most := l.width() * 0.4
+	textW := 0.0
+	for _, r := range rows {
+		textW = max(textW, l.measure(clean(r[1]), false, size)+2*pad+1)
+	}
+	most = max(most, min(l.width()-textW, l.width()*0.65))
 	lw = l.s.label
 	for _, r := range rows {
-		lw = max(lw, min(l.measure(r[0], true, size)+2*pad+1, l.width()*0.4))
+		lw = max(lw, min(l.measure(r[0], true, size)+2*pad+1, most))
 	}
 	cells = make([]tableCell, len(rows))
 	hs = make([]float64, len(rows))
