@@ -223,7 +223,11 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	c := &Catalog{Exercises: f.Exercises, byID: make(map[string]int, len(f.Exercises))}
 	for i := range c.Exercises {
 		e := &c.Exercises[i]
-		if err := e.validate(); err != nil {
+		err := e.validate()
+		if err == nil {
+			err = e.oneSetOfHolds()
+		}
+		if err != nil {
 			node := node(i)
 			var fe *fieldError
 			line := 0
@@ -347,6 +351,23 @@ func (e *Exercise) validate() error {
 	return nil
 }
 
+// oneSetOfHolds refuses a catalogue dose that gives holds in sets. In a
+// catalogue holds are one set, so that a tick box always means one set and
+// a dose never needs three numbers. A plan file saved before this rule may
+// hold such a dose: it is read and printed as it is ("2 sets, each 10
+// holds of 5 s", a box a set), so that an old plan prints again.
+func (e *Exercise) oneSetOfHolds() error {
+	for _, part := range [...]struct {
+		name string
+		d    Dose
+	}{{"start", e.Dose.Start}, {"top", e.Dose.Top}} {
+		if part.d.Hold != 0 && part.d.Sets > 1 {
+			return errAt(fmt.Sprintf("%s holds are done as one set: give more reps (holds) rather than %d sets", part.name, part.d.Sets), "dose", part.name, "sets")
+		}
+	}
+	return nil
+}
+
 func (e *Exercise) validateDose() error {
 	d := &e.Dose
 	if d.Each != "" && d.Each != "side" && d.Each != "direction" {
@@ -418,8 +439,6 @@ func (d *Dose) validate() error {
 		return errAt("give only one of reps, seconds and minutes")
 	case d.Hold != 0 && d.Reps == 0:
 		return errAt("hold goes with reps (how many holds)", "hold")
-	case d.Hold != 0 && d.Sets > 1:
-		return errAt(fmt.Sprintf("holds are done as one set: give more reps (holds) rather than %d sets", d.Sets), "sets")
 	}
 	if d.Sets == 0 {
 		d.Sets = 1

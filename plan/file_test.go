@@ -382,3 +382,26 @@ func FuzzReadPlan(f *testing.F) {
 		}
 	})
 }
+
+// TestReadPlanKeepsHoldsInSets reads a plan file saved before holds became
+// one set in the catalogue: it still prints, a box a set, so a clinician
+// can print an old plan again.
+func TestReadPlanKeepsHoldsInSets(t *testing.T) {
+	old := strings.Replace(smallPlan,
+		"dose: {sets: 1, reps: 2, hold: 10, each: side}",
+		"dose: {sets: 2, reps: 2, hold: 10, each: side}", 1)
+	if old == smallPlan {
+		t.Fatal("case does not apply")
+	}
+	p, err := plan.ReadPlan(strings.NewReader(old), "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := p.Weeks[0].Sessions[0].Items[1].Dose
+	if got, want := d.Boxes(), 2; got != want {
+		t.Errorf("boxes: got %d, want %d", got, want)
+	}
+	if got, want := d.String(), "2 sets, each 2 holds of 10 s each side"; got != want {
+		t.Errorf("dose: got %q, want %q", got, want)
+	}
+}

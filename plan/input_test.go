@@ -23,6 +23,7 @@ func TestLoadCatalogRefusesBadText(t *testing.T) {
 		{"a line break in a name", "name: Plank", `name: "Pl\nank"`, `test.yaml:3: exercise "plank": name: the text holds a control character (U+000A)`},
 		{"a fraction of reps", "start: {reps: 3, hold: 10}", "start: {reps: 5.99, hold: 10}", `test.yaml:9: "reps" must be a whole number, got 5.99`},
 		{"a fraction of a hold", "top: {reps: 3, hold: 30}", "top: {reps: 3, hold: 2.5e1}", `test.yaml:10: "hold" must be a whole number, got 2.5e1`},
+		{"holds in sets", "top: {reps: 3, hold: 30}", "top: {sets: 2, reps: 3, hold: 30}", `test.yaml:10: exercise "plank": top holds are done as one set`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
