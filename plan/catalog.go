@@ -225,7 +225,7 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 		e := &c.Exercises[i]
 		err := e.validate()
 		if err == nil {
-			err = e.oneSetOfHolds()
+			err = e.plannable()
 		}
 		if err != nil {
 			node := node(i)
@@ -335,11 +335,6 @@ func (e *Exercise) validate() error {
 			}
 		}
 	}
-	for i, m := range e.Muscles {
-		if !slices.Contains(MuscleGroups, m) {
-			return errAt(fmt.Sprintf("unknown muscle group %q (choose %s)", m, words.Or(MuscleGroups)), "muscles", strconv.Itoa(i))
-		}
-	}
 	if err := e.validateDose(); err != nil {
 		return err
 	}
@@ -351,12 +346,19 @@ func (e *Exercise) validate() error {
 	return nil
 }
 
-// oneSetOfHolds refuses a catalogue dose that gives holds in sets. In a
-// catalogue holds are one set, so that a tick box always means one set and
-// a dose never needs three numbers. A plan file saved before this rule may
-// hold such a dose: it is read and printed as it is ("2 sets, each 10
-// holds of 5 s", a box a set), so that an old plan prints again.
-func (e *Exercise) oneSetOfHolds() error {
+// plannable checks what the planner needs of a catalogue entry beyond
+// what any exercise must be: muscle groups from MuscleGroups (to give the
+// same muscles a day's rest) and holds in one set (so that a tick box
+// always means one set and a dose never needs three numbers). A plan file
+// is not held to these: one saved by an earlier backplan, with muscles in
+// its own words or holds in sets ("2 sets, each 10 holds of 5 s", a box a
+// set), is read and printed as it is, so that an old plan prints again.
+func (e *Exercise) plannable() error {
+	for i, m := range e.Muscles {
+		if !slices.Contains(MuscleGroups, m) {
+			return errAt(fmt.Sprintf("unknown muscle group %q (choose %s)", m, words.Or(MuscleGroups)), "muscles", strconv.Itoa(i))
+		}
+	}
 	for _, part := range [...]struct {
 		name string
 		d    Dose

@@ -2,6 +2,8 @@ package plan_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -403,5 +405,24 @@ func TestReadPlanKeepsHoldsInSets(t *testing.T) {
 	}
 	if got, want := d.String(), "2 sets, each 2 holds of 10 s each side"; got != want {
 		t.Errorf("dose: got %q, want %q", got, want)
+	}
+}
+
+// TestReadPlanSavedByAnEarlierVersion reads a plan file saved by the
+// backplan of commit a48bc52 (8 weeks, strength, band and dumbbells), whose
+// exercises name their muscles in their own words ("calves"), not in
+// today's MuscleGroups: a clinician must be able to print an old plan again.
+func TestReadPlanSavedByAnEarlierVersion(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "saved-by-a48bc52.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := plan.ReadPlan(f, "saved-by-a48bc52.yaml")
+	if err != nil {
+		t.Fatalf("an old plan file is refused: %v", err)
+	}
+	if len(p.Weeks) != 8 {
+		t.Errorf("got %d weeks, want 8", len(p.Weeks))
 	}
 }
