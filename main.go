@@ -73,10 +73,14 @@ type env struct {
 	getenv func(string) string
 	now    time.Time // the run date, unless SOURCE_DATE_EPOCH is set
 	tuneGC bool      // set the garbage collector for a short run (see tuneGC)
+	// signals has Ctrl-C, SIGTERM and SIGHUP remove the temporary files
+	// and exit. Only a real run sets it: a test or a fuzzing worker calls
+	// run in a process whose signals are not backplan's to take.
+	signals bool
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, env{getenv: os.Getenv, now: time.Now(), tuneGC: true}))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, env{getenv: os.Getenv, now: time.Now(), tuneGC: true, signals: true}))
 }
 
 // run runs backplan and returns its exit code: 0 on success, 2 for a
@@ -88,7 +92,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) int {
 		// finishing the requests in flight; see serve.go.
 		return pr.fail(runServe(args[1:], pr, e))
 	}
-	defer handleSignals()() // Ctrl-C, SIGTERM and SIGHUP remove the temporary files
+	if e.signals {
+		defer handleSignals()() // Ctrl-C, SIGTERM and SIGHUP remove the temporary files
+	}
 	return pr.fail(backplan(args, stdin, pr, e))
 }
 
