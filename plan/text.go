@@ -46,7 +46,7 @@ func checkEncoding(kind ErrorKind, name string, data []byte) error {
 			return fileErr(kind, name, n.Line, "%sa !!binary value; write text instead", field)
 		}
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!float" && wholeNumbers[key] {
-			return fileErr(kind, name, n.Line, "%q must be a whole number, got %s", key, n.Value)
+			return fileErr(kind, name, n.Line, "%q must be a whole number, got %q", key, n.Value)
 		}
 		for i, c := range n.Content {
 			k := key
