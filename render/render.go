@@ -5,13 +5,15 @@
 // with the embedded fonts' own widths, and returns a Document: pages of
 // positioned text lines, boxes and rules in millimetres, which WriteText
 // dumps for golden tests. Drawing then paints the Document with fpdf and
-// decides nothing of its own. Workbook does both.
+// decides nothing of its own. A Renderer (New) does both, and owns the
+// parsed fonts, drawings and compressors they share.
 //
 // The workbook is made to be read on paper, in black and white, by people
-// who may be over seventy: body text is at least 12 pt (15 pt in large
-// print), tick boxes at least 6 mm (8 mm), nothing depends on colour, and
-// anything too long for a page flows on to the next with its heading
-// repeated rather than shrinking.
+// who may be over seventy: body text is at least 12 pt (16 pt in large
+// print), tick boxes at least 6 mm (8 mm), nothing depends on colour, each
+// week fits on one page, and anything else too long for a page flows on to
+// the next with its heading kept with what follows and a table's header
+// repeated, never leaving a single row behind.
 //
 // render never parses flags or YAML and never reads the clock: the dates in
 // the PDF come from the plan, so the same plan gives the same bytes.
@@ -37,7 +39,7 @@ const (
 // Options control the look of the workbook.
 type Options struct {
 	Paper      Paper // A4 or Letter; empty means Letter
-	LargePrint bool  // body text of at least 14 pt and larger boxes
+	LargePrint bool  // body text of at least 16 pt and larger boxes
 }
 
 // Renderer draws workbooks. It is made once, by New, and shared: by the
