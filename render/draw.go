@@ -98,6 +98,10 @@ func (r *Renderer) Draw(w io.Writer, d *Document) error {
 					pen.fill(it.Fill)
 					style += "F"
 				}
+				if it.Tint != "" {
+					pen.tint(it.Tint)
+					style += "F"
+				}
 				if it.Stroke > 0 {
 					pen.stroke(it.Stroke)
 					style += "D"
@@ -147,6 +151,7 @@ func grey(level float64) int { return int(level*255 + 0.5) }
 type pen struct {
 	pdf         *fpdf.Fpdf
 	fillG       float64
+	fillTint    Tint // when set, the fill is this colour, not fillG
 	width       float64
 	strokeBlack bool
 }
@@ -158,10 +163,18 @@ func newPen(pdf *fpdf.Fpdf) *pen {
 }
 
 func (p *pen) fill(level float64) {
-	if level != p.fillG {
+	if level != p.fillG || p.fillTint != "" {
 		g := grey(level)
 		p.pdf.SetFillColor(g, g, g)
-		p.fillG = level
+		p.fillG, p.fillTint = level, ""
+	}
+}
+
+// tint sets the fill to a colour of the traffic light.
+func (p *pen) tint(t Tint) {
+	if t != p.fillTint {
+		p.pdf.SetFillColor(t.rgb())
+		p.fillTint = t
 	}
 }
 

@@ -19,7 +19,7 @@ func (l *layout) progress() {
 	// Under the last exercise when the heading, the words, the header
 	// and the first two rows fit there; otherwise on a new page.
 	l.onBreak = nil
-	start := s.para*2 + s.lineH(s.h1) + s.para + float64(len(l.wrap(intro, l.width(), false, size)))*s.lineH(size) + s.para + t.headH + rowsH(t.hs, 0, 2)
+	start := s.para*2 + s.lineH(s.h1) + s.para + float64(len(l.wrap(intro, l.width(), false, size)))*s.lineH(size) + s.para + t.headH + rowsH(t.hs, 0, firstPart(len(t.hs)))
 	if l.y > l.top && l.room() >= start {
 		l.hline(l.left, l.y, l.width(), normal)
 		l.y += s.para * 2
@@ -235,7 +235,7 @@ func (l *layout) progressRows(t progressTab) {
 		l.progressHeader(t, l.left)
 		l.y += t.headH
 	}
-	l.ensure(t.headH + rowsH(t.hs, 0, 2))
+	l.ensure(t.headH + rowsH(t.hs, 0, firstPart(len(weeks))))
 	header()
 	l.onBreak = func() {
 		l.heading("Your progress (continued)", s.h3, 0)
@@ -246,7 +246,10 @@ func (l *layout) progressRows(t progressTab) {
 		// A part of the table starts with two rows, and the last two
 		// rows stay together, so no page holds a single row.
 		need := t.hs[i]
-		if onPage == 0 || len(weeks)-i == 2 {
+		switch {
+		case onPage == 0:
+			need = rowsH(t.hs, i, firstPart(len(weeks)-i))
+		case len(weeks)-i == 2:
 			need = rowsH(t.hs, i, 2)
 		}
 		before := l.page
@@ -326,6 +329,15 @@ func (l *layout) progressHalves(t progressTab) {
 			l.breakPage()
 		}
 	}
+}
+
+// firstPart is how many rows of n a part of a table must start with:
+// two, or all three of three, so that no part holds a single row.
+func firstPart(n int) int {
+	if n == 3 {
+		return 3
+	}
+	return min(n, 2)
 }
 
 // rowsH is the height of up to n rows from row i.

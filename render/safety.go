@@ -37,11 +37,7 @@ func (l *layout) safety() {
 	l.heading("Pain: a traffic light to guide you", s.h2, 8*s.lineH(s.body))
 	l.found["traffic"] = l.page.Number
 	l.para("Some discomfort while you exercise is normal and safe. Score your pain from 0 to 10 and use this guide.", false, s.body)
-	l.table([][2]string{
-		{"Green: 0 to 2", "Fine. Carry on."},
-		{"Amber: 3 to 5", "This is all right, as long as the pain settles within a day (24 hours)."},
-		{"Red: above 5, or worse the next morning", "Stop that exercise. Next time, go back to last week's amounts. If the pain lasts for several days, contact your clinician."},
-	})
+	l.trafficTable()
 
 	l.heading("When to move on to the next week", s.h2, keep)
 	l.para("Your body, not the calendar, decides when you move on. Go on to the next week's amounts only when this week went well: every session stayed in the green or amber zone, and any soreness had gone by the next morning. If it did not, do this week again before you move on.", false, s.body)

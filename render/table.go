@@ -5,7 +5,12 @@ package render
 // two rows; a table of three rows or fewer moves whole. The part on a new
 // page starts under the section's repeated heading.
 func (l *layout) table(rows [][2]string) {
-	l.tableWithHeader([2]string{}, rows)
+	l.tableWithHeader([2]string{}, rows, nil)
+}
+
+// tintedTable is table with each row's label cell in a colour.
+func (l *layout) tintedTable(rows [][2]string, tints []Tint) {
+	l.tableWithHeader([2]string{}, rows, tints)
 }
 
 // tableCell is a row of a table, wrapped.
@@ -61,7 +66,7 @@ func (l *layout) tableStart(head [2]string, rows [][2]string) float64 {
 
 // tableWithHeader is table with a header row (skipped when empty), which
 // is repeated at the top of each part.
-func (l *layout) tableWithHeader(head [2]string, rows [][2]string) {
+func (l *layout) tableWithHeader(head [2]string, rows [][2]string, tints []Tint) {
 	size := l.s.body
 	lh := l.s.lineH(size)
 	pad := l.s.pad
@@ -100,7 +105,12 @@ func (l *layout) tableWithHeader(head [2]string, rows [][2]string) {
 		header()
 		for j := i; j < i+k; j++ {
 			h := hs[j]
-			l.rect(l.left, l.y, lw, h, thin, fillLabel)
+			if j < len(tints) {
+				l.add(Item{Kind: Rect, X: l.left, Y: l.y, W: l.width(), H: h, Stroke: thin, Tint: tints[j]})
+				l.vline(l.left+lw, l.y, h, thin)
+			} else {
+				l.rect(l.left, l.y, lw, h, thin, fillLabel)
+			}
 			l.rect(l.left+lw, l.y, l.width()-lw, h, thin, 0)
 			for m, s := range cells[j].labels {
 				l.text(l.left+pad, l.y+pad+float64(m)*lh, s, true, size)
