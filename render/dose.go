@@ -84,6 +84,26 @@ func resisted(e plan.Exercise) bool {
 	return false
 }
 
+// doseBeside reports whether e's dose table fits in the column of its
+// pictures, w wide: one column of up to six rows, each amount on at
+// most two lines, no word broken.
+func (l *layout) doseBeside(e plan.Exercise, w float64) bool {
+	rows := l.doseRows(e)
+	if len(rows) > 6 {
+		return false
+	}
+	right := l.right
+	l.right = l.left + w
+	defer func() { l.right = right }()
+	t := l.doseTabs(rows, l.s.pad)[0]
+	for _, lines := range t.lines {
+		if len(lines) > 2 {
+			return false
+		}
+	}
+	return t.pairW-t.labelW-2*t.pad >= l.widestWord(rows, l.s.body)
+}
+
 // doseSection places "How much to do" and the dose table, with, for a
 // resisted exercise, a line at the heading's right to write the band or
 // weight on.
@@ -123,13 +143,20 @@ func (l *layout) headingWithLine(head string, size float64, label string, lineW 
 	return true
 }
 
-// writeIn places a bold label with a line to write on after it.
+// writeIn places a bold label with a line to write on after it, or
+// under it when the line does not fit after it.
 func (l *layout) writeIn(label string, lineW float64) {
 	s := l.s
+	lh := s.lineH(s.body)
 	lw := l.measure(label, true, s.body)
 	l.text(l.left, l.y, label, true, s.body)
-	l.hline(l.left+lw+2, l.y+s.lineH(s.body)-1, lineW, normal)
-	l.y += s.lineH(s.body) + s.para
+	if l.left+lw+2+lineW > l.right { // the line under the label
+		l.y += lh + 1
+		l.hline(l.left, l.y+lh-1, min(lineW, l.width()), normal)
+	} else {
+		l.hline(l.left+lw+2, l.y+lh-1, lineW, normal)
+	}
+	l.y += lh + s.para
 }
 
 // doseTab is a dose table's measures in some number of columns.
@@ -209,9 +236,10 @@ func (l *layout) widestWord(rows []doseRow, size float64) float64 {
 	return w
 }
 
-// doseTable places the rows in one column, or when they are more than
-// a.rows, in the number of columns that makes the table shortest (the
-// fewest of equals).
+// doseTable places the rows in the fewest columns that hold at most
+// a.rows each, or failing that in as many as make the table shortest
+// (the fewest of equals); a long table in the arrangement's letters
+// form, when it has one.
 func (l *layout) doseTable(id string, rows []doseRow, a arrangement) {
 	pad := l.s.pad * max(a.space, 0.5)
 	if a.letters && len(rows) > a.rows && l.doseLettersTable(id, rows, pad) {
@@ -220,11 +248,12 @@ func (l *layout) doseTable(id string, rows []doseRow, a arrangement) {
 	}
 	tabs := l.doseTabs(rows, pad)
 	t := tabs[0]
-	if len(rows) > a.rows {
-		for _, c := range tabs[1:] {
-			if c.height() < t.height()-0.01 {
-				t = c
-			}
+	for _, c := range tabs[1:] {
+		if t.perCol <= a.rows {
+			break
+		}
+		if c.perCol <= a.rows || c.height() < t.height()-0.01 {
+			t = c
 		}
 	}
 	l.drawDoseTab(id, t, rows)
@@ -330,7 +359,7 @@ func (l *layout) doseLettersTable(id string, rows []doseRow, pad float64) bool {
 	size := s.body
 	rowH := s.lineH(size) + 2*pad
 	labelW := max(l.measure("Week", true, size), l.measure("Amount", true, size)) + 2*pad + 1
-	cellW := l.measure("88", true, size) + 1 // a week's number needs little room either side
+	cellW := l.measure("88", true, size) + 2*minCellPad
 	perLine := int((l.width() - labelW) / cellW)
 	lines := (len(k.weeks) + perLine - 1) / perLine
 	perLine = (len(k.weeks) + lines - 1) / lines // the weeks shared evenly between lines

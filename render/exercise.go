@@ -35,6 +35,7 @@ type arrangement struct {
 	pic     float64 // the pictures' size, as a share of the usual
 	rows    int     // the most rows a column of the dose table holds before it takes another column
 	letters bool    // a long dose table in its compact form, a letter under each week
+	beside  bool    // a short dose table under the pictures, the words beside both
 }
 
 // arrangements are an exercise's arrangements, roomiest first: the dose
@@ -47,6 +48,9 @@ func arrangements() []arrangement {
 			arrangement{own: true, pairs: true, space: 0.6, pic: 1, rows: 4, letters: letters},
 			arrangement{own: true, pairs: true, bare: true, space: 0.4, pic: 0.8, rows: 3, letters: letters},
 		)
+		if !letters {
+			out = append(out, arrangement{own: true, pairs: true, bare: true, space: 0.4, pic: 1, rows: 6, beside: true})
+		}
 	}
 	return out
 }
@@ -82,34 +86,50 @@ func (l *layout) exercises() {
 
 // exerciseSplit lays out an exercise too long for any one page on two
 // pages of its own, from the top of the current page, which must be
-// fresh: its name, pictures and steps on the first; its name again and
-// the rest on the second. It reports false, placing nothing, when either
-// part is too tall for a page.
+// fresh: on the first its name, pictures and steps, and as many of its
+// other parts as fit there whole; on the second its name again and the
+// rest, each page in the roomiest arrangement that fits it. It reports
+// false, placing nothing, when no split fits two pages.
 func (l *layout) exerciseSplit(e plan.Exercise) bool {
-	all := arrangements()
-	top := all[len(all)/2-1] // the tightest, with the dose table's rows of weeks
 	page := l.bottom - l.top
-	if l.y > l.top+0.01 || l.dry(func() { l.exerciseTop(e, top) }) > page+0.01 {
+	if l.y > l.top+0.01 {
 		return false
 	}
-	rest := func(a arrangement) func() {
-		return func() {
-			l.float = floatCol{}
-			l.heading(clean(e.Name)+" (continued)", l.s.h3, 0)
-			l.exerciseFoot(e, a)
+	fits := func(fn func()) bool { return l.dry(fn) <= page+0.01 }
+	for at := len(footParts) - 1; at >= 0; at-- {
+		first := func(a arrangement) func() {
+			return func() { l.exerciseTop(e, a); l.exerciseParts(e, a, footParts[:at]) }
 		}
-	}
-	for _, a := range []arrangement{top, all[len(all)-1]} {
-		if l.dry(rest(a)) > page+0.01 {
+		second := func(a arrangement) func() {
+			return func() {
+				l.float = floatCol{}
+				l.heading(clean(e.Name)+" (continued)", l.s.h3, 0)
+				l.exerciseParts(e, a, footParts[at:])
+			}
+		}
+		a, ok1 := firstFit(fits, first)
+		b, ok2 := firstFit(fits, second)
+		if !ok1 || !ok2 {
 			continue
 		}
-		l.unbroken(func() { l.exerciseTop(e, top) })
+		l.unbroken(first(a))
 		l.newPage()
-		l.unbroken(rest(a))
+		l.unbroken(second(b))
 		l.found["ex:"+e.ID+":end"] = l.page.Number
 		return true
 	}
 	return false
+}
+
+// firstFit is the first arrangement in which part fits, of those that
+// keep the dose table at the foot.
+func firstFit(fits func(func()) bool, part func(arrangement) func()) (arrangement, bool) {
+	for _, a := range arrangements() {
+		if !a.beside && fits(part(a)) {
+			return a, true
+		}
+	}
+	return arrangement{}, false
 }
 
 // exerciseHere places e below the cursor, after shared exercises on the
@@ -164,9 +184,12 @@ func (l *layout) exerciseTop(e plan.Exercise, a arrangement) {
 	l.s.para *= a.space
 	defer func() { l.s.para = para }()
 	l.exHeading(e)
-	l.float = floatCol{}
+	l.float, l.doseDone = floatCol{}, false
 	if e.Picture != nil {
 		l.sidePictures(e, a.pic)
+	}
+	if a.beside && l.float.page != nil && l.doseBeside(e, l.right-l.float.left-s.picGap/2) {
+		l.doseUnderPictures(e, a)
 	}
 	if p := clean(e.Purpose); p != "" {
 		l.para(p, false, s.body)
@@ -181,14 +204,52 @@ func (l *layout) exerciseTop(e plan.Exercise, a arrangement) {
 // while they last: the form cues, the cautions, changing it, and the
 // table of how much to do.
 func (l *layout) exerciseFoot(e plan.Exercise, a arrangement) {
+	l.exerciseParts(e, a, footParts)
+}
+
+// A part of an exercise after its steps.
+type footPart int
+
+const (
+	cuesPart footPart = iota
+	changingPart
+	dosePart
+)
+
+// footParts are an exercise's parts after its steps, in order.
+var footParts = []footPart{cuesPart, changingPart, dosePart}
+
+// exerciseParts lays out parts of an exercise after its steps.
+func (l *layout) exerciseParts(e plan.Exercise, a arrangement, parts []footPart) {
 	para := l.s.para
 	l.s.para *= a.space
 	defer func() { l.s.para = para }()
-	l.cuesAndCautions(e)
-	l.changing(e, a)
-	l.y = max(l.y, l.float.bottom+l.s.para)
-	l.float = floatCol{}
+	for _, p := range parts {
+		switch p {
+		case cuesPart:
+			l.cuesAndCautions(e)
+		case changingPart:
+			l.changing(e, a)
+		case dosePart:
+			l.y = max(l.y, l.float.bottom+l.s.para)
+			l.float = floatCol{}
+			if !l.doseDone {
+				l.doseSection(e, a)
+			}
+		}
+	}
+}
+
+// doseUnderPictures places e's dose section in the column of its
+// pictures, under them, and lengthens the column to hold it.
+func (l *layout) doseUnderPictures(e plan.Exercise, a arrangement) {
+	s := l.s
+	y, left := l.y, l.left
+	l.y, l.left = l.float.bottom+s.para, l.float.left+s.picGap/2
 	l.doseSection(e, a)
+	l.float.bottom = l.y - s.para
+	l.y, l.left = y, left
+	l.doseDone = true
 }
 
 // exHeading places the exercise's name, with its kind at the right when

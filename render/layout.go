@@ -160,6 +160,9 @@ type layout struct {
 	// float is a column at the right, such as an exercise's pictures,
 	// that the lines of text beside it keep clear of.
 	float floatCol
+	// doseDone is set when an exercise's dose table is placed beside
+	// its words, under its pictures.
+	doseDone bool
 
 	refs  map[string]int // page numbers found by the previous pass
 	found map[string]int // page numbers found by this one

@@ -12,13 +12,13 @@ type weekLook struct {
 	bands   bool    // "Warm-up" and "Exercises" bands across the grid; otherwise warm-ups say so by their names
 	refs    bool    // each exercise's page number in its row, on a line of its own if need be
 	compact bool    // the rule on moving on in its short form, no line on ticking, the day's heading on one line when it fits
-	bare    bool    // compact, without the rule on moving on (the safety page has it) and the line for notes
+	trims   bool    // a page without room may leave out its line for notes, then the rule on moving on (see trim)
+	trim    int     // on one page: 1 leaves out the line for notes, 2 the rule on moving on too
 	note    bool    // the clinician's note whole; otherwise where it is
 
 	landscape bool    // the pages on their side
 	dayW      float64 // the width of every day column, mm
-	dayNotes  bool    // a line of notes for each day
-	noteLines int     // otherwise, how many shared lines of notes
+	dayNotes  bool    // a line of notes for each day; otherwise shared lines
 }
 
 // minCellPad is the least space between a tick box or a day's heading
@@ -35,7 +35,9 @@ func (k weekLook) cellPad() float64 { return max(k.pad, minCellPad) }
 // too), then a little of the thumbnails' size (never all of it: they are
 // the memory aid older patients lean on most), the bands, the page
 // numbers where a row has no room for them (the contents list every
-// exercise), and last the long form of the rule on moving on.
+// exercise), the long form of the rule on moving on, and last, only on
+// a page without room for them, the line for notes and the rule itself
+// (the safety page states it).
 func (l *layout) weekLooks() []weekLook {
 	p := l.s.pad
 	return []weekLook{
@@ -46,8 +48,32 @@ func (l *layout) weekLooks() []weekLook {
 		{pad: p * 0.5, thumb: 0.8, refs: true},
 		{pad: p * 0.5, thumb: 0.65},
 		{pad: p * 0.3, thumb: 0.5, compact: true},
-		{pad: p * 0.3, thumb: 0.5, compact: true, bare: true},
+		{pad: p * 0.3, thumb: 0.5, compact: true, trims: true},
 	}
+}
+
+// maxTrim is the most a page of a look that trims leaves out.
+const maxTrim = 2
+
+// trimmed is k leaving out what trim says.
+func (k weekLook) trimmed(trim int) weekLook {
+	k.trim = trim
+	return k
+}
+
+// trimFor is look k as page sh lays it out: in a look that trims, the
+// least trimmed in which the page fits (the most trimmed when none
+// does).
+func (l *layout) trimFor(sh sheet, k weekLook) weekLook {
+	if !k.trims {
+		return k
+	}
+	for trim := range maxTrim {
+		if l.dry(func() { l.weekPage(sh, k.trimmed(trim), false) }) <= l.room()+0.01 {
+			return k.trimmed(trim)
+		}
+	}
+	return k.trimmed(maxTrim)
 }
 
 // weekLook chooses the look of the week pages: the first of weekLooks,
@@ -72,14 +98,13 @@ func (l *layout) weekLook(sheets []sheet) weekLook {
 	looks := l.weekLooks()
 	k := looks[len(looks)-1]
 	k.dayW, _ = l.dayWidth(sheets, k)
-	k.noteLines = 1
 	return k
 }
 
 // fitWeekLook sets k's day columns and notes for sheets, and reports
 // whether every sheet fits a page in it. Each day has a line of notes
-// when every page has room for them, and otherwise the pages share as
-// many lines as the fullest has room for.
+// when every page has room for them; otherwise each page has shared
+// lines, as many as it has room for.
 func (l *layout) fitWeekLook(sheets []sheet, k weekLook) (weekLook, bool) {
 	s := l.s
 	page, y, left, right, top, bottom, footY := l.page, l.y, l.left, l.right, l.top, l.bottom, l.footY
@@ -94,26 +119,20 @@ func (l *layout) fitWeekLook(sheets []sheet, k weekLook) (weekLook, bool) {
 		return k, false
 	}
 	step := s.rule + 1
-	dayNotes, free := true, room
-	k.noteLines = 1
+	dayNotes := true
 	for _, sh := range sheets {
-		h := l.dry(func() { l.weekPage(sh, k) })
+		h := l.dry(func() { l.weekPage(sh, k, false) })
+		if k.trims {
+			h = l.dry(func() { l.weekPage(sh, k.trimmed(maxTrim), false) })
+		}
 		if h > room+0.01 {
 			return k, false
 		}
-		free = min(free, room-h)
 		if room-h < s.lineH(s.h3)+s.para*0.6+float64(len(sh.days)-1)*step {
 			dayNotes = false
 		}
 	}
 	k.dayNotes = dayNotes
-	if !dayNotes {
-		most := 1
-		for _, sh := range sheets {
-			most = max(most, len(sh.days))
-		}
-		k.noteLines = min(most, 1+int((free+0.01)/step))
-	}
 	return k, true
 }
 

@@ -118,16 +118,18 @@ func (l *layout) weekPages() {
 			l.section(fmt.Sprintf("week:%d", w.Number), fmt.Sprintf("Week %d: %s", w.Number, shortRange(w.Start, w.End())), 0)
 		}
 		l.turn(look.landscape)
-		l.weekPage(sh, look)
+		l.weekPage(sh, l.trimFor(sh, look), true)
 		if sh.week != nil {
 			l.found[fmt.Sprintf("week:%d:end", sh.week.Number)] = l.page.Number
 		}
+		l.found["weeks:end"] = l.page.Number
 		l.onBreak = nil
 	}
 }
 
-// weekPage lays out one week page in the given look.
-func (l *layout) weekPage(sh sheet, look weekLook) {
+// weekPage lays out one week page in the given look. With fill, shared
+// lines for notes take the room left on the page; without, their least.
+func (l *layout) weekPage(sh sheet, look weekLook, fill bool) {
 	s := l.s
 	hs := s.h1
 	if look.compact {
@@ -167,7 +169,7 @@ func (l *layout) weekPage(sh sheet, look weekLook) {
 	g := l.gridGeometry(sh, look)
 	l.grid(sh, g)
 	l.painKey(look)
-	l.weekNotes(sh, look)
+	l.weekNotes(sh, look, fill)
 }
 
 // repeating labels the line on a spare page for the week it is used for.
@@ -189,11 +191,11 @@ func (l *layout) weekWords(sh sheet, look weekLook) []line {
 		out = append(out, line{"Do the amounts on the page of the week you repeat.", false})
 	case w == nil:
 		out = append(out, line{"Use this page if you repeat a week, and do the amounts on that week's page.", false})
-	case w.Easy && look.bare:
+	case w.Easy && look.trim >= 2:
 		out = append(out, line{"Easier week: this is planned.", false})
 	case w.Easy:
 		out = append(out, line{"Easier week: your amounts drop back a little to let your body recover. This is planned.", false})
-	case look.bare && !w.Easy:
+	case look.trim >= 2:
 	case w.Steady && look.compact:
 		out = append(out, line{"Keep this level: the same amounts as last week.", false})
 	case w.Steady:
@@ -253,8 +255,9 @@ func sessionMinutes(w *plan.Week) string {
 }
 
 // weekNotes is room to write how the week went: a line for each day
-// when the look has them, else as many shared lines as the look has.
-func (l *layout) weekNotes(sh sheet, look weekLook) {
+// when the look has them, else shared lines: one, or with fill as many
+// as the page has room for.
+func (l *layout) weekNotes(sh sheet, look weekLook, fill bool) {
 	s := l.s
 	lh := s.lineH(s.body)
 	step := s.rule + 1
@@ -270,10 +273,13 @@ func (l *layout) weekNotes(sh sheet, look weekLook) {
 		}
 		return
 	}
-	if look.bare {
+	if look.trim >= 1 {
 		return
 	}
-	n := max(1, look.noteLines)
+	n := 1
+	if fill {
+		n = max(1, min(len(sh.days), int((l.room()+0.01)/step)))
+	}
 	lw := l.measure("Notes:", true, s.body) + 3
 	for i := range n {
 		l.ensure(step)
