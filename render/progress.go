@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+
+	"github.com/backplan/backplan/plan"
 )
 
 // progress is a table with a row a week: the usual pain score, and what
@@ -118,34 +120,23 @@ func (l *layout) progressTable(colW float64, half bool) progressTab {
 		}
 	}
 
-	// Each row's height, and its note for the clinician's review.
+	l.progressRowsOf(&t)
+	return t
+}
+
+// progressRowsOf measures each row of t: its height, and its note for
+// the clinician's review, wrapped or inline.
+func (l *layout) progressRowsOf(t *progressTab) {
+	s := l.s
+	size := s.body
+	lh := s.lineH(size)
+	pad := s.pad
 	weeks := l.p.Weeks
 	t.notes = make([][]string, len(weeks))
 	t.inline = make([]string, len(weeks))
 	t.hs = make([]float64, len(weeks))
 	for i, w := range weeks {
-		note := ""
-		switch {
-		case !w.Appointment.IsZero():
-			note = "Your appointment: " + w.Appointment.Format("Monday 2 January") + ". Bring this workbook."
-		case w.Review:
-			note = "Time to see your clinician again. Bring this workbook."
-		}
-		short := "See your clinician this week."
-		if !w.Appointment.IsZero() {
-			short = "Appointment " + w.Appointment.Format("Mon 2 Jan") + "."
-		}
-		if half && note != "" {
-			// In a half, the shortest words that fit on one line.
-			note = short
-			shorter := "See your clinician."
-			if !w.Appointment.IsZero() {
-				shorter = "Visit " + w.Appointment.Format("Mon 2 Jan") + "."
-			}
-			if l.measure(short, true, size) > t.restW-2*pad {
-				note = shorter
-			}
-		}
+		note, short := l.progressNote(w, t.half, t.restW-2*pad)
 		if t.oneLine && note != "" && l.measure(short+" ", true, size)+40 <= t.restW-2*pad {
 			// Short, on the row's line before the space to write.
 			t.inline[i] = short
@@ -159,7 +150,33 @@ func (l *layout) progressTable(colW float64, half bool) progressTab {
 			t.hs[i] = max(float64(1+len(t.notes[i]))*lh, float64(len(t.notes[i]))*lh+t.writeH) + pad
 		}
 	}
-	return t
+}
+
+// progressNote is week w's note for the clinician's review in its row,
+// empty when it has none, and its short form. In a half, the note is the
+// shortest words that fit on one line w wide.
+func (l *layout) progressNote(w plan.Week, half bool, width float64) (note, short string) {
+	switch {
+	case !w.Appointment.IsZero():
+		note = "Your appointment: " + w.Appointment.Format("Monday 2 January") + ". Bring this workbook."
+	case w.Review:
+		note = "Time to see your clinician again. Bring this workbook."
+	}
+	short = "See your clinician this week."
+	if !w.Appointment.IsZero() {
+		short = "Appointment " + w.Appointment.Format("Mon 2 Jan") + "."
+	}
+	if half && note != "" {
+		note = short
+		shorter := "See your clinician."
+		if !w.Appointment.IsZero() {
+			shorter = "Visit " + w.Appointment.Format("Mon 2 Jan") + "."
+		}
+		if l.measure(short, true, l.s.body) > width {
+			note = shorter
+		}
+	}
+	return note, short
 }
 
 // progressHeader draws the header of one column of the table at x.
