@@ -155,8 +155,6 @@ type layout struct {
 	// to: it repeats the section's heading and any table header.
 	onBreak func()
 
-	tight bool // a week's page in one of its tightest looks: the clinician's note on one line
-
 	// float is a column at the right, such as an exercise's pictures,
 	// that the lines of text beside it keep clear of.
 	float floatCol

@@ -65,7 +65,9 @@ func (l *layout) tableStart(head [2]string, rows [][2]string) float64 {
 }
 
 // tableWithHeader is table with a header row (skipped when empty), which
-// is repeated at the top of each part.
+// is repeated at the top of each part. Each part breaks the page at most
+// once before it is placed, so a repeated heading taller than a page
+// cannot make it add pages for ever.
 func (l *layout) tableWithHeader(head [2]string, rows [][2]string, tints []Tint) {
 	size := l.s.body
 	lh := l.s.lineH(size)
@@ -82,6 +84,7 @@ func (l *layout) tableWithHeader(head [2]string, rows [][2]string, tints []Tint)
 	}
 	n := len(rows)
 	var parts []int
+	broke := false // the page was broken for this part already: place it here
 	for i := 0; i < n; {
 		// How many rows fit here, under the header.
 		k := 0
@@ -94,8 +97,9 @@ func (l *layout) tableWithHeader(head [2]string, rows [][2]string, tints []Tint)
 		case n-i <= 3 || k < 2:
 			// Too few rows to split here: start the table (or its
 			// rest) on the next page, unless this page is fresh.
-			if l.y > l.top+0.01 {
+			if l.y > l.top+0.01 && !broke {
 				l.breakPage()
+				broke = true
 				continue
 			}
 			k = max(k, 1)
@@ -122,8 +126,10 @@ func (l *layout) tableWithHeader(head [2]string, rows [][2]string, tints []Tint)
 		}
 		parts = append(parts, k)
 		i += k
+		broke = false
 		if i < n {
 			l.breakPage()
+			broke = true
 		}
 	}
 	if len(parts) > 1 {
