@@ -9,17 +9,18 @@ import (
 // An exercise's page. A patient puts one sheet on the fridge, so each
 // exercise stands whole on one page: its name, pictures, what it is for,
 // the position, the steps, the form cues, the cautions, "changing it"
-// and the table of how much to do each week. Nothing of it ever flows on
-// to the next page.
+// and the table of how much to do each week.
 //
 // The rule: each exercise takes the first of its arrangements
 // (arrangements) whose whole height fits, first below the exercise
 // before it, then at the top of a fresh page. The roomiest arrangement
 // may share a page; the closer ones give the exercise a page of its own,
 // which it shares with no other exercise. An exercise that fits no page
-// in any arrangement is an error naming it (FitError), never a page that
-// cuts it: there is no arrangement to fall back on, so layout never
-// loops.
+// in any arrangement (in large print, 16 pt words that fill a page by
+// themselves) takes two pages of its own, split between its parts, with
+// its name, pictures and steps on the first (exerciseSplit); one that two
+// pages cannot hold is a FitError naming it. Every choice is among a
+// fixed list measured once, so layout never retries without end.
 //
 // Every arrangement uses the page's width: the pictures stand in a
 // column at the right with the words flowing beside them, line by line,
