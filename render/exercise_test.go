@@ -91,3 +91,30 @@ func pageTextOf(d *render.Document, n int) string {
 	}
 	return b.String()
 }
+
+// TestBandLine wants "Your band or weight:" with a line to write on beside
+// the dose table of every exercise worked against a band, dumbbells or a
+// cable, and of no other, over plans with every kind of equipment.
+func TestBandLine(t *testing.T) {
+	c := realCatalog(t)
+	for _, eq := range [][]plan.Equipment{{}, {plan.Band}, {plan.Dumbbells}, {plan.Cable}, plan.EquipmentKinds} {
+		p := build(t, c, plan.Options{Weeks: 4, Focus: plan.FocusStrength, Equipment: eq, Minutes: 45})
+		for oname, o := range allOptions {
+			d, err := rend.Layout(p, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range p.Exercises {
+				first := markPage(d, clean(e.Name))
+				text := pageTextOf(d, first)
+				if next := first + 1; next <= len(d.Pages) && strings.Contains(strings.ReplaceAll(pageTextOf(d, next), "\n", " "), clean(e.Name)+" (continued)") {
+					text += pageTextOf(d, next)
+				}
+				resisted := e.Equipment == plan.Band || e.Equipment == plan.Dumbbells || e.Equipment == plan.Cable
+				if got := strings.Contains(text, "Your band or weight:"); got != resisted {
+					t.Errorf("%v, %s: %s (%s) has a line for the band or weight: %v", eq, oname, e.ID, e.Equipment, got)
+				}
+			}
+		}
+	}
+}

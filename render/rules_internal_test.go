@@ -18,7 +18,7 @@ import (
 // checks the rules a patient with a pen relies on: every week on one
 // page; each exercise whole on one page; a note printed whole or where
 // it is said to be; one look on every week page; every tick box at least
-// minCellPad from its cell's borders; dose tables in date order; no
+// 1.5 mm from its cell's borders; dose tables in date order; no
 // heading last on a page; no table part of fewer than two rows; no word
 // broken between letters; and tick boxes at their full size.
 //

@@ -119,3 +119,41 @@ func weekPageText(t *testing.T, d *render.Document, head string) string {
 	t.Fatalf("no page with %q", head)
 	return ""
 }
+
+// TestTrafficLight wants the traffic light in its colours, each with its
+// words so that it reads in black and white: as a table on the safety
+// page, and as the key under the pain rows of every week page.
+func TestTrafficLight(t *testing.T) {
+	p := build(t, realCatalog(t), plan.Options{Weeks: 5})
+	for oname, o := range allOptions {
+		d, err := rend.Layout(p, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		safety := markPage(d, "How to use this workbook")
+		for _, pg := range d.Pages {
+			week := len(pg.Marks) > 0 && (strings.HasPrefix(pg.Marks[0].Title, "Week ") || strings.HasPrefix(pg.Marks[0].Title, "Spare"))
+			if !week && pg.Number != safety && pg.Number != safety+1 {
+				continue
+			}
+			tints := map[render.Tint]bool{}
+			var words strings.Builder
+			for _, it := range pg.Items {
+				if it.Kind == render.Rect && it.Tint != "" {
+					tints[it.Tint] = true
+				}
+				if it.Kind == render.Text {
+					words.WriteString(it.Text + " ")
+				}
+			}
+			if len(tints) == 0 && !week {
+				continue // the safety page's other page
+			}
+			for tint, name := range map[render.Tint]string{render.Green: "Green: 0 to 2", render.Amber: "Amber: 3 to 5", render.Red: "Red: above 5"} {
+				if !tints[tint] || !strings.Contains(words.String(), name) {
+					t.Errorf("%s: page %d has the %s band %v, its words %q %v", oname, pg.Number, tint, tints[tint], name, strings.Contains(words.String(), name))
+				}
+			}
+		}
+	}
+}
