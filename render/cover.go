@@ -285,7 +285,7 @@ func (l *layout) contents(columns bool) {
 		if n > 1 {
 			long, short = fmt.Sprintf("Weeks 1 to %d: tick boxes for each day", n), fmt.Sprintf("Weeks 1 to %d", n)
 		}
-		first, last := l.ref("week:1"), l.ref(fmt.Sprintf("week:%d:end", n))
+		first, last := l.ref("week:1"), l.ref("weeks:end") // the last week's spare page
 		pages := pageWord(first)
 		if last > first {
 			pages = fmt.Sprintf("pages %d to %d", first, last)

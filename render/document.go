@@ -20,12 +20,15 @@ type Document struct {
 	Pages         []*Page
 
 	// What layout found, for the layout-rule tests: the page of each
-	// reference ("week:3", "week:3:end"), the rows of each part of a
-	// split or whole table, and the words it had to break between
-	// letters.
+	// reference ("week:3", "week:3:end", "ex:plank", "ex:plank:end"),
+	// the rows of each part of a split table, the words it had to break
+	// between letters, and the week labels of the dose tables.
 	refs       map[string]int
 	tableParts []int
 	splitWords []string
+	// doseLabels are the week labels of each exercise's dose table, by
+	// exercise id, in reading order: down each column, then the next.
+	doseLabels map[string][]string
 }
 
 // Info is the PDF's metadata.
@@ -58,8 +61,8 @@ const (
 	// measured width and H the line height it was given.
 	Text Kind = "text"
 	// Rect is a rectangle: a border (Stroke > 0), a light grey fill
-	// (Fill < 1), or both. Fills are decoration only: nothing is
-	// understood by shade alone.
+	// (Fill < 1) or a colour (Tint), or both. Fills are decoration
+	// only: nothing is understood by shade or colour alone.
 	Rect Kind = "rect"
 	// Line is a straight line from (X, Y) to (X+W, Y+H).
 	Line Kind = "line"
@@ -82,6 +85,7 @@ type Item struct {
 	Size       float64 // font size in points
 	Stroke     float64 // line width in mm; 0 draws no border
 	Fill       float64 // grey level of the fill, 0 black to 1 white; 0 or 1 means none
+	Tint       Tint    // a Rect's fill colour in place of the grey, when set
 	Ref        string  // what a Picture shows
 	Shapes     []figure.Shape
 }
@@ -94,8 +98,8 @@ func (p *Page) size(d *Document) (w, h float64) {
 	return d.Width, d.Height
 }
 
-// filled reports whether a Rect has a fill.
-func (it Item) filled() bool { return it.Fill > 0 && it.Fill < 1 }
+// filled reports whether a Rect has a grey fill.
+func (it Item) filled() bool { return it.Fill > 0 && it.Fill < 1 && it.Tint == "" }
 
 // WriteText writes the document as readable text, one line per item: the
 // form the golden tests compare.
@@ -132,6 +136,9 @@ func (d *Document) WriteText(w io.Writer) error {
 				}
 				if it.filled() {
 					fmt.Fprintf(bw, " fill %.2f", it.Fill)
+				}
+				if it.Tint != "" {
+					fmt.Fprintf(bw, " tint %s", it.Tint)
 				}
 				fmt.Fprintln(bw)
 			case Line:

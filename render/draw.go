@@ -21,6 +21,33 @@ func (r *Renderer) Draw(w io.Writer, d *Document) error {
 	if err := d.checkUTF8(); err != nil {
 		return err
 	}
+	pdf := r.newPDF(d)
+	dr := &drawer{pdf: pdf}
+	dr.font(false, 12)
+	dr.pen = newPen(pdf)
+	dr.pictures = d.sharedPictures(pdf)
+	for _, p := range d.Pages {
+		if err := dr.page(d, p); err != nil {
+			return err
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	var raw bytes.Buffer
+	if err := pdf.Output(&raw); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	packed, err := r.pack(raw.Bytes())
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	_, err = w.Write(packed)
+	return err
+}
+
+// newPDF starts the PDF of d: its fonts and its metadata.
+func (r *Renderer) newPDF(d *Document) *fpdf.Fpdf {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
@@ -46,96 +73,106 @@ func (r *Renderer) Draw(w io.Writer, d *Document) error {
 	pdf.SetProducer("backplan", true)
 	pdf.SetLang(d.Info.Lang)
 	pdf.SetDisplayMode("fullwidth", "single")
+	return pdf
+}
 
-	// fpdf writes a font change even when nothing changes; a page has
-	// hundreds of lines, so set the font only when it differs. A new page
-	// starts with no font in its content stream.
-	type fontKey struct {
-		bold bool
-		size float64
+// drawer paints the pages of one document.
+type drawer struct {
+	pdf      *fpdf.Fpdf
+	pen      *pen
+	pictures map[picKey]fpdf.Template
+	cur      fontKey
+}
+
+type fontKey struct {
+	bold bool
+	size float64
+}
+
+// font sets the font when it differs: fpdf writes a font change even
+// when nothing changes, and a page has hundreds of lines. A new page
+// starts with no font in its content stream.
+func (dr *drawer) font(bold bool, size float64) {
+	if (fontKey{bold, size}) == dr.cur {
+		return
 	}
-	var cur fontKey
-	font := func(bold bool, size float64) {
-		if (fontKey{bold, size}) == cur {
-			return
+	dr.cur = fontKey{bold, size}
+	style := ""
+	if bold {
+		style = "B"
+	}
+	dr.pdf.SetFont(family, style, size)
+}
+
+// page paints one page and its bookmarks.
+func (dr *drawer) page(d *Document, p *Page) error {
+	pdf := dr.pdf
+	_, ph := p.size(d)
+	if p.Landscape {
+		pdf.AddPageFormat("L", fpdf.SizeType{Wd: d.Width, Ht: d.Height})
+	} else {
+		pdf.AddPageFormat("P", fpdf.SizeType{Wd: d.Width, Ht: d.Height})
+	}
+	dr.cur = fontKey{}
+	for _, m := range p.Marks {
+		dr.font(false, 12) // bookmarks take the current font's encoding: UTF-8
+		// fpdf places every bookmark from the height of the page it
+		// draws last (the upright notes page), so a bookmark on a
+		// page turned on its side is moved by the difference.
+		pdf.Bookmark(m.Title, m.Level, m.Y+d.Height-ph)
+	}
+	for _, it := range p.Items {
+		if err := dr.item(it, ph); err != nil {
+			return err
 		}
-		cur = fontKey{bold, size}
+	}
+	return nil
+}
+
+// item paints one item on a page ph millimetres tall.
+func (dr *drawer) item(it Item, ph float64) error {
+	pdf, pen := dr.pdf, dr.pen
+	switch it.Kind {
+	case Text:
+		// Text is black. With the fill black too, fpdf writes no
+		// colour around each line.
+		pen.fill(0)
+		dr.font(it.Bold, it.Size)
+		pdf.Text(it.X, it.Y, it.Text)
+	case Rect:
 		style := ""
-		if bold {
-			style = "B"
+		if it.filled() {
+			pen.fill(it.Fill)
+			style += "F"
 		}
-		pdf.SetFont(family, style, size)
-	}
-	font(false, 12)
-	pen := newPen(pdf)
-	pictures := d.sharedPictures(pdf)
-	for _, p := range d.Pages {
-		_, ph := p.size(d)
-		if p.Landscape {
-			pdf.AddPageFormat("L", fpdf.SizeType{Wd: d.Width, Ht: d.Height})
+		if it.Tint != "" {
+			pen.tint(it.Tint)
+			style += "F"
+		}
+		if it.Stroke > 0 {
+			pen.stroke(it.Stroke)
+			style += "D"
+		}
+		if style != "" {
+			pdf.Rect(it.X, it.Y, it.W, it.H, style)
+		}
+	case Line:
+		pen.stroke(it.Stroke)
+		pdf.Line(it.X, it.Y, it.X+it.W, it.Y+it.H)
+	case Tick, WriteIn:
+		pen.fill(1)
+		pen.stroke(it.Stroke)
+		pdf.Rect(it.X, it.Y, it.W, it.H, "FD")
+	case Picture:
+		if t, ok := dr.pictures[pictureKey(it)]; ok {
+			pdf.UseTemplateScaled(t, fpdf.PointType{X: it.X, Y: it.Y}, fpdf.SizeType{Wd: it.W, Ht: it.H})
 		} else {
-			pdf.AddPageFormat("P", fpdf.SizeType{Wd: d.Width, Ht: d.Height})
+			pdf.RawWriteStr(pictureOps(it.Shapes, it.X, it.Y, ph))
 		}
-		cur = fontKey{}
-		for _, m := range p.Marks {
-			font(false, 12) // bookmarks take the current font's encoding: UTF-8
-			// fpdf places every bookmark from the height of the page it
-			// draws last (the upright notes page), so a bookmark on a
-			// page turned on its side is moved by the difference.
-			pdf.Bookmark(m.Title, m.Level, m.Y+d.Height-ph)
-		}
-		for _, it := range p.Items {
-			switch it.Kind {
-			case Text:
-				// Text is black. With the fill black too, fpdf writes no
-				// colour around each line.
-				pen.fill(0)
-				font(it.Bold, it.Size)
-				pdf.Text(it.X, it.Y, it.Text)
-			case Rect:
-				style := ""
-				if it.filled() {
-					pen.fill(it.Fill)
-					style += "F"
-				}
-				if it.Stroke > 0 {
-					pen.stroke(it.Stroke)
-					style += "D"
-				}
-				if style != "" {
-					pdf.Rect(it.X, it.Y, it.W, it.H, style)
-				}
-			case Line:
-				pen.stroke(it.Stroke)
-				pdf.Line(it.X, it.Y, it.X+it.W, it.Y+it.H)
-			case Tick, WriteIn:
-				pen.fill(1)
-				pen.stroke(it.Stroke)
-				pdf.Rect(it.X, it.Y, it.W, it.H, "FD")
-			case Picture:
-				if t, ok := pictures[pictureKey(it)]; ok {
-					pdf.UseTemplateScaled(t, fpdf.PointType{X: it.X, Y: it.Y}, fpdf.SizeType{Wd: it.W, Ht: it.H})
-				} else {
-					pdf.RawWriteStr(pictureOps(it.Shapes, it.X, it.Y, ph))
-				}
-			default:
-				return fmt.Errorf("render: unknown item kind %q", it.Kind)
-			}
-		}
+	default:
+		return fmt.Errorf("render: unknown item kind %q", it.Kind)
 	}
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	var raw bytes.Buffer
-	if err := pdf.Output(&raw); err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	packed, err := r.pack(raw.Bytes())
-	if err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	_, err = w.Write(packed)
-	return err
+	return nil
 }
 
 func grey(level float64) int { return int(level*255 + 0.5) }
@@ -147,6 +184,7 @@ func grey(level float64) int { return int(level*255 + 0.5) }
 type pen struct {
 	pdf         *fpdf.Fpdf
 	fillG       float64
+	fillTint    Tint // when set, the fill is this colour, not fillG
 	width       float64
 	strokeBlack bool
 }
@@ -158,10 +196,18 @@ func newPen(pdf *fpdf.Fpdf) *pen {
 }
 
 func (p *pen) fill(level float64) {
-	if level != p.fillG {
+	if level != p.fillG || p.fillTint != "" {
 		g := grey(level)
 		p.pdf.SetFillColor(g, g, g)
-		p.fillG = level
+		p.fillG, p.fillTint = level, ""
+	}
+}
+
+// tint sets the fill to a colour of the traffic light.
+func (p *pen) tint(t Tint) {
+	if t != p.fillTint {
+		p.pdf.SetFillColor(t.rgb())
+		p.fillTint = t
 	}
 }
 

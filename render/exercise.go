@@ -2,472 +2,394 @@ package render
 
 import (
 	"fmt"
-	"slices"
-	"strconv"
-	"strings"
 
-	"github.com/backplan/backplan/figure"
-	"github.com/backplan/backplan/internal/words"
 	"github.com/backplan/backplan/plan"
 )
 
+// An exercise's page. A patient puts one sheet on the fridge, so each
+// exercise stands whole on one page: its name, pictures, what it is for,
+// the position, the steps, the form cues, the cautions, "changing it"
+// and the table of how much to do each week.
+//
+// The rule: each exercise takes the first of its arrangements
+// (arrangements) whose whole height fits, first below the exercise
+// before it, then at the top of a fresh page. The roomiest arrangement
+// may share a page; the closer ones give the exercise a page of its own,
+// which it shares with no other exercise. An exercise that fits no page
+// in any arrangement (in large print, 16 pt words that fill a page by
+// themselves) takes two pages of its own, split between its parts, with
+// its name, pictures and steps on the first (exerciseSplit); one that two
+// pages cannot hold is a FitError naming it. Every choice is among a
+// fixed list measured once, so layout never retries without end.
+//
+// Every arrangement uses the page's width: the pictures stand in a
+// column at the right with the words flowing beside them, line by line,
+// and the form cues and cautions stand in two columns when that is
+// shorter.
+
+// arrangement is one way to lay out an exercise.
+type arrangement struct {
+	own     bool    // only on a page of its own
+	pairs   bool    // "Too hard?" and "Too easy?" side by side, not one under the other
+	bare    bool    // no heading over "Too hard?" and "Too easy?"
+	space   float64 // the space between parts, as a share of the usual
+	pic     float64 // the pictures' size, as a share of the usual
+	rows    int     // the most rows a column of the dose table holds before it takes another column
+	letters bool    // a long dose table in its compact form, a letter under each week
+	beside  bool    // a short dose table under the pictures, the words beside both
+}
+
+// arrangements are an exercise's arrangements, roomiest first: the dose
+// table's rows of weeks in each, then its compact form in each.
+func arrangements() []arrangement {
+	var out []arrangement
+	for _, letters := range []bool{false, true} {
+		out = append(out,
+			arrangement{space: 1, pic: 1, rows: 6, letters: letters},
+			arrangement{own: true, pairs: true, space: 0.6, pic: 1, rows: 4, letters: letters},
+			arrangement{own: true, pairs: true, bare: true, space: 0.4, pic: 0.8, rows: 3, letters: letters},
+		)
+		if !letters {
+			out = append(out, arrangement{own: true, pairs: true, bare: true, space: 0.4, pic: 1, rows: 6, beside: true})
+		}
+	}
+	return out
+}
+
+// exercises lays out "How to do each exercise", each exercise whole on
+// one page.
 func (l *layout) exercises() {
 	s := l.s
 	l.section("exercises", "How to do each exercise", 0)
 	l.heading("How to do each exercise", s.h1, 0)
 	l.para("Read about each exercise before you first do it, and look back here whenever you need to. At the end of each one is how much to do each week.", false, s.body)
-	for i, e := range l.p.Exercises {
-		l.onBreak = nil
-		if i > 0 {
-			l.ensure(s.para*2 + 8*s.lineH(s.body))
-			if l.y > l.top {
-				l.hline(l.left, l.y, l.width(), normal)
-				l.y += s.para * 2
-			}
+	shared, alone := 0, false // exercises on this page; whether the last has it to itself
+	for _, e := range l.p.Exercises {
+		placed := false
+		if !alone {
+			placed, alone = l.exerciseHere(e, shared)
 		}
-		l.exercise(e)
+		if !placed && l.y > l.top+0.01 {
+			l.newPage()
+			shared = 0
+			placed, alone = l.exerciseHere(e, 0)
+		}
+		if !placed {
+			if !l.exerciseSplit(e) {
+				l.fail(l.fitError(e))
+				return
+			}
+			alone = true
+		}
+		shared++
 	}
-	l.onBreak = nil
 }
 
-func (l *layout) exercise(e plan.Exercise) {
+// exerciseSplit lays out an exercise too long for any one page on two
+// pages of its own, from the top of the current page, which must be
+// fresh: on the first its name, pictures and steps, and as many of its
+// other parts as fit there whole; on the second its name again and the
+// rest, each page in the roomiest arrangement that fits it. It reports
+// false, placing nothing, when no split fits two pages.
+func (l *layout) exerciseSplit(e plan.Exercise) bool {
+	page := l.bottom - l.top
+	if l.y > l.top+0.01 {
+		return false
+	}
+	fits := func(fn func()) bool { return l.dry(fn) <= page+0.01 }
+	for at := len(footParts) - 1; at >= 0; at-- {
+		first := func(a arrangement) func() {
+			return func() { l.exerciseTop(e, a); l.exerciseParts(e, a, footParts[:at]) }
+		}
+		second := func(a arrangement) func() {
+			return func() {
+				l.float = floatCol{}
+				l.heading(clean(e.Name)+" (continued)", l.s.h3, 0)
+				l.exerciseParts(e, a, footParts[at:])
+			}
+		}
+		a, ok1 := firstFit(fits, first)
+		b, ok2 := firstFit(fits, second)
+		if !ok1 || !ok2 {
+			continue
+		}
+		l.unbroken(first(a))
+		l.newPage()
+		l.unbroken(second(b))
+		l.found["ex:"+e.ID+":end"] = l.page.Number
+		return true
+	}
+	return false
+}
+
+// firstFit is the first arrangement in which part fits, of those that
+// keep the dose table at the foot.
+func firstFit(fits func(func()) bool, part func(arrangement) func()) (arrangement, bool) {
+	for _, a := range arrangements() {
+		if !a.beside && fits(part(a)) {
+			return a, true
+		}
+	}
+	return arrangement{}, false
+}
+
+// exerciseHere places e below the cursor, after shared exercises on the
+// page, in the first arrangement that fits there, and reports whether
+// one did, and whether in an arrangement of its own page. Those are
+// tried only when no other exercise is on the page.
+func (l *layout) exerciseHere(e plan.Exercise, shared int) (placed, own bool) {
+	s := l.s
+	sep := 0.0
+	if shared > 0 {
+		sep = s.para * 2 // a rule between exercises
+	}
+	for _, a := range arrangements() {
+		if a.own && shared > 0 {
+			continue
+		}
+		if sep+l.dry(func() { l.exercise(e, a) }) > l.room()+0.01 {
+			continue
+		}
+		if shared > 0 {
+			l.hline(l.left, l.y, l.width(), normal)
+			l.y += sep
+		}
+		l.unbroken(func() { l.exercise(e, a) })
+		l.found["ex:"+e.ID+":end"] = l.page.Number
+		return true, a.own
+	}
+	return false, false
+}
+
+// unbroken runs fn, which has been measured to fit below the cursor,
+// with no page breaks: a heading that keeps more with it than follows
+// must not break the page at its foot.
+func (l *layout) unbroken(fn func()) {
+	bottom, onBreak := l.bottom, l.onBreak
+	l.bottom, l.onBreak = 1e9, nil
+	fn()
+	l.bottom, l.onBreak = bottom, onBreak
+}
+
+// exercise lays out one exercise in arrangement a.
+func (l *layout) exercise(e plan.Exercise, a arrangement) {
+	l.exerciseTop(e, a)
+	l.exerciseFoot(e, a)
+}
+
+// exerciseTop lays out the first part of an exercise: its name, its
+// pictures, and beside them what it is for, the position and the steps.
+func (l *layout) exerciseTop(e plan.Exercise, a arrangement) {
+	s := l.s
+	para := s.para
+	l.s.para *= a.space
+	defer func() { l.s.para = para }()
+	l.exHeading(e)
+	l.float, l.doseDone = floatCol{}, false
+	if e.Picture != nil {
+		l.sidePictures(e, a.pic)
+	}
+	if a.beside && l.float.page != nil && l.doseBeside(e, l.right-l.float.left-s.picGap/2) {
+		l.doseUnderPictures(e, a)
+	}
+	if p := clean(e.Purpose); p != "" {
+		l.para(p, false, s.body)
+	}
+	l.runIn("Position:", startWords(e))
+	l.runIn("You need:", needsWords(e))
+	l.heading("Steps", s.h3, 0)
+	l.list(e.Steps, number)
+}
+
+// exerciseFoot lays out the rest of an exercise, beside its pictures
+// while they last: the form cues, the cautions, changing it, and the
+// table of how much to do.
+func (l *layout) exerciseFoot(e plan.Exercise, a arrangement) {
+	l.exerciseParts(e, a, footParts)
+}
+
+// A part of an exercise after its steps.
+type footPart int
+
+const (
+	cuesPart footPart = iota
+	changingPart
+	dosePart
+)
+
+// footParts are an exercise's parts after its steps, in order.
+var footParts = []footPart{cuesPart, changingPart, dosePart}
+
+// exerciseParts lays out parts of an exercise after its steps.
+func (l *layout) exerciseParts(e plan.Exercise, a arrangement, parts []footPart) {
+	para := l.s.para
+	l.s.para *= a.space
+	defer func() { l.s.para = para }()
+	for _, p := range parts {
+		switch p {
+		case cuesPart:
+			l.cuesAndCautions(e)
+		case changingPart:
+			l.changing(e, a)
+		case dosePart:
+			l.y = max(l.y, l.float.bottom+l.s.para)
+			l.float = floatCol{}
+			if !l.doseDone {
+				l.doseSection(e, a)
+			}
+		}
+	}
+}
+
+// doseUnderPictures places e's dose section in the column of its
+// pictures, under them, and lengthens the column to hold it.
+func (l *layout) doseUnderPictures(e plan.Exercise, a arrangement) {
+	s := l.s
+	y, left := l.y, l.left
+	l.y, l.left = l.float.bottom+s.para, l.float.left+s.picGap/2
+	l.doseSection(e, a)
+	l.float.bottom = l.y - s.para
+	l.y, l.left = y, left
+	l.doseDone = true
+}
+
+// exHeading places the exercise's name, with its kind at the right when
+// both fit on a line, and bookmarks it.
+func (l *layout) exHeading(e plan.Exercise) {
 	s := l.s
 	name := clean(e.Name)
-	lh := s.lineH(s.body)
-	l.onBreak = nil
-	// The name keeps with what it is and the pictures.
 	kind := categoryWords(e.Category)
-	keep := 0.0
-	if e.Picture != nil {
-		keep = s.picturesH(l.width(), l.pictureCount(e))
-	}
-	beside := l.headingBeside(name, s.h2, kind, false, keep)
+	beside := l.headingBeside(name, s.h2, kind, false, 0)
 	if !beside {
-		l.heading(name, s.h2, keep+float64(len(l.wrap(kind, l.width(), false, s.body)))*lh+s.para)
+		l.heading(name, s.h2, 0)
 	}
 	l.found["ex:"+e.ID] = l.page.Number
 	// The outline stays flat: fpdf writes /Count 0 on outline items with
 	// children, which strict validators reject.
 	l.page.Marks = append(l.page.Marks, Mark{Title: name, Level: 0, Y: l.y - s.lineH(s.h2)})
-	l.onBreak = func() { l.heading(name+" (continued)", s.h3, 0) }
-
 	if !beside {
 		l.para(kind, false, s.body)
 	}
-	// The pictures stand in a column at the right, one above the other,
-	// with what the exercise is for, the position and the steps beside
-	// them; what follows takes the page's whole width again.
-	page, right := l.page, l.right
-	bottom := 0.0 // the foot of the pictures
-	if e.Picture != nil {
-		bottom = l.sidePictures(e)
-		cont := l.onBreak
-		l.onBreak = func() { l.right = right; cont() }
-	}
-	// narrow narrows the column while the pictures are at its right.
-	narrow := func() {
-		l.right = right
-		if l.page == page && l.y < bottom {
-			l.right -= s.pictureCol(l.width()) + s.picGap/2
-		}
-	}
-	narrow()
-	if p := clean(e.Purpose); p != "" {
-		l.para(p, false, s.body)
-	}
-	l.labelled("Position", startWords(e))
-	l.labelled("You need", needsWords(e))
-	l.heading("Steps", s.h3, 3*lh)
-	l.list(e.Steps, number)
-	narrow()
+}
+
+// cuesAndCautions places the form cues and the cautions: one after the
+// other, flowing beside the pictures, or in two columns below them,
+// whichever ends higher on the page.
+func (l *layout) cuesAndCautions(e plan.Exercise) {
+	s := l.s
 	cues := func() {
 		if len(e.Cues) > 0 {
-			l.heading("For good form", s.h3, 3*lh)
+			l.heading("For good form", s.h3, 0)
 			l.list(e.Cues, bullet)
 		}
 	}
 	cautions := func() {
 		if len(e.Cautions) > 0 {
-			l.heading("Take care", s.h3, 3*lh)
+			l.heading("Take care", s.h3, 0)
 			l.list(e.Cautions, bullet)
 		}
 	}
-	if l.right == right && len(e.Cues) > 0 && len(e.Cautions) > 0 {
-		l.sideBySide(cues, cautions)
-	} else {
-		cues()
-		narrow()
-		cautions()
-	}
-	if e.Easier != "" || e.Harder != "" {
-		narrow()
-		l.heading("Changing it", s.h3, 3*lh)
-		if e.Easier != "" {
-			l.labelled("Too hard?", e.Easier)
-		}
-		if e.Harder != "" {
-			l.labelled("Too easy?", e.Harder+" Check with your clinician first.")
-		}
-	}
-	l.right = right
-	l.onBreak = func() { l.heading(name+" (continued)", s.h3, 0) }
-	if l.page == page {
-		l.y = max(l.y, bottom+s.para)
-	}
-	rows := l.doseRows(e)
-	head := doseHead
-	if len(rows) <= 3 {
-		head = [2]string{} // a table this short never splits: the heading says it all
-	}
-	l.heading("How much to do", s.h3, l.tableStart(head, rows))
-	l.tableWithHeader(head, rows)
-}
-
-// doseHead is the header of an exercise's table of amounts.
-var doseHead = [2]string{"Weeks", "How much to do"}
-
-// doseRows lists each amount of the exercise once, with the weeks it is
-// done in that amount, in the order the amounts first come: a year's plan
-// gives a few rows, not one for every change. Weeks without the exercise
-// are left out; the week pages show them.
-func (l *layout) doseRows(e plan.Exercise) [][2]string {
-	var order []plan.Dose
-	weeks := map[plan.Dose][]int{}
-	for i, d := range l.p.DoseByWeek(e.ID) {
-		if d.IsZero() {
-			continue
-		}
-		if _, ok := weeks[d]; !ok {
-			order = append(order, d)
-		}
-		weeks[d] = append(weeks[d], i+1)
-	}
-	if len(order) == 0 {
-		return [][2]string{{"Weeks", "Not in this plan's weeks"}}
-	}
-	var rows [][2]string
-	for _, d := range order {
-		rows = append(rows, [2]string{l.doseWeeks(weeks[d]), e.DoseText(d)})
-	}
-	return rows
-}
-
-// doseWeeks names the weeks of one amount. A long plan's easier weeks
-// break its runs into many short ones ("Weeks 7 to 11, 13 to 15, …"),
-// so when a list would have more than three runs, the easier weeks are
-// named apart: "Weeks 7 to 52, not the easier weeks" and "Week 5 and the
-// easier weeks from 8 to 48".
-func (l *layout) doseWeeks(ns []int) string {
-	if len(runs(ns, nil)) <= 3 {
-		return weekList(ns)
-	}
-	easy := map[int]bool{}
-	for _, w := range l.p.Weeks {
-		easy[w.Number] = w.Easy
-	}
-	var plain, eased []int
-	for _, n := range ns {
-		if easy[n] {
-			eased = append(eased, n)
-		} else {
-			plain = append(plain, n)
-		}
-	}
-	var parts []string
-	if len(plain) > 0 {
-		rs := runs(plain, func(n int) bool { return easy[n] })
-		t := runsText(rs)
-		if len(rs) > 3 {
-			return weekList(ns) // more than the easier weeks break it up
-		}
-		if len(plain) == 1 {
-			t = "Week " + t
-		} else {
-			t = "Weeks " + t
-		}
-		if len(runs(plain, nil)) > len(rs) {
-			t += ", not the easier weeks"
-		}
-		parts = append(parts, t)
-	}
-	switch {
-	case len(eased) == 0:
-	case len(eased) <= 2:
-		parts = append(parts, "easier "+plural(len(eased), "week", "weeks")+" "+words.And(runsText2(eased)))
-	default:
-		for n := eased[0]; n <= eased[len(eased)-1]; n++ {
-			if easy[n] && !slices.Contains(eased, n) {
-				return weekList(ns) // not every easier week between
-			}
-		}
-		parts = append(parts, fmt.Sprintf("the easier weeks from %d to %d", eased[0], eased[len(eased)-1]))
-	}
-	t := strings.Join(parts, " and ")
-	return strings.ToUpper(t[:1]) + t[1:]
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// runs groups ns, in order, into runs of weeks in a row; a gap of weeks
-// that skip reports true does not break a run.
-func runs(ns []int, skip func(int) bool) [][2]int {
-	var out [][2]int
-	for i := 0; i < len(ns); {
-		j := i
-		for j+1 < len(ns) && bridged(ns[j], ns[j+1], skip) {
-			j++
-		}
-		out = append(out, [2]int{ns[i], ns[j]})
-		i = j + 1
-	}
-	return out
-}
-
-func bridged(a, b int, skip func(int) bool) bool {
-	for n := a + 1; n < b; n++ {
-		if skip == nil || !skip(n) {
-			return false
-		}
-	}
-	return true
-}
-
-// runsText is runs as words: "3", "1 and 2", "1, 4 and 7 to 52".
-func runsText(rs [][2]int) string {
-	var parts []string
-	for _, r := range rs {
-		switch {
-		case r[0] == r[1]:
-			parts = append(parts, strconv.Itoa(r[0]))
-		default:
-			parts = append(parts, fmt.Sprintf("%d to %d", r[0], r[1]))
-		}
-	}
-	return words.And(parts)
-}
-
-func runsText2(ns []int) []string {
-	var out []string
-	for _, n := range ns {
-		out = append(out, strconv.Itoa(n))
-	}
-	return out
-}
-
-// weekList names weeks in order, runs joined: "Week 3", "Weeks 1 to 4",
-// "Weeks 1, 4 and 7 to 52".
-func weekList(ns []int) string {
-	var parts []string
-	for i := 0; i < len(ns); {
-		j := i
-		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
-			j++
-		}
-		switch {
-		case j == i:
-			parts = append(parts, strconv.Itoa(ns[i]))
-		case j == i+1:
-			parts = append(parts, strconv.Itoa(ns[i]), strconv.Itoa(ns[j]))
-		default:
-			parts = append(parts, fmt.Sprintf("%d to %d", ns[i], ns[j]))
-		}
-		i = j + 1
-	}
-	if len(ns) == 1 {
-		return "Week " + parts[0]
-	}
-	return "Weeks " + words.And(parts)
-}
-
-// pictures places an exercise's drawings under its name: the start and
-// the end of the movement side by side with an arrow between them, or the
-// position held, each in a frame with a numbered label beneath.
-func (l *layout) pictures(e plan.Exercise) {
-	if e.Picture == nil {
-		return
-	}
-	s := l.s
-	lh := s.lineH(s.body)
-	gap := s.picGap
-	pw, ph, in := s.pictureBox(l.width())
-	pics := l.drawings(e.Picture, pw-2*in, ph-2*in, 0)
-	l.ensure(ph + lh + s.para)
-	for i, p := range pics {
-		x := l.left + float64(i)*(pw+gap)
-		l.rect(x, l.y, pw, ph, thin, 0)
-		l.add(Item{Kind: Picture, X: x + in, Y: l.y + in, W: pw - 2*in, H: ph - 2*in, Ref: e.ID + " " + p.Name, Shapes: p.Shapes})
-		l.textCenter(x+pw/2, l.y+ph+0.5, pictureLabel(e, p.Name), true, s.body)
-	}
-	if len(pics) == 2 {
-		aw, ah := gap-4, 8.0
-		l.add(Item{Kind: Picture, X: l.left + pw + 2, Y: l.y + (ph-ah)/2, W: aw, H: ah, Ref: "arrow", Shapes: rightArrow(aw, ah)})
-	}
-	l.y += ph + lh + s.para
-}
-
-// pictureBox is the frame of one of an exercise's pictures on a page
-// width wide, and the space inside it around the drawing: as wide as the
-// picture column, a little over half as tall.
-func (s style) pictureBox(width float64) (w, h, in float64) {
-	w = s.pictureCol(width)
-	return w, w * s.pic / 80, s.pad
-}
-
-// pictureCol is the width of the column of an exercise's pictures.
-func (s style) pictureCol(width float64) float64 { return width * s.picCol }
-
-// picturesH is the height of n pictures one above the other, each with
-// its label beneath.
-func (s style) picturesH(width float64, n int) float64 {
-	_, h, _ := s.pictureBox(width)
-	return float64(n)*(h+s.lineH(s.body)+1) + float64(n-1)*s.para
-}
-
-// sideBySide lays out a and b in two columns, a at the left, when both
-// fit whole below the cursor on this page; otherwise one after the other.
-func (l *layout) sideBySide(a, b func()) {
-	left, right := l.left, l.right
-	mid := (left + right) / 2
-	gap := l.s.indent / 2
-	half := func(fn func(), x0, x1 float64) func() {
-		return func() { l.left, l.right = x0, x1; fn(); l.left, l.right = left, right }
-	}
-	ha, hb := l.dry(half(a, left, mid-gap)), l.dry(half(b, mid+gap, right))
-	if max(ha, hb) > l.room()+0.01 {
-		a()
-		b()
+	stacked := func() { cues(); cautions() }
+	if len(e.Cues) == 0 || len(e.Cautions) == 0 {
+		stacked()
 		return
 	}
 	top := l.y
-	half(a, left, mid-gap)()
-	l.y = top
-	half(b, mid+gap, right)()
-	l.y = top + max(ha, hb)
+	below := max(top, l.float.bottom+s.para)
+	side := func() { l.y = below; l.columns(cues, cautions) }
+	if top+l.dry(stacked) <= top+l.dry(side)+0.01 {
+		stacked()
+		return
+	}
+	side()
 }
 
-// pictureCount is how many pictures e has.
-func (l *layout) pictureCount(e plan.Exercise) int {
-	pw, ph, in := l.s.pictureBox(l.width())
-	return len(l.drawings(e.Picture, pw-2*in, ph-2*in, 0))
-}
-
-// sidePictures places an exercise's pictures one above the other at the
-// right of the page, each framed with its numbered label beneath, leaves
-// the cursor where it was and returns the foot of the last label.
-func (l *layout) sidePictures(e plan.Exercise) float64 {
+// changing places how to make the exercise easier and harder: as
+// labelled rows, or (pairs) side by side below the pictures, each under
+// its label.
+func (l *layout) changing(e plan.Exercise, a arrangement) {
 	s := l.s
-	lh := s.lineH(s.body)
-	pw, ph, in := s.pictureBox(l.width())
-	pics := l.drawings(e.Picture, pw-2*in, ph-2*in, 0)
-	l.ensure(s.picturesH(l.width(), len(pics)))
-	x, y := l.right-pw, l.y
-	for _, p := range pics {
-		l.rect(x, y, pw, ph, thin, 0)
-		l.add(Item{Kind: Picture, X: x + in, Y: y + in, W: pw - 2*in, H: ph - 2*in, Ref: e.ID + " " + p.Name, Shapes: p.Shapes})
-		label := pictureLabel(e, p.Name)
-		lw := l.measure(label, true, s.body)
-		l.text(min(x+(pw-lw)/2, l.right-lw), y+ph+0.5, label, true, s.body) // under the picture, within the margin
-		y += ph + lh + 1 + s.para
+	if e.Easier == "" && e.Harder == "" {
+		return
 	}
-	return y - s.para
+	harder := ""
+	if e.Harder != "" {
+		harder = e.Harder + " Check with your clinician first."
+	}
+	if !a.pairs || e.Easier == "" || e.Harder == "" {
+		l.heading("Changing it", s.h3, 0)
+		if e.Easier != "" {
+			l.runIn("Too hard?", e.Easier)
+		}
+		if harder != "" {
+			l.runIn("Too easy?", harder)
+		}
+		return
+	}
+	l.y = max(l.y, l.float.bottom+s.para)
+	if !a.bare {
+		l.heading("Changing it", s.h3, 0)
+	}
+	l.columns(func() { l.runIn("Too hard?", e.Easier) }, func() { l.runIn("Too easy?", harder) })
 }
 
-// pictureLabel is the words under one of an exercise's pictures.
-func pictureLabel(e plan.Exercise, name string) string {
-	switch name {
-	case "start":
-		return "1. Start like this"
-	case "end":
-		return "2. Move to this"
-	}
-	if len(e.Picture.Arrows) > 0 {
-		return "Move as the arrow shows"
-	}
-	return "Hold this position"
+// columns lays out a and b in two columns, a at the left, from the
+// cursor, and moves the cursor below the taller.
+func (l *layout) columns(a, b func()) {
+	left, right := l.left, l.right
+	mid := (left + right) / 2
+	gap := l.s.indent / 2
+	top := l.y
+	l.left, l.right = left, mid-gap
+	a()
+	foot := l.y
+	l.y = top
+	l.left, l.right = mid+gap, right
+	b()
+	l.left, l.right = left, right
+	l.y = max(foot, l.y)
 }
 
-// warmDrawings makes the drawings of every exercise of p on the
-// Renderer's workers before layout, which then finds them made: posing
-// bodies is the slowest part of laying out a workbook.
-func (l *layout) warmDrawings() {
-	var specs []*figure.Spec
-	for _, e := range l.p.Exercises {
-		if e.Picture != nil {
-			specs = append(specs, e.Picture)
+// FitError is a part of a plan too big for a page of the workbook, such
+// as an exercise whose words and dose table cannot stand together on
+// one page: the text must be shortened.
+type FitError struct {
+	Field string // the part, as TextError names it: `exercise "band-row"`
+	What  string // what is too big, and how to make it fit
+}
+
+func (e *FitError) Error() string { return e.Field + ": " + e.What }
+
+// fitError says which of e's parts takes most of the page it cannot fit.
+func (l *layout) fitError(e plan.Exercise) error {
+	s := l.s
+	all := arrangements()
+	tightest := all[len(all)-1]
+	l.float = floatCol{}
+	parts := []struct {
+		name string
+		h    float64
+	}{
+		{"name", l.dry(func() { l.heading(clean(e.Name), s.h2, 0) })},
+		{"steps", l.dry(func() { l.list(e.Steps, number) })},
+		{"form cues", l.dry(func() { l.list(e.Cues, bullet) })},
+		{"cautions", l.dry(func() { l.list(e.Cautions, bullet) })},
+		{"purpose", l.dry(func() { l.para(e.Purpose, false, s.body) })},
+		{"easier and harder ways", l.dry(func() { l.changing(e, tightest) })},
+		{"dose table", l.dry(func() { l.doseSection(e, tightest) })},
+	}
+	most := parts[0]
+	for _, p := range parts[1:] {
+		if p.h > most.h {
+			most = p
 		}
 	}
-	keys := make([]string, len(specs))
-	for i, sp := range specs {
-		keys[i] = l.specKey(sp)
+	size := "normal print"
+	if l.o.LargePrint {
+		size = "large print"
 	}
-	s := l.s
-	pw, ph, in := s.pictureBox(l.width())
-	parallel(l.r, len(specs), nil, nil, func(_ struct{}, i int) {
-		l.r.drawings(specs[i], keys[i], pw-2*in, ph-2*in, 0)
-		l.r.drawings(specs[i], keys[i], s.thumbW, s.thumbH, s.thumbLine)
-	})
-}
-
-// rightArrow is a bold arrow pointing right, filling a w × h box.
-func rightArrow(w, h float64) []figure.Shape {
-	head := min(w*0.45, h)
-	return []figure.Shape{
-		{Kind: figure.Path, Points: []figure.Point{{X: 0.6, Y: h / 2}, {X: w - head, Y: h / 2}}, Width: 1.2, Stroke: 0, Fill: figure.NoFill},
-		{Kind: figure.Path, Closed: true, Points: []figure.Point{{X: w - head, Y: 0}, {X: w, Y: h / 2}, {X: w - head, Y: h}}, Width: 0, Stroke: 0, Fill: 0},
+	return &FitError{
+		Field: fmt.Sprintf("exercise %q", safeID(e.ID)),
+		What:  fmt.Sprintf("too long to print on two %s pages in %s; shorten its %s, the longest part", l.o.Paper, size, most.name),
 	}
-}
-
-// thumbnail is the small drawing beside an exercise's name in the weekly
-// grid, or nil if it has none.
-func (l *layout) thumbnail(e plan.Exercise) []figure.Shape {
-	if e.Picture == nil {
-		return nil
-	}
-	return l.drawings(e.Picture, l.s.thumbW, l.s.thumbH, l.s.thumbLine)[0].Shapes
-}
-
-// drawings returns the pictures of s in a w × h box; with line > 0, only
-// the thumbnail, its outline at least line wide.
-func (l *layout) drawings(s *figure.Spec, w, h, line float64) []figure.Picture {
-	return l.r.drawings(s, l.specKey(s), w, h, line)
-}
-
-// specKey is the content key of s. Making one costs more than finding a
-// drawing, so a workbook makes each once: its plan does not change while
-// it is laid out.
-func (l *layout) specKey(s *figure.Spec) string {
-	k, ok := l.keys[s]
-	if !ok {
-		k = s.Key()
-		l.keys[s] = k
-	}
-	return k
-}
-
-type drawingKey struct {
-	spec       string
-	w, h, line float64
-}
-
-// drawings returns the pictures of s, whose content key is key, in a
-// w × h box; with line > 0, only the thumbnail, its outline at least line
-// wide.
-func (r *Renderer) drawings(s *figure.Spec, key string, w, h, line float64) []figure.Picture {
-	k := drawingKey{key, w, h, line}
-	if p, ok := r.pictures.Load(k); ok {
-		return p.([]figure.Picture)
-	}
-	var p []figure.Picture
-	if line > 0 {
-		p = []figure.Picture{s.Thumbnail(w, h, line)}
-	} else {
-		p = s.Draw(w, h)
-	}
-	r.pictures.Store(k, p)
-	return p
 }

@@ -32,7 +32,7 @@ func (l *layout) figures() {
 		l.ensure(top + s.para + s.pic + s.lineH(s.body) + s.para)
 		l.page.Marks = append(l.page.Marks, Mark{Title: clean(e.Name), Level: 0, Y: l.y})
 		l.text(l.left, l.y+top-s.lineH(s.h3), l.truncate(clean(e.Name)+" ("+e.ID+")", l.width()-s.thumbW-s.pad, true, s.h3), true, s.h3)
-		if th := l.thumbnail(e); th != nil {
+		if th := l.thumbnail(e, s.thumbW, s.thumbH); th != nil {
 			l.add(Item{Kind: Picture, X: l.right - s.thumbW, Y: l.y, W: s.thumbW, H: s.thumbH, Ref: e.ID + " thumbnail", Shapes: th})
 		}
 		l.y += top + s.para

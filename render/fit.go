@@ -15,6 +15,12 @@ import (
 // none): callers pick a column or size that fits the longest word. It
 // takes time in proportion to the length of s.
 func (l *layout) wrap(s string, w float64, bold bool, size float64) []string {
+	return l.wrapEach(s, func(int) float64 { return w }, bold, size)
+}
+
+// wrapEach is wrap with a width for each line: width(i) is the width of
+// line i, counted from 0, such as narrower lines beside a picture.
+func (l *layout) wrapEach(s string, width func(i int) float64, bold bool, size float64) []string {
 	f := l.face(bold)
 	space := f.measure(" ", size)
 	var out []string
@@ -34,6 +40,7 @@ func (l *layout) wrap(s string, w float64, bold bool, size float64) []string {
 		}
 		for _, word := range words {
 			for i, piece := range hyphenPieces(word) {
+				w := width(len(out))
 				pw := f.measure(piece, size)
 				sep, sepW := "", 0.0
 				if i == 0 && line.Len() > 0 {
@@ -42,6 +49,7 @@ func (l *layout) wrap(s string, w float64, bold bool, size float64) []string {
 				if line.Len() > 0 && lineW+sepW+pw > w {
 					flush()
 					sep, sepW = "", 0
+					w = width(len(out))
 				}
 				if line.Len() == 0 && pw > w {
 					l.doc.splitWords = append(l.doc.splitWords, piece)
@@ -50,6 +58,7 @@ func (l *layout) wrap(s string, w float64, bold bool, size float64) []string {
 						out = append(out, piece[:cut])
 						piece = piece[cut:]
 						pw = f.measure(piece, size)
+						w = width(len(out))
 					}
 				}
 				line.WriteString(sep)

@@ -67,6 +67,42 @@ func (f *face) covers(r rune) bool { return r >= 0 && int(r) < len(f.has) && f.h
 
 // parseFace reads the head, hhea, hmtx and cmap tables of a TrueType font.
 func parseFace(data []byte) (*face, error) {
+	tables, err := fontTables(data)
+	if err != nil {
+		return nil, err
+	}
+	be := binary.BigEndian
+	head, hhea, hmtx, cmap := tables["head"], tables["hhea"], tables["hmtx"], tables["cmap"]
+	if len(head) < 54 || len(hhea) < 36 || hmtx == nil || len(cmap) < 4 {
+		return nil, errors.New("missing head, hhea, hmtx or cmap")
+	}
+	upem := float64(be.Uint16(head[18:]))
+	nhm := int(be.Uint16(hhea[34:]))
+	if upem == 0 || nhm == 0 || len(hmtx) < 4*nhm {
+		return nil, errors.New("bad metrics")
+	}
+	advance := func(g int) int {
+		if g >= nhm {
+			g = nhm - 1
+		}
+		return int(be.Uint16(hmtx[4*g:]))
+	}
+	sub := unicodeCmap(cmap)
+	if len(sub) < 14 {
+		return nil, errors.New("no Unicode cmap (format 4)")
+	}
+	f := &face{width: make([]uint16, 0x10000), has: make([]bool, 0x10000)}
+	scale := 1000 / upem
+	err = cmapGlyphs(sub, func(c, g int) {
+		f.has[c] = true
+		f.width[c] = uint16(int(float64(advance(g))*scale + 0.5))
+	})
+	return f, err
+}
+
+// fontTables reads a TrueType font's table directory: each table's bytes
+// by its tag.
+func fontTables(data []byte) (map[string][]byte, error) {
 	if len(data) < 12 {
 		return nil, errors.New("too short")
 	}
@@ -85,23 +121,13 @@ func parseFace(data []byte) (*face, error) {
 		}
 		tables[tag] = data[off : off+ln]
 	}
-	head, hhea, hmtx, cmap := tables["head"], tables["hhea"], tables["hmtx"], tables["cmap"]
-	if len(head) < 54 || len(hhea) < 36 || hmtx == nil || len(cmap) < 4 {
-		return nil, errors.New("missing head, hhea, hmtx or cmap")
-	}
-	upem := float64(be.Uint16(head[18:]))
-	nhm := int(be.Uint16(hhea[34:]))
-	if upem == 0 || nhm == 0 || len(hmtx) < 4*nhm {
-		return nil, errors.New("bad metrics")
-	}
-	advance := func(g int) int {
-		if g >= nhm {
-			g = nhm - 1
-		}
-		return int(be.Uint16(hmtx[4*g:]))
-	}
-	// Find the Unicode BMP subtable (format 4).
-	var sub []byte
+	return tables, nil
+}
+
+// unicodeCmap finds the Unicode BMP subtable (format 4) of a cmap table,
+// or nil.
+func unicodeCmap(cmap []byte) []byte {
+	be := binary.BigEndian
 	for i := 0; i < int(be.Uint16(cmap[2:])); i++ {
 		rec := 4 + 8*i
 		if rec+8 > len(cmap) {
@@ -112,20 +138,21 @@ func parseFace(data []byte) (*face, error) {
 			continue
 		}
 		if (pid == 3 && eid == 1) || pid == 0 {
-			sub = cmap[off:]
-			break
+			return cmap[off:]
 		}
 	}
-	if len(sub) < 14 {
-		return nil, errors.New("no Unicode cmap (format 4)")
-	}
-	f := &face{width: make([]uint16, 0x10000), has: make([]bool, 0x10000)}
+	return nil
+}
+
+// cmapGlyphs calls glyph(c, g) for each character c below U+FFFF that a
+// format 4 subtable maps to a glyph g other than 0.
+func cmapGlyphs(sub []byte, glyph func(c, g int)) error {
+	be := binary.BigEndian
 	segX2 := int(be.Uint16(sub[6:]))
 	ends, starts, deltas, ranges := 14, 16+segX2, 16+2*segX2, 16+3*segX2
 	if ranges+segX2 > len(sub) {
-		return nil, errors.New("cmap cut short")
+		return errors.New("cmap cut short")
 	}
-	scale := 1000 / upem
 	for s := 0; s < segX2; s += 2 {
 		end, start := int(be.Uint16(sub[ends+s:])), int(be.Uint16(sub[starts+s:]))
 		delta, ro := int(be.Uint16(sub[deltas+s:])), int(be.Uint16(sub[ranges+s:]))
@@ -142,12 +169,10 @@ func parseFace(data []byte) (*face, error) {
 					g = (g + delta) & 0xFFFF
 				}
 			}
-			if g == 0 {
-				continue
+			if g != 0 {
+				glyph(c, g)
 			}
-			f.has[c] = true
-			f.width[c] = uint16(int(float64(advance(g))*scale + 0.5))
 		}
 	}
-	return f, nil
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"strings"
 
 	"github.com/backplan/backplan/figure"
 	"github.com/backplan/backplan/plan"
@@ -105,17 +106,16 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 	var refs map[string]int
 	var doc *Document
 	for pass := range 6 {
-		l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, refs: refs, found: map[string]int{}}
-		l.s = styleFor(o)
-		l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in}
-		l.page = &Page{} // upright until the first page starts
-		l.frame()
+		l := r.newLayout(p, o, in, w, h, keys, refs)
 		if pass == 0 {
 			l.warmDrawings()
 		}
 		body(l)
+		if l.err != nil {
+			return nil, l.err
+		}
 		l.footers()
-		l.doc.refs = l.found
+		l.doc.refs, l.doc.doseLabels = l.found, l.doseLabels
 		doc = l.doc
 		if maps.Equal(refs, l.found) {
 			break
@@ -123,6 +123,17 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 		refs = l.found
 	}
 	return doc, nil
+}
+
+// newLayout starts a layout pass on paper w × h mm, with the page
+// numbers refs found by the pass before.
+func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, keys map[*figure.Spec]string, refs map[string]int) *layout {
+	l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, refs: refs, found: map[string]int{}, doseLabels: map[string][]string{}}
+	l.s = styleFor(o)
+	l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in}
+	l.page = &Page{} // upright until the first page starts
+	l.frame()
+	return l
 }
 
 // layout is the state of one layout pass.
@@ -144,10 +155,46 @@ type layout struct {
 	// to: it repeats the section's heading and any table header.
 	onBreak func()
 
-	tight bool // a week's page in one of its tightest looks: the clinician's note on one line
+	// float is a column at the right, such as an exercise's pictures,
+	// that the lines of text beside it keep clear of.
+	float floatCol
+	// doseDone is set when an exercise's dose table is placed beside
+	// its words, under its pictures.
+	doseDone bool
 
 	refs  map[string]int // page numbers found by the previous pass
 	found map[string]int // page numbers found by this one
+
+	// doseLabels are the week labels of each dose table placed, by
+	// exercise id, for the tests (Document.doseLabels).
+	doseLabels map[string][]string
+
+	// err is the first part of the plan that cannot be laid out, such as
+	// an exercise too long for a page; Layout returns it.
+	err error
+}
+
+// fail records err unless an error is recorded already.
+func (l *layout) fail(err error) {
+	if l.err == nil {
+		l.err = err
+	}
+}
+
+// floatCol is a column at the right of a page that text flows beside.
+type floatCol struct {
+	page   *Page
+	left   float64 // where the lines beside it end
+	bottom float64 // the foot of the column
+}
+
+// rightAt is the right end of a line whose top is at y: short of the
+// floating column when the line is beside it.
+func (l *layout) rightAt(y float64) float64 {
+	if l.float.page == l.page && y < l.float.bottom-0.01 {
+		return min(l.right, l.float.left)
+	}
+	return l.right
 }
 
 func (l *layout) width() float64 { return l.right - l.left }
@@ -163,10 +210,20 @@ func (l *layout) measure(s string, bold bool, size float64) float64 {
 	return l.face(bold).measure(s, size)
 }
 
-// newPage starts a page with no repeated heading.
+// maxPages bounds a workbook, far above any real plan (a year of seven
+// days a week in large print is under 150 pages): past it, layout stops
+// with an error rather than run on.
+const maxPages = 1000
+
+// newPage starts a page with no repeated heading. Past maxPages it
+// records an error and lays out on a scratch page that is not kept.
 func (l *layout) newPage() {
 	l.page = &Page{Number: len(l.doc.Pages) + 1}
-	l.doc.Pages = append(l.doc.Pages, l.page)
+	if len(l.doc.Pages) >= maxPages {
+		l.fail(fmt.Errorf("render: the workbook runs past %d pages", maxPages))
+	} else {
+		l.doc.Pages = append(l.doc.Pages, l.page)
+	}
 	l.frame()
 }
 
@@ -260,7 +317,8 @@ func (l *layout) para(s string, bold bool, size float64) {
 
 func (l *layout) paraAt(x, w float64, s string, bold bool, size float64) {
 	lh := l.s.lineH(size)
-	lines := l.wrap(s, w, bold, size)
+	top := l.y
+	lines := l.wrapEach(s, func(i int) float64 { return min(w, l.rightAt(top+float64(i)*lh)-x) }, bold, size)
 	// Avoid a lone first line at the foot of a page.
 	if len(lines) > 1 {
 		l.ensure(2 * lh)
@@ -287,20 +345,27 @@ func (l *layout) heading(s string, size, keep float64) {
 	l.y += l.s.para * 0.6
 }
 
-// headingBeside places a bold heading with a line of body text at its
-// right, on its baseline, when both fit on one line, and reports whether
-// they did; keep is as for heading.
+// headingBeside places a bold heading with a line of body text at the
+// right of its last line, on its baseline, when both fit there, and
+// reports whether they did; keep is as for heading. When they do not
+// fit it places nothing.
 func (l *layout) headingBeside(title string, size float64, right string, bold bool, keep float64) bool {
 	s := l.s
-	title = clean(title)
-	if l.measure(title, true, size)+l.measure(right, bold, s.body)+6 > l.width() {
+	lines := l.wrap(clean(title), l.width(), true, size)
+	last := lines[len(lines)-1]
+	if l.measure(last, true, size)+l.measure(right, bold, s.body)+6 > l.width() {
 		return false
 	}
 	hh := s.lineH(size)
-	l.ensure(hh + s.para*0.6 + keep)
-	l.text(l.left, l.y, title, true, size)
-	l.textRight(l.right, l.y+(hh-s.lineH(s.body))/2+(ascent-descent)*(size-s.body)*mmPerPt/2, right, bold, s.body)
-	l.y += hh + s.para*0.6
+	l.ensure(float64(len(lines))*hh + s.para*0.6 + keep)
+	for i, line := range lines {
+		l.text(l.left, l.y, line, true, size)
+		if i == len(lines)-1 {
+			l.textRight(l.right, l.y+(hh-s.lineH(s.body))/2+(ascent-descent)*(size-s.body)*mmPerPt/2, right, bold, s.body)
+		}
+		l.y += hh
+	}
+	l.y += s.para * 0.6
 	return true
 }
 
@@ -310,7 +375,8 @@ func (l *layout) list(items []string, marker func(i int) string) {
 	lh := l.s.lineH(size)
 	x := l.left + l.s.indent
 	for i, it := range items {
-		lines := l.wrap(clean(it), l.right-x, false, size)
+		top := l.y
+		lines := l.wrapEach(clean(it), func(j int) float64 { return l.rightAt(top+float64(j)*lh) - x }, false, size)
 		l.ensure(min(2, float64(len(lines))) * lh)
 		m := marker(i)
 		l.textRight(x-1.5, l.y, m, m != "•", size)
@@ -336,7 +402,8 @@ func (l *layout) labelled(label, text string) {
 	lh := l.s.lineH(size)
 	lw := l.s.label
 	labels := l.wrap(label, lw-3, true, size)
-	lines := l.wrap(clean(text), l.width()-lw, false, size)
+	top := l.y
+	lines := l.wrapEach(clean(text), func(i int) float64 { return l.rightAt(top+float64(i)*lh) - l.left - lw }, false, size)
 	l.ensure(float64(min(max(len(labels), len(lines)), 3)) * lh)
 	for i := 0; i < max(len(labels), len(lines)); i++ {
 		l.ensure(lh)
@@ -349,6 +416,50 @@ func (l *layout) labelled(label, text string) {
 		l.y += lh
 	}
 	l.y += l.s.para * 0.6
+}
+
+// runIn flows text after a bold label on its first line ("Position:
+// lying on your back"), keeping clear of any floating column.
+func (l *layout) runIn(label, text string) {
+	size := l.s.body
+	lh := l.s.lineH(size)
+	top := l.y
+	lw, lines := l.runInWrap(label, text, func(i int) float64 { return l.rightAt(top+float64(i)*lh) - l.left })
+	for i, line := range lines {
+		l.ensure(lh)
+		x := l.left
+		if i == 0 {
+			l.text(l.left, l.y, label, true, size)
+			x += lw
+		}
+		if line != "" {
+			l.text(x, l.y, line, false, size)
+		}
+		l.y += lh
+	}
+	l.y += l.s.para * 0.6
+}
+
+// runInWrap wraps text, in body type, to follow a bold label on its
+// first line, lines width(i) wide: the room the label takes on the first
+// line, and the lines, the first of them after the label. When the
+// text's first word does not fit after the label, the first line holds
+// the label alone.
+func (l *layout) runInWrap(label, text string, width func(i int) float64) (float64, []string) {
+	size := l.s.body
+	lw := l.measure(label+" ", true, size)
+	text = clean(text)
+	first, _, _ := strings.Cut(text, " ")
+	if l.measure(first, false, size) > width(0)-lw {
+		lines := l.wrapEach(text, func(i int) float64 { return width(i + 1) }, false, size)
+		return lw, append([]string{""}, lines...)
+	}
+	return lw, l.wrapEach(text, func(i int) float64 {
+		if i == 0 {
+			return width(0) - lw
+		}
+		return width(i)
+	}, false, size)
 }
 
 // dry runs fn on a scratch page with no foot, and reports how tall its

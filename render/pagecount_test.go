@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/backplan/backplan/plan"
@@ -9,8 +10,10 @@ import (
 
 // TestPageCounts keeps long plans short, as issue 12 asks: a 12-week
 // plan of 5 days at most 32 pages, and a 52-week plan of 4 days at most
-// 70. The year's progress table stands in two halves side by side and
-// starts under the last exercise, so it and the notes take two pages.
+// 70, not counting the spare week pages issue 19 adds (one for every four
+// weeks: 3 and 13). Every exercise whole on its page costs none: a
+// year's exercise pages and progress table still take 14 pages, as
+// before.
 func TestPageCounts(t *testing.T) {
 	c := realCatalog(t)
 	for _, tc := range []struct {
@@ -24,8 +27,17 @@ func TestPageCounts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n := len(d.Pages); n > tc.most {
-			t.Errorf("%d weeks of %d days: %d pages, want at most %d", tc.weeks, tc.days, n, tc.most)
+		spare := 0
+		for _, pg := range d.Pages {
+			if len(pg.Marks) > 0 && strings.HasPrefix(pg.Marks[0].Title, "Spare week page") {
+				spare++
+			}
+		}
+		if want := (tc.weeks + 3) / 4; spare != want {
+			t.Errorf("%d weeks: %d spare week pages, want %d", tc.weeks, spare, want)
+		}
+		if n := len(d.Pages) - spare; n > tc.most {
+			t.Errorf("%d weeks of %d days: %d pages and %d spare week pages, want at most %d and the spare pages", tc.weeks, tc.days, n, spare, tc.most)
 		}
 	}
 }

@@ -41,9 +41,7 @@ func (l *layout) workbook() {
 	l.cover()
 	l.safety()
 	l.advice()
-	for i := range l.p.Weeks {
-		l.week(&l.p.Weeks[i])
-	}
+	l.weekPages()
 	l.exercises()
 	l.progress()
 	l.notes()

@@ -63,86 +63,110 @@ type picKey struct {
 // turns y downward and counts in tenths of a point, so every coordinate is
 // a short whole number.
 func pictureOps(shapes []figure.Shape, ox, oy, pageH float64) string {
-	b := make([]byte, 0, 64*len(shapes)+64)
-	b = append(b, "q 1 J 1 j 0.1 0 0 -0.1 "...)
-	b = append(b, num(ox*ptPerMM)+" "+num((pageH-oy)*ptPerMM)+" cm\n"...)
-	var (
-		stroke, fill = -1.0, -1.0 // greys not yet set
-		width        = -1.0
-	)
-	n := func(b []byte, mm float64) []byte { return strconv.AppendInt(b, int64(math.Round(mm*ptPerMM*10)), 10) }
-	pt := func(b []byte, x, y float64) []byte {
-		b = n(b, x)
-		b = append(b, ' ')
-		return n(b, y)
-	}
+	p := &painter{b: make([]byte, 0, 64*len(shapes)+64), stroke: -1, fill: -1, width: -1} // greys not yet set
+	p.b = append(p.b, "q 1 J 1 j 0.1 0 0 -0.1 "...)
+	p.b = append(p.b, num(ox*ptPerMM)+" "+num((pageH-oy)*ptPerMM)+" cm\n"...)
 	for _, s := range shapes {
-		if len(s.Points) == 0 {
-			continue
-		}
 		filled := s.Fill != figure.NoFill
 		stroked := s.Width > 0
-		if !filled && !stroked {
+		if len(s.Points) == 0 || !filled && !stroked {
 			continue
 		}
-		if filled && s.Fill != fill {
-			fill = s.Fill
-			b = append(b, grey2(fill)+" g\n"...)
-		}
-		if stroked {
-			if s.Stroke != stroke {
-				stroke = s.Stroke
-				b = append(b, grey2(stroke)+" G\n"...)
-			}
-			if s.Width != width {
-				width = s.Width
-				b = append(n(b, width), " w\n"...)
-			}
-		}
-		p0 := s.Points[0]
-		switch s.Kind {
-		case figure.Circle:
-			r, c := s.Radius, s.Radius*kappa
-			cx, cy := p0.X, p0.Y
-			b = append(pt(b, cx+r, cy), " m\n"...)
-			for _, q := range [4][6]float64{
-				{cx + r, cy + c, cx + c, cy + r, cx, cy + r},
-				{cx - c, cy + r, cx - r, cy + c, cx - r, cy},
-				{cx - r, cy - c, cx - c, cy - r, cx, cy - r},
-				{cx + c, cy - r, cx + r, cy - c, cx + r, cy},
-			} {
-				b = append(pt(b, q[0], q[1]), ' ')
-				b = append(pt(b, q[2], q[3]), ' ')
-				b = append(pt(b, q[4], q[5]), " c\n"...)
-			}
-			b = append(b, "h "...)
-		default:
-			b = append(pt(b, p0.X, p0.Y), " m"...)
-			for _, p := range s.Points[1:] {
-				b = append(b, ' ')
-				b = append(pt(b, p.X, p.Y), " l"...)
-			}
-			if len(s.Points) == 1 {
-				// A dot: a round-capped stroke of no length.
-				b = append(b, ' ')
-				b = append(pt(b, p0.X, p0.Y), " l"...)
-			}
-			if s.Closed {
-				b = append(b, " h"...)
-			}
-			b = append(b, ' ')
-		}
+		p.look(s, filled, stroked)
+		p.path(s)
 		switch {
 		case filled && stroked:
-			b = append(b, "B\n"...)
+			p.b = append(p.b, "B\n"...)
 		case filled:
-			b = append(b, "f\n"...)
+			p.b = append(p.b, "f\n"...)
 		default:
-			b = append(b, "S\n"...)
+			p.b = append(p.b, "S\n"...)
 		}
 	}
-	b = append(b, 'Q')
-	return string(b)
+	p.b = append(p.b, 'Q')
+	return string(p.b)
+}
+
+// painter writes a drawing's operators, and remembers its greys and
+// line width so as to write each only when it changes.
+type painter struct {
+	b                   []byte
+	stroke, fill, width float64
+}
+
+// n writes a length in tenths of a point.
+func (p *painter) n(mm float64) { p.b = strconv.AppendInt(p.b, int64(math.Round(mm*ptPerMM*10)), 10) }
+
+// pt writes a point.
+func (p *painter) pt(x, y float64) {
+	p.n(x)
+	p.b = append(p.b, ' ')
+	p.n(y)
+}
+
+// look sets the fill grey, the stroke grey and the line width of s
+// where they change.
+func (p *painter) look(s figure.Shape, filled, stroked bool) {
+	if filled && s.Fill != p.fill {
+		p.fill = s.Fill
+		p.b = append(p.b, grey2(p.fill)+" g\n"...)
+	}
+	if !stroked {
+		return
+	}
+	if s.Stroke != p.stroke {
+		p.stroke = s.Stroke
+		p.b = append(p.b, grey2(p.stroke)+" G\n"...)
+	}
+	if s.Width != p.width {
+		p.width = s.Width
+		p.n(p.width)
+		p.b = append(p.b, " w\n"...)
+	}
+}
+
+// path writes the outline of s: a circle of four Bézier curves, or a
+// line through its points (a dot for one point), closed if s is.
+func (p *painter) path(s figure.Shape) {
+	p0 := s.Points[0]
+	if s.Kind == figure.Circle {
+		r, c := s.Radius, s.Radius*kappa
+		cx, cy := p0.X, p0.Y
+		p.pt(cx+r, cy)
+		p.b = append(p.b, " m\n"...)
+		for _, q := range [4][6]float64{
+			{cx + r, cy + c, cx + c, cy + r, cx, cy + r},
+			{cx - c, cy + r, cx - r, cy + c, cx - r, cy},
+			{cx - r, cy - c, cx - c, cy - r, cx, cy - r},
+			{cx + c, cy - r, cx + r, cy - c, cx + r, cy},
+		} {
+			p.pt(q[0], q[1])
+			p.b = append(p.b, ' ')
+			p.pt(q[2], q[3])
+			p.b = append(p.b, ' ')
+			p.pt(q[4], q[5])
+			p.b = append(p.b, " c\n"...)
+		}
+		p.b = append(p.b, "h "...)
+		return
+	}
+	p.pt(p0.X, p0.Y)
+	p.b = append(p.b, " m"...)
+	for _, q := range s.Points[1:] {
+		p.b = append(p.b, ' ')
+		p.pt(q.X, q.Y)
+		p.b = append(p.b, " l"...)
+	}
+	if len(s.Points) == 1 {
+		// A dot: a round-capped stroke of no length.
+		p.b = append(p.b, ' ')
+		p.pt(p0.X, p0.Y)
+		p.b = append(p.b, " l"...)
+	}
+	if s.Closed {
+		p.b = append(p.b, " h"...)
+	}
+	p.b = append(p.b, ' ')
 }
 
 // num writes a number with at most two decimals and no trailing zeros.

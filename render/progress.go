@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+
+	"github.com/backplan/backplan/plan"
 )
 
 // progress is a table with a row a week: the usual pain score, and what
@@ -19,7 +21,7 @@ func (l *layout) progress() {
 	// Under the last exercise when the heading, the words, the header
 	// and the first two rows fit there; otherwise on a new page.
 	l.onBreak = nil
-	start := s.para*2 + s.lineH(s.h1) + s.para + float64(len(l.wrap(intro, l.width(), false, size)))*s.lineH(size) + s.para + t.headH + rowsH(t.hs, 0, 2)
+	start := s.para*2 + s.lineH(s.h1) + s.para + float64(len(l.wrap(intro, l.width(), false, size)))*s.lineH(size) + s.para + t.headH + rowsH(t.hs, 0, firstPart(len(t.hs)))
 	if l.y > l.top && l.room() >= start {
 		l.hline(l.left, l.y, l.width(), normal)
 		l.y += s.para * 2
@@ -118,34 +120,23 @@ func (l *layout) progressTable(colW float64, half bool) progressTab {
 		}
 	}
 
-	// Each row's height, and its note for the clinician's review.
+	l.progressRowsOf(&t)
+	return t
+}
+
+// progressRowsOf measures each row of t: its height, and its note for
+// the clinician's review, wrapped or inline.
+func (l *layout) progressRowsOf(t *progressTab) {
+	s := l.s
+	size := s.body
+	lh := s.lineH(size)
+	pad := s.pad
 	weeks := l.p.Weeks
 	t.notes = make([][]string, len(weeks))
 	t.inline = make([]string, len(weeks))
 	t.hs = make([]float64, len(weeks))
 	for i, w := range weeks {
-		note := ""
-		switch {
-		case !w.Appointment.IsZero():
-			note = "Your appointment: " + w.Appointment.Format("Monday 2 January") + ". Bring this workbook."
-		case w.Review:
-			note = "Time to see your clinician again. Bring this workbook."
-		}
-		short := "See your clinician this week."
-		if !w.Appointment.IsZero() {
-			short = "Appointment " + w.Appointment.Format("Mon 2 Jan") + "."
-		}
-		if half && note != "" {
-			// In a half, the shortest words that fit on one line.
-			note = short
-			shorter := "See your clinician."
-			if !w.Appointment.IsZero() {
-				shorter = "Visit " + w.Appointment.Format("Mon 2 Jan") + "."
-			}
-			if l.measure(short, true, size) > t.restW-2*pad {
-				note = shorter
-			}
-		}
+		note, short := l.progressNote(w, t.half, t.restW-2*pad)
 		if t.oneLine && note != "" && l.measure(short+" ", true, size)+40 <= t.restW-2*pad {
 			// Short, on the row's line before the space to write.
 			t.inline[i] = short
@@ -159,7 +150,33 @@ func (l *layout) progressTable(colW float64, half bool) progressTab {
 			t.hs[i] = max(float64(1+len(t.notes[i]))*lh, float64(len(t.notes[i]))*lh+t.writeH) + pad
 		}
 	}
-	return t
+}
+
+// progressNote is week w's note for the clinician's review in its row,
+// empty when it has none, and its short form. In a half, the note is the
+// shortest words that fit on one line w wide.
+func (l *layout) progressNote(w plan.Week, half bool, width float64) (note, short string) {
+	switch {
+	case !w.Appointment.IsZero():
+		note = "Your appointment: " + w.Appointment.Format("Monday 2 January") + ". Bring this workbook."
+	case w.Review:
+		note = "Time to see your clinician again. Bring this workbook."
+	}
+	short = "See your clinician this week."
+	if !w.Appointment.IsZero() {
+		short = "Appointment " + w.Appointment.Format("Mon 2 Jan") + "."
+	}
+	if half && note != "" {
+		note = short
+		shorter := "See your clinician."
+		if !w.Appointment.IsZero() {
+			shorter = "Visit " + w.Appointment.Format("Mon 2 Jan") + "."
+		}
+		if l.measure(short, true, l.s.body) > width {
+			note = shorter
+		}
+	}
+	return note, short
 }
 
 // progressHeader draws the header of one column of the table at x.
@@ -235,7 +252,7 @@ func (l *layout) progressRows(t progressTab) {
 		l.progressHeader(t, l.left)
 		l.y += t.headH
 	}
-	l.ensure(t.headH + rowsH(t.hs, 0, 2))
+	l.ensure(t.headH + rowsH(t.hs, 0, firstPart(len(weeks))))
 	header()
 	l.onBreak = func() {
 		l.heading("Your progress (continued)", s.h3, 0)
@@ -246,7 +263,10 @@ func (l *layout) progressRows(t progressTab) {
 		// A part of the table starts with two rows, and the last two
 		// rows stay together, so no page holds a single row.
 		need := t.hs[i]
-		if onPage == 0 || len(weeks)-i == 2 {
+		switch {
+		case onPage == 0:
+			need = rowsH(t.hs, i, firstPart(len(weeks)-i))
+		case len(weeks)-i == 2:
 			need = rowsH(t.hs, i, 2)
 		}
 		before := l.page
@@ -326,6 +346,15 @@ func (l *layout) progressHalves(t progressTab) {
 			l.breakPage()
 		}
 	}
+}
+
+// firstPart is how many rows of n a part of a table must start with:
+// two, or all three of three, so that no part holds a single row.
+func firstPart(n int) int {
+	if n == 3 {
+		return 3
+	}
+	return min(n, 2)
 }
 
 // rowsH is the height of up to n rows from row i.

@@ -10,10 +10,32 @@
 //
 // The workbook is made to be read on paper, in black and white, by people
 // who may be over seventy: body text is at least 12 pt (16 pt in large
-// print), tick boxes at least 6 mm (8 mm), nothing depends on colour, each
-// week fits on one page, and anything else too long for a page flows on to
-// the next with its heading kept with what follows and a table's header
-// repeated, never leaving a single row behind.
+// print), tick boxes at least 6 mm (8 mm) and 1.5 mm clear of their
+// cells' borders, and nothing is understood by colour alone (the traffic
+// light's green, amber and red bands carry their words).
+//
+// What each page promises, checked by TestLayoutRules over every length
+// of plan, number of days, focus, paper and print size:
+//
+//   - Each week is one page, and every week page of a workbook has one
+//     look: the same thumbnails, day columns and arrangement of boxes
+//     (week.go, look.go). After every four weeks, and after the last,
+//     comes a spare undated page for a repeated week.
+//   - Each exercise (its name, pictures, steps, form cues, cautions,
+//     "changing it" and its table of how much to do) stands whole on one
+//     page (exercise.go). An exercise whose words cannot fit one page
+//     (in large print, many of the catalogue's: 16 pt text of 8 steps
+//     and their cues fills a page by itself) has two of its own, split
+//     between its parts; one that two pages cannot hold is a FitError
+//     naming it, never a page that cuts it.
+//   - Dose tables list the plan's weeks in date order, each findable
+//     (dose.go).
+//   - The clinician's note is printed whole, or a page says where it is.
+//
+// Anything else too long for a page flows on to the next with its
+// heading kept with what follows and a table's header repeated, never
+// leaving a single row behind; every loop that places it ends, and a
+// workbook stops with an error past a thousand pages.
 //
 // render never parses flags or YAML and never reads the clock: the dates in
 // the PDF come from the plan, so the same plan gives the same bytes.

@@ -91,30 +91,59 @@ func TestGolden(t *testing.T) {
 func stressPlans(t testing.TB) map[string]*plan.Plan {
 	c := realCatalog(t)
 	return map[string]*plan.Plan{
-		"default":         build(t, c, plan.Options{}),
-		"52 weeks":        build(t, c, plan.Options{Weeks: 52, Days: 3, Patient: plan.Patient{Name: "Ζωή Παπαδοπούλου"}}),
-		"7 days":          build(t, c, plan.Options{Days: 7, Minutes: 90, Equipment: plan.EquipmentKinds, Level: plan.Intermediate}),
-		"every exercise":  everyExercise(c),
-		"long name, note": build(t, c, plan.Options{Weeks: 8, Patient: plan.Patient{Name: longName, Clinician: longName, Clinic: longName, Contact: longName, Notes: longNote}}),
-		"empty patient":   build(t, c, plan.Options{Weeks: 1, Days: 1, Equipment: []plan.Equipment{}, NoFloor: true}),
-		"long exercise":   longExercise(build(t, c, plan.Options{Weeks: 2})),
+		"default":             build(t, c, plan.Options{}),
+		"52 weeks":            build(t, c, plan.Options{Weeks: 52, Days: 3, Patient: plan.Patient{Name: "Ζωή Παπαδοπούλου"}}),
+		"7 days":              build(t, c, plan.Options{Days: 7, Minutes: 90, Equipment: plan.EquipmentKinds, Level: plan.Intermediate}),
+		"every exercise":      everyExercise(c),
+		"long name, note":     build(t, c, plan.Options{Weeks: 8, Patient: plan.Patient{Name: longName, Clinician: longName, Clinic: longName, Contact: longName, Notes: longNote}}),
+		"empty patient":       build(t, c, plan.Options{Weeks: 1, Days: 1, Equipment: []plan.Equipment{}, NoFloor: true}),
+		"long exercise":       longExercise(build(t, c, plan.Options{Weeks: 2})),
+		"long exercise, year": longExercise(build(t, c, plan.Options{Weeks: 52, Days: 2})),
 	}
 }
 
-// longExercise gives the plan's third exercise a long name and step list,
-// long enough to flow over more than one page.
+// longExercise gives the plan's third exercise the longest text the
+// catalogue's format allows (envelope): it prints whole on one page in
+// normal print, and on two pages of its own in large print.
 func longExercise(p *plan.Plan) *plan.Plan {
-	e := &p.Exercises[2]
-	e.Name = "A very long exercise name that goes on and on to see that it wraps " + strings.Repeat("neatly ", 12)
-	step := "Move slowly and carefully, keeping your shoulders down and your chin tucked, and breathe out as you go. "
-	e.Steps = nil
-	for i := range 40 {
-		e.Steps = append(e.Steps, strings.Repeat(step, 1+i%3))
-	}
-	e.Cues = e.Steps[:5]
-	e.Cautions = e.Steps[:5]
-	e.Easier, e.Harder = step+step, step
+	p.Exercises[2] = envelope(p.Exercises[2])
 	return p
+}
+
+// envelope is e with as much text as a catalogue exercise has: a long
+// name, eight steps (560 characters in all, as the longest exercise of
+// the catalogue), four form cues, three cautions, three things needed,
+// and a resisted exercise's band line.
+func envelope(e plan.Exercise) plan.Exercise {
+	e.Name = "Outward arm turn with a light dumbbell, lying on your side on a bed"
+	e.Equipment = plan.Dumbbells
+	e.Purpose = "Strengthens the small muscles at the back of your shoulder that keep the joint steady when you reach and lift."
+	e.Start = "Lying on your left side on a mat or a firm bed, your head on a pillow and your knees a little bent."
+	e.Needs = []string{"a mat or carpet", "a pillow", "a rolled towel"}
+	e.Steps = []string{
+		"Roll onto your left side and rest your head on a pillow.",
+		"Bend your knees a little to keep yourself steady.",
+		"Put a rolled towel between your right elbow and your side.",
+		"Hold a light dumbbell in your right hand, elbow bent at a right angle and forearm across your tummy.",
+		"Keeping your elbow on the towel, lift the dumbbell slowly up and away from your tummy.",
+		"Stop when your forearm points up at the ceiling, or sooner if it feels tight.",
+		"Lower it slowly back to your tummy, two seconds up and two seconds down.",
+		"Do all your repetitions, then roll onto your right side and work your left arm.",
+	}
+	e.Cues = []string{
+		"Keep your elbow on the towel; only your forearm moves.",
+		"Keep your wrist straight, in line with your forearm.",
+		"Breathe out as you lift and in as you lower.",
+		"Move slowly, never with a swing or a jerk.",
+	}
+	e.Cautions = []string{
+		"Start with a very light weight, such as 0.5 to 1 kg (1 to 2 pounds).",
+		"Stop if you feel sharp pain in your shoulder, or pins and needles in your hand.",
+		"If getting down to the floor is hard, do this lying on a firm bed.",
+	}
+	e.Easier = "Do the movement with no weight at all until it feels easy, then add the lightest weight you have."
+	e.Harder = "Use a slightly heavier dumbbell, or hold the top of each lift for two seconds before lowering."
+	return e
 }
 
 // everyExercise is a 7-day plan with every catalogue exercise on every day:
@@ -295,7 +324,7 @@ func TestSmall(t *testing.T) {
 
 // TestPictures wants every exercise of the plan drawn on its page (start
 // and end, or the position held) and a thumbnail on each row of every
-// week's grid.
+// week's grid, in both print sizes, spare pages too.
 func TestPictures(t *testing.T) {
 	c := realCatalog(t)
 	p := build(t, c, plan.Options{Weeks: 2, Days: 3})
@@ -316,8 +345,14 @@ func TestPictures(t *testing.T) {
 				drawn[it.Ref]++
 			}
 		}
+		// A row for each exercise of each week, and of each spare page:
+		// the exercises of its block of four weeks.
 		rows := 0
-		for _, w := range p.Weeks {
+		var block map[string]bool
+		for i, w := range p.Weeks {
+			if i%4 == 0 {
+				block = map[string]bool{}
+			}
 			seen := map[string]bool{}
 			for _, ses := range w.Sessions {
 				for _, item := range ses.Items {
@@ -325,7 +360,13 @@ func TestPictures(t *testing.T) {
 						seen[item.Exercise] = true
 						rows++
 					}
+					if !block[item.Exercise] {
+						block[item.Exercise] = true
+					}
 				}
+			}
+			if i%4 == 3 || i == len(p.Weeks)-1 {
+				rows += len(block)
 			}
 		}
 		thumbs := 0

@@ -13,12 +13,18 @@ import (
 )
 
 // TestLayoutRules lays out workbooks over days 1 to 7, normal and large
-// print, A4 and Letter, 1 to 52 weeks and every focus, and checks the
-// rules a patient with a pen relies on: every week on one page, no
-// heading last on a page, no table part of fewer than two rows, no word
-// broken between letters, and tick boxes at their full size. With
-// the quick run (without BACKPLAN_SLOW_TESTS=1) it takes every seventh
-// combination (every 21st of 52 weeks).
+// print, A4 and Letter, 1 to 52 weeks and every focus (each focus with
+// its own clinician's note, from none to the longest allowed), and
+// checks the rules a patient with a pen relies on: every week on one
+// page; each exercise whole on one page; a note printed whole or where
+// it is said to be; one look on every week page; every tick box at least
+// 1.5 mm from its cell's borders; dose tables in date order; no
+// heading last on a page; no table part of fewer than two rows; no word
+// broken between letters; and tick boxes at their full size.
+//
+// The quick run (without BACKPLAN_SLOW_TESTS=1) lays out every
+// ruleStride-th combination; TestRuleStride shows that it still reaches
+// every value of every axis.
 func TestLayoutRules(t *testing.T) {
 	data, err := os.Open("../exercises.yaml")
 	if err != nil {
@@ -33,38 +39,127 @@ func TestLayoutRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, cb := range ruleCombos(testenv.Full()) {
+		name := fmt.Sprintf("%dd-%s-large=%v-%dw-%s", cb.days, cb.paper, cb.large, cb.weeks, cb.focus)
+		p, err := plan.Build(c, plan.Options{Weeks: cb.weeks, Days: cb.days, Focus: cb.focus, Today: plan.NewDate(2026, 11, 24),
+			Patient: plan.Patient{Name: "Ana Ruiz", Notes: ruleNotes[cb.focus]}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := Options{Paper: cb.paper, LargePrint: cb.large}
+		d, err := r.Layout(p, o)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		shown := 0
+		for _, e := range layoutRuleErrors(d, p, styleFor(o)) {
+			if shown++; shown <= 10 {
+				t.Errorf("%s: %s", name, e)
+			}
+		}
+	}
+}
+
+// ruleNotes are the clinician's notes of the rule sweep, one for each
+// focus: none, a line, a paragraph, the four sentences, and the
+// longest allowed, in paragraphs.
+var ruleNotes = map[plan.Focus]string{
+	plan.FocusBalanced: "",
+	plan.FocusMobility: "Walk every day as well, and bring this book to your next visit.",
+	plan.FocusPosture:  "Go gently for the first week. Walk for 10 minutes each day as well. Keep the band exercises slow and steady. If your neck aches after the rolls, leave them out and tell me at your next visit.",
+	plan.FocusStrength: "Left shoulder: keep your arm below shoulder height for all exercises until we review. Use the yellow band. If the tingling in your left hand comes back, stop the band exercises and call me. Walk 20 minutes on the days between.",
+	plan.FocusCore:     strings.Repeat("Keep your shoulders relaxed and move slowly; stop an exercise if the pain goes above 5 out of 10.\n", 11)[:plan.MaxNotesLength-12] + " Thank you.",
+}
+
+// ruleCombo is one workbook of the rule sweep.
+type ruleCombo struct {
+	days, weeks int
+	large       bool
+	paper       Paper
+	focus       plan.Focus
+}
+
+// The axes of the rule sweep.
+var (
+	ruleDays   = []int{1, 2, 3, 4, 5, 6, 7}
+	ruleLarge  = []bool{false, true}
+	rulePapers = []Paper{A4, Letter}
+	ruleWeeks  = []int{1, 4, 12, 52}
+)
+
+// ruleStride is how far apart the quick run's combinations are: a prime
+// that divides none of the axes' sizes, so that every value of every
+// axis still comes up (TestRuleStride).
+const ruleStride = 11
+
+// ruleCombos are the combinations of the sweep: all of them in the full
+// run, every ruleStride-th in the quick one.
+func ruleCombos(full bool) []ruleCombo {
+	var out []ruleCombo
 	n := 0
-	for days := 1; days <= 7; days++ {
-		for _, large := range []bool{false, true} {
-			for _, paper := range []Paper{A4, Letter} {
-				for _, weeks := range []int{1, 4, 12, 52} {
+	for _, days := range ruleDays {
+		for _, large := range ruleLarge {
+			for _, paper := range rulePapers {
+				for _, weeks := range ruleWeeks {
 					for _, focus := range plan.Focuses {
 						n++
-						if !testenv.Full() && (n%7 != 0 || weeks == 52 && n%21 != 0) {
-							continue
-						}
-						name := fmt.Sprintf("%dd-%s-large=%v-%dw-%s", days, paper, large, weeks, focus)
-						p, err := plan.Build(c, plan.Options{Weeks: weeks, Days: days, Focus: focus, Today: plan.NewDate(2026, 11, 24),
-							Patient: plan.Patient{Name: "Ana Ruiz", Notes: "Walk every day as well, and bring this book to your next visit."}})
-						if err != nil {
-							t.Fatal(err)
-						}
-						o := Options{Paper: paper, LargePrint: large}
-						d, err := r.Layout(p, o)
-						if err != nil {
-							t.Fatal(err)
-						}
-						shown := 0
-						for _, e := range layoutRuleErrors(d, p, styleFor(o)) {
-							if shown++; shown <= 10 {
-								t.Errorf("%s: %s", name, e)
-							}
+						if full || n%ruleStride == 0 {
+							out = append(out, ruleCombo{days, weeks, large, paper, focus})
 						}
 					}
 				}
 			}
 		}
 	}
+	return out
+}
+
+// TestRuleStride shows that the quick run of TestLayoutRules lays out
+// every value of every axis, and that the stride divides none of their
+// sizes.
+func TestRuleStride(t *testing.T) {
+	quick := ruleCombos(false)
+	sizes := []int{len(ruleDays), len(ruleLarge), len(rulePapers), len(ruleWeeks), len(plan.Focuses)}
+	for _, n := range sizes {
+		if n%ruleStride == 0 {
+			t.Errorf("the stride %d divides an axis of %d values", ruleStride, n)
+		}
+	}
+	seen := map[string]bool{}
+	for _, cb := range quick {
+		for _, v := range []string{fmt.Sprint("days", cb.days), fmt.Sprint("large", cb.large), fmt.Sprint("paper", cb.paper), fmt.Sprint("weeks", cb.weeks), fmt.Sprint("focus", cb.focus)} {
+			seen[v] = true
+		}
+	}
+	var missing []string
+	for _, d := range ruleDays {
+		missing = appendMissing(missing, seen, fmt.Sprint("days", d))
+	}
+	for _, v := range ruleLarge {
+		missing = appendMissing(missing, seen, fmt.Sprint("large", v))
+	}
+	for _, v := range rulePapers {
+		missing = appendMissing(missing, seen, fmt.Sprint("paper", v))
+	}
+	for _, v := range ruleWeeks {
+		missing = appendMissing(missing, seen, fmt.Sprint("weeks", v))
+	}
+	for _, v := range plan.Focuses {
+		missing = appendMissing(missing, seen, fmt.Sprint("focus", v))
+	}
+	if len(missing) > 0 {
+		t.Errorf("the quick run of %d workbooks never lays out %s", len(quick), strings.Join(missing, ", "))
+	}
+	if full := ruleCombos(true); len(full) != len(ruleDays)*len(ruleLarge)*len(rulePapers)*len(ruleWeeks)*len(plan.Focuses) {
+		t.Errorf("the full run lays out %d workbooks", len(full))
+	}
+}
+
+func appendMissing(missing []string, seen map[string]bool, v string) []string {
+	if !seen[v] {
+		missing = append(missing, v)
+	}
+	return missing
 }
 
 // layoutRuleErrors lists the rules d breaks.
@@ -76,6 +171,11 @@ func layoutRuleErrors(d *Document, p *plan.Plan, s style) []string {
 			errs = append(errs, fmt.Sprintf("week %d runs from page %d to page %d", w.Number, a, b))
 		}
 	}
+	errs = append(errs, exerciseRuleErrors(d, p)...)
+	errs = append(errs, noteRuleErrors(d, p)...)
+	errs = append(errs, lookRuleErrors(d)...)
+	errs = append(errs, boxRuleErrors(d)...)
+	errs = append(errs, doseOrderErrors(d, p)...)
 	for _, pg := range d.Pages {
 		// The footer is the page's last two texts.
 		var last *Item

@@ -23,6 +23,7 @@ func (l *layout) safety() {
 		"Each box is one set. Tick a box each time you finish a set. A shaded space with no boxes means that exercise is not for that day.",
 		"Before and after each session, write your pain score from 0 to 10 in the boxes at the bottom. 0 means no pain at all; 10 means the worst pain you can imagine.",
 		"If you miss a day, carry on with the next one. Do not do two sessions in one day to catch up.",
+		"If you repeat a week, tick the spare week page that comes after every four weeks, and write on it which week you are repeating.",
 		"The page number beside each exercise's dose shows where to read how to do it, and how much to do each week.",
 	}, bullet)
 
@@ -34,14 +35,13 @@ func (l *layout) safety() {
 	}
 	l.table(key)
 
-	l.heading("Pain: a traffic light to guide you", s.h2, 8*s.lineH(s.body))
+	traffic := func() {
+		l.para("Some discomfort while you exercise is normal and safe. Score your pain from 0 to 10 and use this guide.", false, s.body)
+		l.trafficTable()
+	}
+	l.heading("Pain: a traffic light to guide you", s.h2, l.dry(traffic)) // the guide whole under its heading
 	l.found["traffic"] = l.page.Number
-	l.para("Some discomfort while you exercise is normal and safe. Score your pain from 0 to 10 and use this guide.", false, s.body)
-	l.table([][2]string{
-		{"Green: 0 to 2", "Fine. Carry on."},
-		{"Amber: 3 to 5", "This is all right, as long as the pain settles within a day (24 hours)."},
-		{"Red: above 5, or worse the next morning", "Stop that exercise. Next time, go back to last week's amounts. If the pain lasts for several days, contact your clinician."},
-	})
+	traffic()
 
 	l.heading("When to move on to the next week", s.h2, keep)
 	l.para("Your body, not the calendar, decides when you move on. Go on to the next week's amounts only when this week went well: every session stayed in the green or amber zone, and any soreness had gone by the next morning. If it did not, do this week again before you move on.", false, s.body)

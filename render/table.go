@@ -5,7 +5,12 @@ package render
 // two rows; a table of three rows or fewer moves whole. The part on a new
 // page starts under the section's repeated heading.
 func (l *layout) table(rows [][2]string) {
-	l.tableWithHeader([2]string{}, rows)
+	l.tableWithHeader([2]string{}, rows, nil)
+}
+
+// tintedTable is table with each row's label cell in a colour.
+func (l *layout) tintedTable(rows [][2]string, tints []Tint) {
+	l.tableWithHeader([2]string{}, rows, tints)
 }
 
 // tableCell is a row of a table, wrapped.
@@ -60,8 +65,10 @@ func (l *layout) tableStart(head [2]string, rows [][2]string) float64 {
 }
 
 // tableWithHeader is table with a header row (skipped when empty), which
-// is repeated at the top of each part.
-func (l *layout) tableWithHeader(head [2]string, rows [][2]string) {
+// is repeated at the top of each part. Each part breaks the page at most
+// once before it is placed, so a repeated heading taller than a page
+// cannot make it add pages for ever.
+func (l *layout) tableWithHeader(head [2]string, rows [][2]string, tints []Tint) {
 	size := l.s.body
 	lh := l.s.lineH(size)
 	pad := l.s.pad
@@ -77,6 +84,7 @@ func (l *layout) tableWithHeader(head [2]string, rows [][2]string) {
 	}
 	n := len(rows)
 	var parts []int
+	broke := false // the page was broken for this part already: place it here
 	for i := 0; i < n; {
 		// How many rows fit here, under the header.
 		k := 0
@@ -89,8 +97,9 @@ func (l *layout) tableWithHeader(head [2]string, rows [][2]string) {
 		case n-i <= 3 || k < 2:
 			// Too few rows to split here: start the table (or its
 			// rest) on the next page, unless this page is fresh.
-			if l.y > l.top+0.01 {
+			if l.y > l.top+0.01 && !broke {
 				l.breakPage()
+				broke = true
 				continue
 			}
 			k = max(k, 1)
@@ -100,7 +109,12 @@ func (l *layout) tableWithHeader(head [2]string, rows [][2]string) {
 		header()
 		for j := i; j < i+k; j++ {
 			h := hs[j]
-			l.rect(l.left, l.y, lw, h, thin, fillLabel)
+			if j < len(tints) {
+				l.add(Item{Kind: Rect, X: l.left, Y: l.y, W: l.width(), H: h, Stroke: thin, Tint: tints[j]})
+				l.vline(l.left+lw, l.y, h, thin)
+			} else {
+				l.rect(l.left, l.y, lw, h, thin, fillLabel)
+			}
 			l.rect(l.left+lw, l.y, l.width()-lw, h, thin, 0)
 			for m, s := range cells[j].labels {
 				l.text(l.left+pad, l.y+pad+float64(m)*lh, s, true, size)
@@ -112,8 +126,10 @@ func (l *layout) tableWithHeader(head [2]string, rows [][2]string) {
 		}
 		parts = append(parts, k)
 		i += k
+		broke = false
 		if i < n {
 			l.breakPage()
+			broke = true
 		}
 	}
 	if len(parts) > 1 {

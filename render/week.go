@@ -3,120 +3,177 @@ package render
 import (
 	"fmt"
 	"slices"
-	"strings"
+	"time"
 
 	"github.com/backplan/backplan/plan"
 )
 
 // A week is one side of one sheet: the patient works from it with a pen
-// for seven days, so its grid, pain rows and notes never part. The page
-// is laid out in the roomiest look that fits (see weekLooks); every look
-// keeps the boxes at their full size.
+// for seven days, so its grid, pain rows and notes never part. After
+// every four weeks, and after the last, comes a spare page without dates
+// for a week the patient repeats.
+//
+// Every week page of a workbook, spare pages too, has one look (see
+// weekLooks): the roomiest in which every one of them fits its page, so
+// the thumbnails, the width of the day columns and the way a day's boxes
+// stand are the same from the first week to the last. The clinician's
+// note is printed whole when every page has room for it in that look,
+// and otherwise each page says where it is.
+
+// sheet is what one week page shows: a week of the plan, or a spare page
+// for repeating one of the weeks from and to.
+type sheet struct {
+	week     *plan.Week // nil on a spare page
+	from, to int
+	days     []sheetDay
+	rows     []row
+}
+
+// sheetDay is a column of a week's grid.
+type sheetDay struct {
+	name       string // "Mon"
+	date, day  string // "30 Nov" and "30", or empty on a spare page
+	oneLineDay string // "Mon 30", or "Mon" on a spare page
+}
 
 // row is one exercise of a week's grid.
 type row struct {
 	e    plan.Exercise
-	dose plan.Dose
-	on   []plan.Dose // by training day; zero where not that day
+	dose plan.Dose   // printed after the name; zero on a spare page
+	on   []plan.Dose // by column; zero where not that day
 }
 
-// weekLook is how roomy a week's page is.
-type weekLook struct {
-	pad    float64 // inside the grid's cells, mm
-	thumbs bool    // a picture beside each exercise's name
-	intro  bool    // how long a session takes, besides what to tick
-	bands  bool    // "Warm-up" and "Exercises" bands across the grid; otherwise warm-ups say so by their names
-	refs   bool    // each exercise's page number in its row, on a line of its own if need be
-	// compact is the last resort of a large-print week of many days and
-	// exercises: the rule on moving on in its short form, no line on
-	// ticking, and each day's heading on one line ("Mon 21").
-	compact bool
-}
+// spareEvery is how many weeks a spare page serves.
+const spareEvery = 4
 
-// weekLooks are the looks of a week's page, roomiest first. Each gives up
-// a little of what a patient misses least: the white space inside the
-// cells, then the line on ticking (the safety pages explain it too),
-// then the pictures beside the names (each exercise's own page, named in
-// the row, still shows it), the bands, and last the page numbers where a
-// row has no room for them (the contents list every exercise). Notes take whatever room is left: a line
-// for each training day when there is room for them all, else as many
-// shared lines as fit, and always at least one.
-func (l *layout) weekLooks() []weekLook {
-	p := l.s.pad
-	return []weekLook{
-		{pad: p, thumbs: true, intro: true, bands: true, refs: true},
-		{pad: p * 0.6, thumbs: true, intro: true, bands: true, refs: true},
-		{pad: p * 0.5, thumbs: true, bands: true, refs: true},
-		{pad: p * 0.6, intro: true, bands: true, refs: true},
-		{pad: p * 0.5, bands: true, refs: true},
-		{pad: p * 0.5, refs: true},
-		{pad: p * 0.5},
-		{pad: p * 0.3, compact: true},
+// sheets are the week pages of the plan in order, a spare page after
+// every spareEvery weeks and after the last.
+func (l *layout) sheets() []sheet {
+	var out []sheet
+	weeks := l.p.Weeks
+	for i := range weeks {
+		w := &weeks[i]
+		sh := sheet{week: w, from: w.Number, to: w.Number, rows: weekRows(l.p, w)}
+		for _, ses := range w.Sessions {
+			sh.days = append(sh.days, sheetDay{ses.Date.Format("Mon"), ses.Date.Format("2 Jan"), ses.Date.Format("2"), ses.Date.Format("Mon 2")})
+		}
+		out = append(out, sh)
+		if (i+1)%spareEvery == 0 || i == len(weeks)-1 {
+			out = append(out, l.spareSheet(weeks[i-i%spareEvery:i+1]))
+		}
 	}
+	return out
 }
 
-func (l *layout) week(w *plan.Week) {
-	l.section(fmt.Sprintf("week:%d", w.Number), fmt.Sprintf("Week %d: %s", w.Number, shortRange(w.Start, w.End())), 0)
-	l.weekPage(w, l.weekLook(w), true)
-	l.found[fmt.Sprintf("week:%d:end", w.Number)] = l.page.Number
-	l.onBreak = nil
-}
-
-// weekLook chooses the roomiest look in which the week fits its page
-// upright. If none fits, the page turns on its side (landscape), where
-// wider day columns hold more of a day's boxes on a line, and the
-// roomiest look that fits there is taken; a week too big for either
-// flows on upright pages in the tightest look.
-func (l *layout) weekLook(w *plan.Week) weekLook {
-	looks := l.weekLooks()
-	for _, landscape := range []bool{false, true} {
-		l.turn(landscape)
-		for _, k := range looks {
-			if l.dry(func() { l.weekPage(w, k, false) }) <= l.room()+0.01 {
-				return k
+// spareSheet is the spare page for weeks: a column for each weekday any
+// of them trains on, and a row for each exercise any of them has, with
+// as many boxes on a day as the most any of the weeks asks for.
+func (l *layout) spareSheet(weeks []plan.Week) sheet {
+	var days []time.Weekday
+	for _, w := range weeks {
+		for _, ses := range w.Sessions {
+			if !slices.Contains(days, ses.Date.Weekday()) {
+				days = append(days, ses.Date.Weekday())
 			}
 		}
 	}
-	l.turn(false)
-	return looks[len(looks)-1]
+	slices.SortFunc(days, func(a, b time.Weekday) int { return int((a+6)%7) - int((b+6)%7) }) // Monday first
+	sh := sheet{from: weeks[0].Number, to: weeks[len(weeks)-1].Number}
+	for _, d := range days {
+		name := d.String()[:3]
+		sh.days = append(sh.days, sheetDay{name: name, oneLineDay: name})
+	}
+	index := map[string]int{}
+	for i := range weeks {
+		for _, r := range weekRows(l.p, &weeks[i]) {
+			k, ok := index[r.e.ID]
+			if !ok {
+				k = len(sh.rows)
+				index[r.e.ID] = k
+				sh.rows = append(sh.rows, row{e: r.e, on: make([]plan.Dose, len(days))})
+			}
+			for j, d := range r.on {
+				c := slices.Index(days, weeks[i].Sessions[j].Date.Weekday())
+				if d.Boxes() > sh.rows[k].on[c].Boxes() {
+					sh.rows[k].on[c] = d
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(sh.rows, func(a, b row) int {
+		return boolRank(b.e.Category.Warmup()) - boolRank(a.e.Category.Warmup())
+	})
+	return sh
 }
 
-// weekPage lays out one week in the given look.
-// With fill, the notes take the room left on the page; without, they
-// take their least, one line.
-func (l *layout) weekPage(w *plan.Week, look weekLook, fill bool) {
-	s := l.s
-	l.tight = !look.thumbs
-	head := fmt.Sprintf("Week %d of %d", w.Number, len(l.p.Weeks))
-	if w.Easy {
-		head += ": an easier week"
+// weekPages lays out every week page, and the spare pages, in one look.
+func (l *layout) weekPages() {
+	sheets := l.sheets()
+	look := l.weekLook(sheets)
+	for _, sh := range sheets {
+		if sh.week == nil {
+			l.section(fmt.Sprintf("spare:%d", sh.from), fmt.Sprintf("Spare week page (weeks %d to %d)", sh.from, sh.to), 0)
+		} else {
+			w := sh.week
+			l.section(fmt.Sprintf("week:%d", w.Number), fmt.Sprintf("Week %d: %s", w.Number, shortRange(w.Start, w.End())), 0)
+		}
+		l.turn(look.landscape)
+		l.weekPage(sh, l.trimFor(sh, look), true)
+		if sh.week != nil {
+			l.found[fmt.Sprintf("week:%d:end", sh.week.Number)] = l.page.Number
+		}
+		l.found["weeks:end"] = l.page.Number
+		l.onBreak = nil
 	}
-	// The dates at the right of the heading when they fit beside it.
-	dates := w.Start.Format("Mon 2 Jan") + " to " + w.End().Format("Mon 2 Jan 2006")
+}
+
+// weekPage lays out one week page in the given look. With fill, shared
+// lines for notes take the room left on the page; without, their least.
+func (l *layout) weekPage(sh sheet, look weekLook, fill bool) {
+	s := l.s
 	hs := s.h1
 	if look.compact {
 		hs = s.h2
 	}
-	if !l.headingBeside(head, hs, dates, true, 0) {
-		l.heading(head, hs, 0)
-		l.y -= s.para * 0.6
-		l.para(dateRange(w.Start, w.End()), true, s.body)
+	var head, dates string
+	if w := sh.week; w != nil {
+		head = fmt.Sprintf("Week %d of %d", w.Number, len(l.p.Weeks))
+		if w.Easy {
+			head += ": an easier week"
+		}
+		dates = w.Start.Format("Mon 2 Jan") + " to " + w.End().Format("Mon 2 Jan 2006")
+		if !l.headingBeside(head, hs, dates, true, 0) {
+			l.heading(head, hs, 0)
+			l.y -= s.para * 0.6
+			l.para(dateRange(w.Start, w.End()), true, s.body)
+		}
+	} else {
+		head = "Spare week page"
+		if !l.headingWithLine(head, hs, repeating, 25) {
+			l.heading(head, hs, 0)
+			l.writeIn(repeating, 25)
+		}
 	}
 	l.onBreak = func() { l.heading(head+" (continued)", s.h3, 0) }
-
-	for _, t := range l.weekWords(w, look.compact) {
+	for _, t := range l.weekWords(sh, look) {
 		l.paraAt(l.left, l.width(), t.text, t.bold, s.body)
 	}
-	if look.compact {
+	switch {
+	case look.compact:
 		l.y += s.para
-	} else if look.intro {
-		l.para(fmt.Sprintf("Each session takes %s. Tick a box for each set you finish. Write your pain score (0 to 10) before and after.", sessionMinutes(w)), false, s.body)
-	} else {
+	case look.intro && sh.week != nil:
+		l.para(fmt.Sprintf("Each session takes %s. Tick a box for each set you finish. Write your pain score (0 to 10) before and after.", sessionMinutes(sh.week)), false, s.body)
+	default:
 		l.para("Tick a box for each set you finish. Score pain from 0 to 10.", false, s.body)
 	}
-	l.grid(w, weekRows(l.p, w), look)
-	l.weekNotes(w, fill)
+	g := l.gridGeometry(sh, look)
+	l.grid(sh, g)
+	l.painKey(look)
+	l.weekNotes(sh, look, fill)
 }
+
+// repeating labels the line on a spare page for the week it is used for.
+const repeating = "Repeating week"
 
 // line is a line of words on a week's page.
 type line struct {
@@ -125,28 +182,35 @@ type line struct {
 }
 
 // weekWords are the week's own messages, above its grid: an easier week,
-// a steady one, the review and the clinician's note, each short.
-func (l *layout) weekWords(w *plan.Week, short bool) []line {
+// a steady one, the review and the clinician's note (or where it is).
+func (l *layout) weekWords(sh sheet, look weekLook) []line {
 	var out []line
+	w := sh.week
 	switch {
+	case w == nil && look.compact:
+		out = append(out, line{"Do the amounts on the page of the week you repeat.", false})
+	case w == nil:
+		out = append(out, line{"Use this page if you repeat a week, and do the amounts on that week's page.", false})
+	case w.Easy && look.trim >= 2:
+		out = append(out, line{"Easier week: this is planned.", false})
 	case w.Easy:
 		out = append(out, line{"Easier week: your amounts drop back a little to let your body recover. This is planned.", false})
-	case w.Steady && short:
+	case look.trim >= 2:
+	case w.Steady && look.compact:
 		out = append(out, line{"Keep this level: the same amounts as last week.", false})
 	case w.Steady:
 		out = append(out, line{"Keep this level: the amounts stay the same as last week. Keeping them up is the goal now.", false})
-	case short:
+	case look.compact:
 		out = append(out, line{shortProgressRule, false})
 	default:
 		out = append(out, line{progressRule, false})
 	}
-	if !w.Appointment.IsZero() {
+	if w != nil && !w.Appointment.IsZero() {
 		out = append(out, line{"Your appointment with your clinician: " + longDate(w.Appointment) + ".", true})
-	} else if w.Review {
+	} else if w != nil && w.Review {
 		out = append(out, line{"Time to see your clinician again: book a visit this week.", true})
 	}
-	// The crowded look leaves the clinician's note to the cover.
-	if n := l.shortNote(2 - boolRank(l.tight)); n != "" && !short {
+	if n := l.noteWords(look.note); n != "" {
 		out = append(out, line{n, false})
 	}
 	return out
@@ -158,22 +222,21 @@ const progressRule = "Move on to next week's amounts only if this week stayed gr
 // shortProgressRule is progressRule for a crowded page.
 const shortProgressRule = "Go on to next week only if this week stayed green or amber and settled by the next morning."
 
-// shortNote is the clinician's note, with its lead-in, cut to at most
-// two lines of the page (or one).
-func (l *layout) shortNote(most int) string {
-	n := clean(l.p.Patient.Notes)
-	if n == "" {
+// noteWords is what a week page says of the clinician's note: the note
+// whole, or the page it is on (the cover, or its own page).
+func (l *layout) noteWords(whole bool) string {
+	n := l.p.Patient.Notes
+	if clean(n) == "" {
 		return ""
 	}
-	n = "From your clinician: " + n
-	lines := l.wrap(n, l.width(), false, l.s.body)
-	if len(lines) <= most {
-		return n
+	if whole {
+		return "From your clinician: " + n
 	}
-	if most == 1 {
-		return l.truncateWords(strings.Join(lines, " "), l.width(), false, l.s.body)
+	at := l.ref("clinician-notes")
+	if at == 0 {
+		at = l.ref("cover")
 	}
-	return lines[0] + " " + l.truncateWords(strings.Join(lines[1:], " "), l.width(), false, l.s.body)
+	return "Your clinician's note: " + pageWord(at) + "."
 }
 
 // sessionMinutes is "about 20 minutes" or "about 15 to 20 minutes".
@@ -191,27 +254,31 @@ func sessionMinutes(w *plan.Week) string {
 	return fmt.Sprintf("about %d minutes", hi)
 }
 
-// weekNotes is room to write how the week went: a line a training day
-// when they all fit, or as many shared lines as fit (at least one).
-func (l *layout) weekNotes(w *plan.Week, fill bool) {
+// weekNotes is room to write how the week went: a line for each day
+// when the look has them, else shared lines: one, or with fill as many
+// as the page has room for.
+func (l *layout) weekNotes(sh sheet, look weekLook, fill bool) {
 	s := l.s
 	lh := s.lineH(s.body)
 	step := s.rule + 1
-	headH := s.lineH(s.h3) + s.para*0.6
-	if fill && l.room() >= headH+float64(len(w.Sessions))*step {
+	if look.dayNotes {
 		l.heading("Notes: how did it go?", s.h3, step)
 		lw := l.measure("Wed 30 Nov", true, s.body) + 4
-		for _, ses := range w.Sessions {
+		for _, d := range sh.days {
+			label := d.name + " " + d.date
 			l.ensure(step)
-			l.text(l.left, l.y+s.rule-lh, ses.Date.Format("Mon 2 Jan"), true, s.body)
+			l.text(l.left, l.y+s.rule-lh, label, true, s.body)
 			l.hline(l.left+lw, l.y+s.rule-1, l.width()-lw, thin)
 			l.y += step
 		}
 		return
 	}
+	if look.trim >= 1 {
+		return
+	}
 	n := 1
 	if fill {
-		n = max(1, min(len(w.Sessions), int((l.room()+0.01)/step)))
+		n = max(1, min(len(sh.days), int((l.room()+0.01)/step)))
 	}
 	lw := l.measure("Notes:", true, s.body) + 3
 	for i := range n {
@@ -255,17 +322,4 @@ func boolRank(v bool) int {
 		return 1
 	}
 	return 0
-}
-
-// truncateWords is truncate that ends at a whole word when it can.
-func (l *layout) truncateWords(s string, w float64, bold bool, size float64) string {
-	t := l.truncate(s, w, bold, size)
-	if t == s {
-		return t
-	}
-	body := strings.TrimSuffix(t, "…")
-	if i := strings.LastIndexByte(body, ' '); i > 0 && !strings.HasPrefix(s[len(body):], " ") {
-		body = strings.TrimRight(body[:i], " ,.;:-")
-	}
-	return body + "…"
 }
