@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -147,6 +148,16 @@ type Exercise struct {
 type Catalog struct {
 	Exercises []Exercise
 	byID      map[string]int
+	lines     func() map[string]int // each exercise's first line in the file, worked out once asked
+}
+
+// Line returns the line of the catalogue's file where the exercise id
+// starts, or 0 when it is not known.
+func (c *Catalog) Line(id string) int {
+	if c.lines == nil {
+		return 0
+	}
+	return c.lines()[id]
 }
 
 // Lookup returns the exercise with the given id.
@@ -259,6 +270,17 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 		}
 		c.byID[e.ID] = i
 	}
+	// Lines are for messages about an exercise found later (text the
+	// workbook's fonts cannot print, say), so the tree is parsed only then.
+	c.lines = sync.OnceValue(func() map[string]int {
+		lines := make(map[string]int, len(c.Exercises))
+		for i := range c.Exercises {
+			if n := node(i); n != nil {
+				lines[c.Exercises[i].ID] = n.Line
+			}
+		}
+		return lines
+	})
 	return c, nil
 }
 
