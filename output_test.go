@@ -296,7 +296,7 @@ func TestOutputKinds(t *testing.T) {
 					t.Errorf("got %q, want %q", err, tt.err)
 				}
 				if err != nil {
-					if code, _ := exitCode(err, flagName); code != tt.code {
+					if code, _ := exitCode(err, flagWords); code != tt.code {
 						t.Errorf("exit code %d, want %d", code, tt.code)
 					}
 				}

@@ -107,7 +107,7 @@ func TestOutputIsInput(t *testing.T) {
 				if !strings.Contains(err.Error(), tt.err) {
 					t.Errorf("got %q\nwant %q", err, tt.err)
 				}
-				if code, _ := exitCode(err, flagName); code != 2 {
+				if code, _ := exitCode(err, flagWords); code != 2 {
 					t.Errorf("exit code %d, want 2", code)
 				}
 			}

@@ -11,9 +11,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/backplan/backplan/internal/testenv"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+
+	"github.com/backplan/backplan/internal/testenv"
 )
 
 // chromiumPath finds Debian's chromium, or skips the test.
@@ -59,7 +60,7 @@ func browserContext(t *testing.T, timeout time.Duration) context.Context {
 // line's PDF.
 func TestServeBrowser(t *testing.T) {
 	ctx := browserContext(t, 90*time.Second)
-	s, _ := newTestServer(t)
+	s := newTestHandler(t)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 
@@ -168,7 +169,7 @@ func TestServeScreenshot(t *testing.T) {
 		t.Skip("set BACKPLAN_SCREENSHOT to the PNG to write")
 	}
 	ctx := browserContext(t, 60*time.Second)
-	s, _ := newTestServer(t)
+	s := newTestHandler(t)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 	wait := chromedp.WithPollingTimeout(20 * time.Second)
