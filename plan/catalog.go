@@ -272,16 +272,20 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	}
 	// Lines are for messages about an exercise found later (text the
 	// workbook's fonts cannot print, say), so the tree is parsed only then.
-	c.lines = sync.OnceValue(func() map[string]int {
-		lines := make(map[string]int, len(c.Exercises))
-		for i := range c.Exercises {
-			if n := node(i); n != nil {
-				lines[c.Exercises[i].ID] = n.Line
-			}
-		}
-		return lines
-	})
+	c.lines = sync.OnceValue(func() map[string]int { return exerciseLines(c.Exercises, node) })
 	return c, nil
+}
+
+// exerciseLines maps each exercise's id to the line where it starts, by
+// node, which gives each exercise's node in the file.
+func exerciseLines(exs []Exercise, node func(i int) *yaml.Node) map[string]int {
+	lines := make(map[string]int, len(exs))
+	for i := range exs {
+		if n := node(i); n != nil {
+			lines[exs[i].ID] = n.Line
+		}
+	}
+	return lines
 }
 
 // fieldError is a validation error tied to a field path, so the loader can
