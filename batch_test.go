@@ -244,11 +244,10 @@ func TestBatchMatchesSingleRuns(t *testing.T) {
 	if err := os.WriteFile(rosterPath, roster.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	e := testEnv()
 	out := filepath.Join(dir, "plans")
 	var stderr bytes.Buffer
 	code := run([]string{"--catalog", catalog, "--batch", rosterPath, "--out-dir", out, "--jobs", "3", "--clinician", "Dr Lee"},
-		strings.NewReader(""), &bytes.Buffer{}, &stderr, e)
+		strings.NewReader(""), &bytes.Buffer{}, &stderr, testEnv())
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (four rows are bad)\n%s", code, stderr.String())
 	}
@@ -271,20 +270,7 @@ func TestBatchMatchesSingleRuns(t *testing.T) {
 			continue
 		}
 		want = append(want, files[i])
-		args := []string{"--catalog", catalog, "--clinician", "Dr Lee", "-o", filepath.Join(dir, "single.pdf")}
-		for j, v := range r {
-			if v != "" {
-				args = append(args, "--"+columns[j]+"="+v)
-			}
-		}
-		var errb bytes.Buffer
-		if code := run(args, strings.NewReader(""), &bytes.Buffer{}, &errb, e); code != 0 {
-			t.Fatalf("single run for row %d: exit %d\n%s", i+2, code, errb.String())
-		}
-		single, err := os.ReadFile(filepath.Join(dir, "single.pdf"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		single := singleRun(t, dir, append([]string{"--catalog", catalog, "--clinician", "Dr Lee"}, options(columns, r)...))
 		batched, err := os.ReadFile(filepath.Join(out, files[i]))
 		if err != nil {
 			t.Fatalf("row %d (%s): %v", i+2, r[0], err)
@@ -308,4 +294,30 @@ func TestBatchMatchesSingleRuns(t *testing.T) {
 			t.Errorf("no %s among %q", n, got)
 		}
 	}
+}
+
+// options are a roster row's filled cells as command-line options.
+func options(columns, row []string) []string {
+	var args []string
+	for j, v := range row {
+		if v != "" {
+			args = append(args, "--"+columns[j]+"="+v)
+		}
+	}
+	return args
+}
+
+// singleRun runs backplan with args and returns the workbook it wrote.
+func singleRun(t *testing.T, dir string, args []string) []byte {
+	t.Helper()
+	out := filepath.Join(dir, "single.pdf")
+	var stderr bytes.Buffer
+	if code := run(append(args, "-o", out), strings.NewReader(""), &bytes.Buffer{}, &stderr, testEnv()); code != 0 {
+		t.Fatalf("backplan %q: exit %d\n%s", args, code, stderr.String())
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -104,7 +104,7 @@ func TestServeEndpoints(t *testing.T) {
 	fromType, from := multipartBody(t, "from", "ana.yaml", planYAML, url.Values{"paper": {"a4"}})
 	badFromType, badFrom := multipartBody(t, "from", "ana.yaml", planYAML, url.Values{"weeks": {"3"}})
 	brokenType, broken := multipartBody(t, "from", "ana.yaml", []byte("weeks: [\n"), nil)
-	big := strings.Repeat("x", formLimit+1)
+	bigForm := "notes=" + strings.Repeat("x", formLimit+1)
 	bigPlanType, bigPlan := multipartBody(t, "from", "big.yaml", bytes.Repeat([]byte("#"), planLimit+1), nil)
 	bigRosterType, bigRoster := multipartBody(t, "batch", "big.csv", bytes.Repeat([]byte("a,"), rosterLimit/2+1), nil)
 
@@ -141,8 +141,8 @@ func TestServeEndpoints(t *testing.T) {
 		{name: "from broken plan file", method: "POST", path: "/from", ctype: brokenType, body: string(broken), status: 400, want: []string{"ana.yaml"}},
 		{name: "from not multipart", method: "POST", path: "/from", ctype: formType, body: "from=x", status: 400, want: []string{"multipart/form-data"}},
 		{name: "batch", method: "POST", path: "/batch", ctype: rosterType, body: string(roster), status: 200, wantType: "application/zip"},
-		{name: "form too large", method: "POST", path: "/workbook", ctype: formType, body: "notes=" + big, status: 413},
-		{name: "preview too large", method: "POST", path: "/preview", ctype: formType, body: "notes=" + big, status: 413},
+		{name: "form too large", method: "POST", path: "/workbook", ctype: formType, body: bigForm, status: 413},
+		{name: "preview too large", method: "POST", path: "/preview", ctype: formType, body: bigForm, status: 413},
 		{name: "plan file too large", method: "POST", path: "/from", ctype: bigPlanType, body: string(bigPlan), status: 413},
 		{name: "roster too large", method: "POST", path: "/batch", ctype: bigRosterType, body: string(bigRoster), status: 413},
 		{name: "wrong method workbook", method: "GET", path: "/workbook", status: 405},
