@@ -2,6 +2,7 @@ package job_test
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -199,3 +200,33 @@ const catalog = `exercises:
     dose: {start: {reps: 8}, top: {reps: 12}}
     steps: [Pull.]
 `
+
+// FuzzTable gives every option any value. No parser may panic; a value
+// is taken or refused with an *Error about that option, on one line, in
+// words that name no flag (quoted input aside).
+func FuzzTable(f *testing.F) {
+	for _, s := range []string{"4", "0", "-1", "mon,wed", "posture", "band, none", "yes", "2026-12-07", "a4", "", "--weeks", "x\ny", "\xff"} {
+		f.Add(uint8(0), s)
+	}
+	f.Fuzz(func(t *testing.T, which uint8, v string) {
+		table := job.Table()
+		op := table[int(which)%len(table)]
+		var o job.Options
+		err := op.Set(&o, v)
+		if err == nil {
+			return
+		}
+		var je *job.Error
+		if !errors.As(err, &je) || je.Option != op.Name || !job.IsUsage(err) || job.OptionOf(err) != op.Name {
+			t.Fatalf("%s %q: error %v (%T) is not a usage error about %s", op.Name, v, err, err, op.Name)
+		}
+		msg := err.Error()
+		own := quoted.ReplaceAllString(msg, "")
+		if strings.ContainsAny(msg, "\n\r") || strings.Contains(own, "--") || msg == "" {
+			t.Fatalf("%s %q: message %q", op.Name, v, msg)
+		}
+	})
+}
+
+// quoted finds a quoted piece of input in a message.
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
