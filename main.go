@@ -56,7 +56,7 @@ Patient (printed in the workbook):
       --clinician NAME   --clinic NAME   --contact TEXT   --notes TEXT
 Output:
   -o, --out FILE         the PDF to write, - for standard output (plan.pdf)
-      --paper SIZE       a4 or letter (default from $PAPERSIZE, else letter)
+      --paper SIZE       a4 or letter (default: the system's, else the region's)
       --large-print      bigger text and boxes
       --preview          show the plan as text; write no PDF
       --save-plan FILE   also save the plan as YAML, to edit or print again
