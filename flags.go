@@ -172,13 +172,7 @@ func runDate(e env) (time.Time, error) {
 
 // renderOptions are the config's choices for the look of a PDF, with the
 // default paper where none was chosen.
-func (c *config) renderOptions(e env) render.Options {
-	o := c.job.Render
-	if o.Paper == "" {
-		o.Paper = e.defaultPaper()
-	}
-	return o
-}
+func (c *config) renderOptions(e env) render.Options { return c.job.Print(e.defaultPaper()) }
 
 // given returns the options of names that the command line set, as flags.
 func (c *config) given(names []string) []string {

@@ -18,6 +18,16 @@ type Options struct {
 	Render render.Options
 }
 
+// Print is how o's workbook is printed: its print options, with paper
+// where it chose none (DefaultPaper, worked out by the front end).
+func (o Options) Print(paper render.Paper) render.Options {
+	ro := o.Render
+	if ro.Paper == "" {
+		ro.Paper = paper
+	}
+	return ro
+}
+
 // Build builds the plan o asks for from the catalogue, on the day today:
 // the one way options become a plan, for every front end.
 func Build(cat *plan.Catalog, o Options, today time.Time) (*plan.Plan, error) {

@@ -230,3 +230,15 @@ func FuzzTable(f *testing.F) {
 
 // quoted finds a quoted piece of input in a message.
 var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// TestPrint: the paper chosen stays; with none, the default given.
+func TestPrint(t *testing.T) {
+	var o job.Options
+	if got := o.Print(render.A4); got.Paper != render.A4 {
+		t.Errorf("no paper chosen: got %s, want the default, a4", got.Paper)
+	}
+	o.Render = render.Options{Paper: render.Letter, LargePrint: true}
+	if got := o.Print(render.A4); got != o.Render {
+		t.Errorf("letter chosen: got %+v", got)
+	}
+}

@@ -223,11 +223,7 @@ func (s *server) workbook(w http.ResponseWriter, r *http.Request) {
 // renderOptions are the form's print options, with the default paper
 // where the form chose none.
 func (s *server) renderOptions(r *http.Request, o job.Options) render.Options {
-	ro := o.Render
-	if ro.Paper == "" {
-		ro.Paper = s.paperFor(r)
-	}
-	return ro
+	return o.Print(s.paperFor(r))
 }
 
 // drawWorkbook draws p in a worker's slot, once one is free; errBusy when
