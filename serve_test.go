@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -44,24 +43,6 @@ func newReq(method, target string, body io.Reader) *http.Request {
 
 // serveEnv is the world of a test of backplan serve: testEnv's.
 func serveEnv() env { return testEnv() }
-
-// syncBuffer is a log that handlers may write to at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // multipartBody makes an upload: the file in field, and the other fields.
 func multipartBody(t testing.TB, field, name string, file []byte, fields url.Values) (string, []byte) {
