@@ -21,15 +21,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/spf13/pflag"
-
 	"github.com/backplan/backplan/internal/words"
+	"github.com/backplan/backplan/job"
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
@@ -45,10 +43,10 @@ func shellArg(s string) string {
 
 // batch is a batch run, ready to go.
 type batch struct {
-	base   *config // the command line: each row starts from a copy of it
+	base   job.Options // the command line's: each row starts from them
 	cat    *plan.Catalog
 	today  time.Time
-	roster *roster
+	roster *job.Roster
 	dir    string
 	r      *render.Renderer // shared by the rows; draws each on one goroutine
 	outs   *outputSet       // the inputs no workbook may replace
@@ -86,7 +84,7 @@ func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 	if err != nil {
 		return err
 	}
-	ro, err := readRoster(data, rosterName(c.batch))
+	ro, err := job.ReadRoster(data, rosterName(c.batch))
 	if err != nil {
 		return err
 	}
@@ -106,9 +104,8 @@ func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 	if err := probeDir(c.outDir); err != nil {
 		return err
 	}
-	if c.paper == "" {
-		c.paper = defaultPaper(e.getenv)
-	}
+	base := c.job
+	base.Render = c.renderOptions(e)
 	jobs := jobsFor(c.jobs)
 	if e.tuneGC {
 		tuneGC(e.getenv, jobs)
@@ -118,23 +115,23 @@ func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 		return err
 	}
 
-	b := &batch{base: c, cat: cat, today: today, roster: ro, dir: c.outDir, r: r,
+	b := &batch{base: base, cat: cat, today: today, roster: ro, dir: c.outDir, r: r,
 		outs: newOutputs(stdin, nil, inputFiles(c)...)}
 	bufs := make([]bytes.Buffer, jobs)
 	failed := 0
-	forEachRow(len(ro.rows), jobs,
-		func(worker, i int) error { return b.workbook(ro.rows[i], &bufs[worker]) },
+	forEachRow(len(ro.Rows), jobs,
+		func(worker, i int) error { return b.workbook(ro.Rows[i], &bufs[worker]) },
 		func(i int, err error) {
 			if err != nil {
 				failed++
-				b.report(pr, ro.rows[i], err)
+				b.report(pr, ro.Rows[i], err)
 			}
 		},
-		func(done int) { pr.showProgress(done, len(ro.rows)) },
+		func(done int) { pr.showProgress(done, len(ro.Rows)) },
 	)
 	pr.clearProgress()
 
-	total := len(ro.rows)
+	total := len(ro.Rows)
 	if failed == 0 {
 		pr.say(fmt.Sprintf("wrote %s to %q", words.Count(total, "workbook"), c.outDir), "")
 		return nil
@@ -148,25 +145,23 @@ func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 }
 
 // workbook builds one row's plan and writes its workbook, using buf for the PDF.
-func (b *batch) workbook(r row, buf *bytes.Buffer) error {
-	c, err := b.rowConfig(r)
+func (b *batch) workbook(r job.Row, buf *bytes.Buffer) error {
+	o, err := b.roster.Options(b.base, r)
 	if err != nil {
 		return err
 	}
-	o := c.opts
-	o.Today = plan.DateOf(b.today)
-	p, err := plan.Build(b.cat, o)
+	p, err := job.Build(b.cat, o, b.today)
 	if err != nil {
 		return err
 	}
 	outs := b.outs.another()
 	defer outs.discard()
-	out, err := outs.claim("workbook", filepath.Join(b.dir, r.file))
+	out, err := outs.claim("workbook", filepath.Join(b.dir, r.File))
 	if err != nil {
 		return err
 	}
 	buf.Reset()
-	if err := drawWorkbook(b.r, buf, p, render.Options{Paper: c.paper, LargePrint: c.largePrint}); err != nil {
+	if err := drawWorkbook(b.r, buf, p, o.Render); err != nil {
 		return err
 	}
 	if err := out.write(buf.Bytes()); err != nil {
@@ -175,58 +170,65 @@ func (b *batch) workbook(r row, buf *bytes.Buffer) error {
 	return outs.commit()
 }
 
-// rowConfig is the command line with the row's non-empty cells set on top,
-// each parsed as its option would be.
-func (b *batch) rowConfig(r row) (*config, error) {
-	if len(r.cells) != len(b.roster.columns) {
-		return nil, fmt.Errorf("the row has %s but the first line names %s",
-			words.Count(len(r.cells), "cell"), words.Count(len(b.roster.columns), "column"))
-	}
-	if strings.TrimSpace(r.patient) == "" {
-		return nil, errors.New("the patient cell is empty")
-	}
-	if err := checkCells(b.roster.columns, r.cells); err != nil {
-		return nil, err
-	}
-	c := *b.base
-	c.set = nil
-	fs := c.flagSet()
-	filled := func(col string) bool {
-		j := slices.Index(b.roster.columns, col)
-		return j >= 0 && strings.TrimSpace(r.cells[j]) != ""
-	}
-	// The days of the week and their number are one choice: a row that
-	// makes it replaces the command line's, whichever way it was made.
-	switch {
-	case filled("days") && filled("weekdays"):
-		return nil, errors.New("the days and weekdays cells say the same thing twice; fill one")
-	case filled("days"):
-		c.opts.Weekdays = nil
-	case filled("weekdays"):
-		c.opts.Days = 0
-	}
-	for j, col := range b.roster.columns {
-		v := r.cells[j]
-		if strings.TrimSpace(v) == "" {
-			continue
-		}
-		if err := fs.Set(col, v); err != nil {
-			var ive *pflag.InvalidValueError
-			if errors.As(err, &ive) {
-				// Our own parsers write the whole message.
-				return nil, errors.Unwrap(ive)
-			}
-			return nil, fmt.Errorf("%s: %w", col, err)
-		}
-	}
-	return &c, nil
+// report prints a failed row's message, and its hint if it has one, with
+// hints naming the roster's cells.
+func (b *batch) report(pr *printer, r job.Row, err error) {
+	_, hint := exitCode(err, cellWords)
+	pr.say(rowReport(b.roster.Name, r, err), hint)
 }
 
-// report prints a failed row's message, and its hint if it has one, with
-// plan hints naming the roster's cells.
-func (b *batch) report(pr *printer, r row, err error) {
-	_, hint := exitCode(err, cellName)
-	pr.say(fmt.Sprintf("%s line %d (%s): %s", b.roster.name, r.line, r.patient, err), hint)
+// rowReport is how a failed row is reported: the roster, the line and
+// the patient as written, then the message.
+func rowReport(roster string, r job.Row, err error) string {
+	return fmt.Sprintf("%s line %d (%s): %v", roster, r.Line, r.Patient, err)
+}
+
+// rosterName is how messages name the roster at path: quoted, or
+// standard input.
+func rosterName(path string) string {
+	if path == "-" {
+		return "standard input"
+	}
+	return strconv.Quote(path)
+}
+
+// checkOutDir checks --out-dir before any work: it must be a folder, or not
+// exist yet in a folder that does. It reports whether it must be made.
+func checkOutDir(dir string) (mkdir bool, err error) {
+	fi, err := os.Stat(dir)
+	switch {
+	case err == nil && fi.IsDir():
+		return false, nil
+	case err == nil:
+		return false, usageErr("give a folder, new or existing", "--out-dir %q is a file, not a folder", dir)
+	case !errors.Is(err, fs.ErrNotExist):
+		return false, usageErr("", "cannot use --out-dir %q: %v", dir, pathErr(err))
+	}
+	parent := filepath.Dir(filepath.Clean(dir))
+	if fi, err := os.Stat(parent); err != nil || !fi.IsDir() {
+		return false, usageErr("backplan makes the last folder of --out-dir only; create the others first",
+			"cannot make --out-dir %q: folder %q does not exist", dir, parent)
+	}
+	return true, nil
+}
+
+// probeDir checks that files can be made in dir, so that a folder without
+// write permission is one message, not one for every row.
+func probeDir(dir string) error {
+	if err := probeFolder(dir); err != nil {
+		return usageErr("", "cannot write in --out-dir %q: %v", dir, pathErr(err))
+	}
+	return nil
+}
+
+// pathErr drops the path from an *fs.PathError, which the message names
+// already.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // forEachRow calls work(worker, i) for i from 0 to n-1 on at most jobs

@@ -19,12 +19,7 @@ func BenchmarkBatch(b *testing.B) {
 	if err := os.WriteFile(roster, []byte(benchRoster(rows)), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	e := env{getenv: func(k string) string {
-		if k == "SOURCE_DATE_EPOCH" {
-			return sourceDateEpoch
-		}
-		return ""
-	}}
+	e := testEnv()
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,166 +13,12 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/backplan/backplan/job"
 )
-
-func TestSlug(t *testing.T) {
-	tests := []struct {
-		name, want string
-	}{
-		{"Ana Ruiz", "ana-ruiz"},
-		{"  Ana   Ruiz  ", "ana-ruiz"},
-		{"José Núñez", "jose-nunez"},
-		{"José Álvarez Núñez", "jose-alvarez-nunez"},
-		{"Jose\u0301 Nu\u0301n\u0303ez", "jose-nunez"}, // accents typed as combining marks
-		{"Łukasz Żak", "lukasz-zak"},
-		{"Søren Ærø", "soren-aero"},
-		{"Straße", "strasse"},
-		{"François-Xavier O'Brien", "francois-xavier-o-brien"},
-		{"Αλεξάνδρα Παπαδοπούλου", "alexandra-papadopoulou"},
-		{"Анна Сергеевна Иванова", "anna-sergeevna-ivanova"},
-		{"Ольга Щукина", "olga-shchukina"},
-		{"Юлія Їжак", "yuliya-yizhak"},
-		{"a/b\\c", "a-b-c"},
-		{"../../etc/passwd", "etc-passwd"},
-		{"C:\\Users\\x", "c-users-x"},
-		{"tab\there\nnewline\x00nul", "tab-here-newline-nul"},
-		{".hidden", "hidden"},
-		{"-rf", "rf"},
-		{"Room 101", "room-101"},
-		{"CON", "patient-con"},
-		{"nul", "patient-nul"},
-		{"Com1", "patient-com1"},
-		{"LPT9", "patient-lpt9"},
-		{"Con Smith", "con-smith"},
-		{"com10", "com10"},
-		{"", "patient"},
-		{"***", "patient"},
-		{"山田太郎", "patient"},
-		{"😀", "patient"},
-		{"Anna 😀 Lee", "anna-lee"},
-		{strings.Repeat("abcdefghi ", 10), "abcdefghi-abcdefghi-abcdefghi-abcdefghi-abcdefghi-abcdefghi"},
-		{strings.Repeat("x", 100), strings.Repeat("x", maxSlug)},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := slug(tt.name); got != tt.want {
-				t.Errorf("slug(%q) = %q, want %q", tt.name, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestFileNames(t *testing.T) {
-	tests := []struct {
-		name     string
-		patients []string
-		want     []string
-	}{
-		{"distinct", []string{"Ana Ruiz", "Ben Ode"}, []string{"ana-ruiz.pdf", "ben-ode.pdf"}},
-		{"same name", []string{"Ana Ruiz", "Ben Ode", "Ana Ruiz", "Ana Ruiz"},
-			[]string{"ana-ruiz.pdf", "ben-ode.pdf", "ana-ruiz-2.pdf", "ana-ruiz-3.pdf"}},
-		{"same slug", []string{"Ana Ruiz", "ana ruiz", "ANA-RUIZ", "Ána Ruíz"},
-			[]string{"ana-ruiz.pdf", "ana-ruiz-2.pdf", "ana-ruiz-3.pdf", "ana-ruiz-4.pdf"}},
-		{"a name that looks numbered", []string{"Ana Ruiz", "Ana Ruiz 2", "Ana Ruiz"},
-			[]string{"ana-ruiz.pdf", "ana-ruiz-2.pdf", "ana-ruiz-3.pdf"}},
-		{"numbered name after the duplicate", []string{"Ana Ruiz", "Ana Ruiz", "Ana Ruiz 2"},
-			[]string{"ana-ruiz.pdf", "ana-ruiz-2.pdf", "ana-ruiz-2-2.pdf"}},
-		{"nothing printable", []string{"山田", "😀", "patient"},
-			[]string{"patient.pdf", "patient-2.pdf", "patient-3.pdf"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := fileNames(tt.patients); !slices.Equal(got, tt.want) {
-				t.Errorf("fileNames(%q) =\n%q\nwant\n%q", tt.patients, got, tt.want)
-			}
-		})
-	}
-}
 
 // safeName is what every workbook file name must look like.
 var safeName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*\.pdf$`)
-
-func FuzzSlug(f *testing.F) {
-	for _, s := range []string{"Ana Ruiz", "José Núñez", "Αλεξάνδρα", "Анна", "CON", "a/b", "", "😀"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, name string) {
-		got := fileNames([]string{name, name})
-		for _, n := range got {
-			if !safeName.MatchString(n) || len(n) > maxSlug+len("-2.pdf") {
-				t.Fatalf("fileNames(%q) gave the unsafe name %q", name, n)
-			}
-			if reservedName(strings.TrimSuffix(n, ".pdf")) {
-				t.Fatalf("fileNames(%q) gave the reserved name %q", name, n)
-			}
-		}
-		if got[0] == got[1] {
-			t.Fatalf("fileNames gave %q twice", got[0])
-		}
-	})
-}
-
-func FuzzReadRoster(f *testing.F) {
-	f.Add("patient,weeks\nAna Ruiz,4\nAna Ruiz,\n")
-	f.Add("\ufeffpatient,equipment\n\"Ben, Ode\",\"band,dumbbells\"\n,\n")
-	f.Add("patient,notes\nAna,\"two\nlines\"\nBen,x\n")
-	f.Add("patient\n\"bad\"quote\n")
-	f.Fuzz(func(t *testing.T, data string) {
-		r, err := readRoster([]byte(data), "roster.csv")
-		if err != nil {
-			var ce *cliError
-			if !errors.As(err, &ce) || ce.code != 2 {
-				t.Fatalf("error %v is not a usage error", err)
-			}
-			return
-		}
-		seen := map[string]bool{}
-		last := 0
-		for _, row := range r.rows {
-			if !safeName.MatchString(row.file) || seen[row.file] {
-				t.Fatalf("row %d: bad or repeated file name %q", row.line, row.file)
-			}
-			seen[row.file] = true
-			if row.line <= last {
-				t.Fatalf("row lines out of order: %d after %d", row.line, last)
-			}
-			last = row.line
-		}
-	})
-}
-
-func TestReadRoster(t *testing.T) {
-	data := "\ufeff Patient ,Equipment,notes\r\n" +
-		"Ana Ruiz,\"band,dumbbells\",\"Go \"\"gently\"\"\"\r\n" +
-		",,\r\n" +
-		"\r\n" +
-		"Ben Ode,,\"two\nlines\"\r\n" +
-		"Cy,none,x\r\n"
-	r, err := readRoster([]byte(data), "roster.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []string{"patient", "equipment", "notes"}; !slices.Equal(r.columns, want) {
-		t.Errorf("columns = %q, want %q", r.columns, want)
-	}
-	type got struct {
-		line          int
-		patient, file string
-		cells         string
-	}
-	var rows []got
-	for _, row := range r.rows {
-		rows = append(rows, got{row.line, row.patient, row.file, strings.Join(row.cells, "|")})
-	}
-	want := []got{
-		{2, "Ana Ruiz", "ana-ruiz.pdf", `Ana Ruiz|band,dumbbells|Go "gently"`},
-		{5, "Ben Ode", "ben-ode.pdf", "Ben Ode||two\nlines"},
-		{7, "Cy", "cy.pdf", "Cy|none|x"},
-	}
-	if !slices.Equal(rows, want) {
-		t.Errorf("rows =\n%+v\nwant\n%+v", rows, want)
-	}
-}
 
 // TestForEachRowBound checks that the pool never runs more than jobs rows
 // at once, and that it reports every row once, in row order.
@@ -306,12 +151,7 @@ func TestBatchJobsSameFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	e := env{getenv: func(k string) string {
-		if k == "SOURCE_DATE_EPOCH" {
-			return sourceDateEpoch
-		}
-		return ""
-	}}
+	e := testEnv()
 	runJobs := func(jobs string) (out string, stderr string) {
 		out = filepath.Join(dir, "jobs"+jobs)
 		var errb bytes.Buffer
@@ -404,16 +244,10 @@ func TestBatchMatchesSingleRuns(t *testing.T) {
 	if err := os.WriteFile(rosterPath, roster.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	e := env{getenv: func(k string) string {
-		if k == "SOURCE_DATE_EPOCH" {
-			return sourceDateEpoch
-		}
-		return ""
-	}}
 	out := filepath.Join(dir, "plans")
 	var stderr bytes.Buffer
 	code := run([]string{"--catalog", catalog, "--batch", rosterPath, "--out-dir", out, "--jobs", "3", "--clinician", "Dr Lee"},
-		strings.NewReader(""), &bytes.Buffer{}, &stderr, e)
+		strings.NewReader(""), &bytes.Buffer{}, &stderr, testEnv())
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (four rows are bad)\n%s", code, stderr.String())
 	}
@@ -421,11 +255,14 @@ func TestBatchMatchesSingleRuns(t *testing.T) {
 		t.Errorf("no summary of %d good rows in:\n%s", len(rows)-4, stderr.String())
 	}
 
-	names := make([]string, len(rows))
-	for i, r := range rows {
-		names[i] = r[0]
+	ro, err := job.ReadRoster(roster.Bytes(), "roster.csv")
+	if err != nil {
+		t.Fatal(err)
 	}
-	files := fileNames(names)
+	files := make([]string, len(ro.Rows))
+	for i, r := range ro.Rows {
+		files[i] = r.File
+	}
 	bad := map[int]bool{7: true, 8: true, 9: true, 11: true}
 	var want []string
 	for i, r := range rows {
@@ -433,20 +270,7 @@ func TestBatchMatchesSingleRuns(t *testing.T) {
 			continue
 		}
 		want = append(want, files[i])
-		args := []string{"--catalog", catalog, "--clinician", "Dr Lee", "-o", filepath.Join(dir, "single.pdf")}
-		for j, v := range r {
-			if v != "" {
-				args = append(args, "--"+columns[j]+"="+v)
-			}
-		}
-		var errb bytes.Buffer
-		if code := run(args, strings.NewReader(""), &bytes.Buffer{}, &errb, e); code != 0 {
-			t.Fatalf("single run for row %d: exit %d\n%s", i+2, code, errb.String())
-		}
-		single, err := os.ReadFile(filepath.Join(dir, "single.pdf"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		single := singleRun(t, dir, append([]string{"--catalog", catalog, "--clinician", "Dr Lee"}, options(columns, r)...))
 		batched, err := os.ReadFile(filepath.Join(out, files[i]))
 		if err != nil {
 			t.Fatalf("row %d (%s): %v", i+2, r[0], err)
@@ -470,4 +294,30 @@ func TestBatchMatchesSingleRuns(t *testing.T) {
 			t.Errorf("no %s among %q", n, got)
 		}
 	}
+}
+
+// options are a roster row's filled cells as command-line options.
+func options(columns, row []string) []string {
+	var args []string
+	for j, v := range row {
+		if v != "" {
+			args = append(args, "--"+columns[j]+"="+v)
+		}
+	}
+	return args
+}
+
+// singleRun runs backplan with args and returns the workbook it wrote.
+func singleRun(t *testing.T, dir string, args []string) []byte {
+	t.Helper()
+	out := filepath.Join(dir, "single.pdf")
+	var stderr bytes.Buffer
+	if code := run(append(args, "-o", out), strings.NewReader(""), &bytes.Buffer{}, &stderr, testEnv()); code != 0 {
+		t.Fatalf("backplan %q: exit %d\n%s", args, code, stderr.String())
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -11,10 +11,11 @@ import (
 	"testing"
 )
 
-// The import rules of the house (STYLE.md): imports point one way, main →
-// render → plan → figure, and only package main touches the world.
-// TestImportRules checks them over `go list`'s view of the package graph,
-// which covers the non-test files of each package.
+// The import rules: imports point one way, main → serve → job → render →
+// plan → figure, and only package main touches the world (files, flags,
+// the terminal, exit codes). TestImportRules checks them over `go list`'s
+// view of the package graph, which covers the non-test files of each
+// package.
 
 const module = "github.com/backplan/backplan"
 
@@ -27,31 +28,51 @@ var fileAccess = []string{"os", "os/exec", "io/ioutil", "path/filepath", "syscal
 // for main) to import any of banned (import paths; one ending in "/..."
 // stands for that package and all below it). A direct rule looks at pkg's
 // own import lines; the others at everything pkg is built from, so a
-// banned package cannot come in through a third one.
+// banned package cannot come in through a third one. A rule with only
+// set looks at pkg's own import lines too: of this module's packages, pkg
+// may import those only (directories, as pkg is written).
 type importRule struct {
 	pkg    string
 	direct bool
 	banned []string
 	why    string
+	only   []string
 }
 
+// edge is what a package of the edge may not reach: flags, the terminal.
+var edge = []string{"github.com/spf13/pflag", "golang.org/x/term"}
+
 var importRules = []importRule{
-	{"plan", false, []string{module + "/render", module + "/internal/fpdf", "github.com/spf13/pflag"},
-		"plan is the domain: it knows nothing of PDFs or flags"},
+	{"plan", false, []string{module + "/render", module + "/internal/fpdf", module + "/job", module + "/serve", "github.com/spf13/pflag"},
+		"plan is the domain: it knows nothing of PDFs, front ends or flags", nil},
 	{"plan", true, fileAccess,
-		"plan reads and writes through io.Reader and io.Writer; main owns files"},
+		"plan reads and writes through io.Reader and io.Writer; main owns files", nil},
 	{"render", true, fileAccess,
-		"render writes to an io.Writer; main owns files"},
-	{"render", false, []string{"github.com/spf13/pflag"},
-		"render never parses flags"},
+		"render writes to an io.Writer; main owns files", nil},
+	{"render", false, []string{"github.com/spf13/pflag", module + "/job", module + "/serve"},
+		"render never parses flags, and knows no front end", nil},
 	{"render", true, []string{"gopkg.in/yaml.v3", "go.yaml.in/yaml/..."},
-		"render never parses YAML; plan reads catalogues and plan files"},
+		"render never parses YAML; plan reads catalogues and plan files", nil},
 	{"figure", false, []string{module + "/..."},
-		"figure imports nothing of the project"},
+		"figure imports nothing of the project", nil},
 	{"internal/fpdf", false, []string{module + "/..."},
-		"internal/fpdf is a third-party library and imports nothing of backplan"},
+		"internal/fpdf is a third-party library and imports nothing of backplan", nil},
 	{".", true, []string{module + "/internal/fpdf"},
-		"main draws through render and never calls the PDF library itself"},
+		"main draws through render and never calls the PDF library itself", nil},
+	{"job", true, append(slices.Clone(fileAccess), "net/http"),
+		"job takes what a front end read (bytes, a form, the environment, an fs.FS); main owns files, serve the web", nil},
+	{"job", false, edge,
+		"job has no flags and no terminal: each front end words its own", nil},
+	{"job", true, nil,
+		"job knows options, plans and the page's print, nothing of a front end",
+		[]string{"plan", "render", "internal/words"}},
+	{"serve", true, fileAccess,
+		"serve reads every body into memory and writes no file; main listens and owns files", nil},
+	{"serve", false, edge,
+		"serve has no flags and no terminal; main wraps it as backplan serve", nil},
+	{"serve", true, nil,
+		"serve is a front end over job: it makes workbooks as the command line does",
+		[]string{"job", "plan", "render", "figure", "internal/words"}},
 }
 
 // listed is one package as `go list -json` describes it.
@@ -95,6 +116,12 @@ func TestImportRulesCatch(t *testing.T) {
 		module + "/figure": {ImportPath: module + "/figure",
 			Imports: []string{"strings", module + "/internal/words"},
 			Deps:    []string{"strings", module + "/internal/words"}},
+		module + "/job": {ImportPath: module + "/job",
+			Imports: []string{"io/fs", module + "/plan", module + "/serve"},
+			Deps:    []string{"io/fs", module + "/plan", module + "/serve"}},
+		module + "/serve": {ImportPath: module + "/serve",
+			Imports: []string{"net/http", module + "/job"},
+			Deps:    []string{"net/http", module + "/job", "golang.org/x/term"}},
 	}
 	got := checkImports(pkgs, importRules)
 	want := []string{
@@ -103,6 +130,8 @@ func TestImportRulesCatch(t *testing.T) {
 		"figure imports " + module + "/internal/words",
 		"internal/fpdf: no such package",
 		"main imports " + module + "/internal/fpdf",
+		"job imports " + module + "/serve: job knows",
+		"serve imports, through another package, golang.org/x/term",
 	}
 	for _, w := range want {
 		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, w) }) {
@@ -149,6 +178,9 @@ func checkImports(pkgs map[string]listed, rules []importRule) []string {
 			imports = p.Imports
 		}
 		for _, imp := range imports {
+			if r.only != nil && banned(imp, module+"/...") && !slices.Contains(r.only, strings.TrimPrefix(imp, module+"/")) {
+				problems = append(problems, fmt.Sprintf("%s imports %s: %s", name, imp, r.why))
+			}
 			if slices.ContainsFunc(r.banned, func(b string) bool { return banned(imp, b) }) {
 				how := "imports"
 				if !slices.Contains(p.Imports, imp) {

@@ -3,8 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 
+	"github.com/backplan/backplan/job"
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
@@ -29,31 +29,37 @@ func failure(hint string, err error) error {
 	return &cliError{err: err, code: 1, hint: hint}
 }
 
-// planHint words what to do about a plan error, naming the choice as
-// name spells it: a flag on the command line, a cell in a roster.
-func planHint(e *plan.Error, name func(option string) string) string {
-	switch {
-	case e.Kind == plan.OptionProblem && strings.Contains(e.Msg, "unknown exercise"):
-		return "backplan --list shows the ids"
-	case e.Kind != plan.BuildProblem:
-		return ""
-	case e.Input == "catalog":
-		return "add a cardio or dynamic exercise to the catalogue"
-	case e.Input == "include":
-		return "raise " + name("minutes") + " or include fewer exercises"
-	}
-	return "raise " + name("minutes") + ", allow more equipment or floor work, or exclude fewer exercises"
+// flagWords name options as the command line takes them, for hints.
+var flagWords = job.Words{
+	Option: func(name string) string { return "--" + name },
+	IDs:    "backplan --list shows the ids",
 }
 
-// flagName spells an option as the command line takes it.
-func flagName(option string) string { return "--" + option }
+// cellWords name options as a roster's cells, for the hints of its rows.
+var cellWords = job.Words{
+	Option: func(name string) string { return "the " + name + " cell" },
+	IDs:    "backplan --list shows the ids",
+}
 
-// cellName spells an option as a roster names it.
-func cellName(option string) string { return "the " + option + " cell" }
-
-// isTextError reports whether err is text the fonts cannot draw: bad input,
-// exit 2.
-func isTextError(err error) bool {
+// exitCode classifies err, by its kind: its exit code, and the hint to
+// print in w's words. A mistake in what was given (an option's value,
+// text the fonts cannot print, a roster that cannot be read) is 2; any
+// other failure 1.
+func exitCode(err error, w job.Words) (code int, hint string) {
+	var ce *cliError
+	var re *job.RosterError
 	var te *render.TextError
-	return errors.As(err, &te)
+	switch {
+	case errors.As(err, &ce):
+		return ce.code, ce.hint
+	case errors.As(err, &re):
+		return 2, re.Hint
+	case errors.As(err, &te), job.IsUsage(err):
+		return 2, w.Hint(err)
+	}
+	var pe *plan.Error
+	if errors.As(err, &pe) {
+		return 1, w.Hint(err)
+	}
+	return 1, ""
 }

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -38,7 +39,7 @@ func runFigures(c *config, stdin io.Reader, e env) error {
 	}
 	var pdf bytes.Buffer
 	if err := r.Figures(&pdf, exs, ro); err != nil {
-		if isTextError(err) {
+		if errors.As(err, new(*render.TextError)) {
 			return err
 		}
 		return fmt.Errorf("drawing the pictures: %w", err)

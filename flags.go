@@ -11,35 +11,37 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/backplan/backplan/plan"
+	"github.com/backplan/backplan/job"
 	"github.com/backplan/backplan/render"
 )
 
-// config is the command line, parsed. Flags only parse values: whether a
-// number or a date is in range is the planner's rule (plan.Options), and
-// which options go together is modes.go's.
+// config is the command line, parsed. The workbook's options are job's
+// table, each a flag; the rest say what the run does and where it reads
+// and writes. Flags only parse values: whether a number or a date is in
+// range is the planner's rule, and which options go together is modes.go's.
 type config struct {
-	opts       plan.Options
-	paper      render.Paper
-	largePrint bool
-	out        string
-	catalog    string
-	savePlan   string
-	from       string
-	batch      string // the roster: one workbook per row
-	outDir     string // where the batch's workbooks go
-	jobs       int    // workbooks made at once; 0 means one per CPU
-	list       bool
-	figures    string // a PDF of every exercise's pictures
-	preview    bool
-	version    bool
-	licenses   bool
-	help       bool
-	set        []string // the options given, by long name, in order
+	job      job.Options
+	out      string
+	catalog  string
+	savePlan string
+	from     string
+	batch    string // the roster: one workbook per row
+	outDir   string // where the batch's workbooks go
+	jobs     int    // workbooks made at once; 0 means one per CPU
+	list     bool
+	figures  string // a PDF of every exercise's pictures
+	preview  bool
+	version  bool
+	licenses bool
+	help     bool
+	set      []string // the options given, by long name, in order
 }
 
-// parseArgs turns the command line into a config. The web form is turned
-// into the same arguments, so it goes through the same parsers.
+// shorthands are the one-letter forms of the workbook options that have
+// one.
+var shorthands = map[string]string{"weeks": "w", "days": "d", "focus": "f", "patient": "p"}
+
+// parseArgs turns the command line into a config.
 func parseArgs(args []string) (*config, error) {
 	c := &config{out: "plan.pdf"}
 	fs := c.flagSet()
@@ -62,182 +64,70 @@ func parseArgs(args []string) (*config, error) {
 	return c, nil
 }
 
-// flagSet defines the options, each parsed straight into c. Every default is
-// c's current value, so a roster row can start from a copy of the command
-// line and set only its own cells, through the same parsers.
+// flagSet defines the options: a flag for each row of job's table, parsed
+// by the table into c.job, then the command line's own.
 func (c *config) flagSet() *pflag.FlagSet {
-	o := &c.opts
 	fs := pflag.NewFlagSet("backplan", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	fs.SortFlags = false
-
-	fs.FuncP("weeks", "w", "", wholeNumber("weeks", &o.Weeks))
-	fs.FuncP("days", "d", "", wholeNumber("days", &o.Days))
-	fs.Func("minutes", "", wholeNumber("minutes", &o.Minutes))
-	fs.FuncP("focus", "f", "", func(s string) (err error) {
-		o.Focus, err = plan.ParseFocus(s)
-		return err
-	})
-	fs.Func("level", "", func(s string) (err error) {
-		o.Level, err = plan.ParseLevel(s)
-		return err
-	})
-	listFlag(fs, "equipment", func(items []string) (err error) {
-		o.Equipment, err = plan.ParseEquipment(strings.Join(items, ","))
-		return err
-	})
-	boolFlag := func(name string, dst *bool) {
-		fs.VarPF(yesNo{name, dst}, name, "", "").NoOptDefVal = "true"
+	for _, op := range job.Table() {
+		f := fs.VarPF(&optionFlag{op: op, o: &c.job}, op.Name, shorthands[op.Name], op.Does)
+		if op.Kind == job.Switch {
+			f.NoOptDefVal = "yes"
+		}
 	}
-	boolFlag("no-floor", &o.NoFloor)
-	fs.Func("start", "", func(s string) error {
-		d, err := plan.ParseDate(s)
-		if err != nil {
-			return fmt.Errorf("start: %w", err)
-		}
-		o.Start = d
-		return nil
-	})
-	fs.Func("review", "", func(s string) error {
-		d, err := plan.ParseDate(s)
-		if err != nil {
-			return fmt.Errorf("review: %w", err)
-		}
-		o.Review = d
-		return nil
-	})
-	listFlag(fs, "weekdays", func(items []string) (err error) {
-		o.Weekdays, err = parseWeekdays(items)
-		return err
-	})
-	listFlag(fs, "include", func(items []string) error {
-		o.Include = items
-		return nil
-	})
-	listFlag(fs, "exclude", func(items []string) error {
-		o.Exclude = items
-		return nil
-	})
-
-	fs.StringVarP(&o.Patient.Name, "patient", "p", o.Patient.Name, "")
-	fs.StringVar(&o.Patient.Clinician, "clinician", o.Patient.Clinician, "")
-	fs.StringVar(&o.Patient.Clinic, "clinic", o.Patient.Clinic, "")
-	fs.StringVar(&o.Patient.Contact, "contact", o.Patient.Contact, "")
-	fs.StringVar(&o.Patient.Notes, "notes", o.Patient.Notes, "")
-
 	fs.StringVarP(&c.out, "out", "o", c.out, "")
-	fs.Func("paper", "", func(s string) (err error) {
-		c.paper, err = parsePaper(s)
-		return err
-	})
-	boolFlag("large-print", &c.largePrint)
 	fs.BoolVar(&c.preview, "preview", c.preview, "")
 	fs.StringVar(&c.savePlan, "save-plan", c.savePlan, "")
 	fs.StringVar(&c.from, "from", c.from, "")
 	fs.StringVar(&c.batch, "batch", c.batch, "")
 	fs.StringVar(&c.outDir, "out-dir", c.outDir, "")
-	fs.Func("jobs", "", wholeNumber("jobs", &c.jobs))
-
+	fs.Func("jobs", "", func(s string) error {
+		v, err := strconv.Atoi(strings.TrimSpace(s))
+		switch {
+		case err != nil:
+			return fmt.Errorf("jobs must be a whole number, got %q", s)
+		case v < 1:
+			return fmt.Errorf("jobs must be at least 1, got %d", v)
+		}
+		c.jobs = v
+		return nil
+	})
 	fs.BoolVar(&c.list, "list", c.list, "")
 	fs.StringVar(&c.figures, "figures", c.figures, "")
 	fs.StringVar(&c.catalog, "catalog", c.catalog, "")
-
 	fs.BoolVar(&c.version, "version", c.version, "")
 	fs.BoolVar(&c.licenses, "licenses", c.licenses, "")
 	fs.BoolVarP(&c.help, "help", "h", c.help, "")
 	return fs
 }
 
-// wholeNumber parses a whole number into dst. It leaves ranges to the
-// planner, which knows them; it refuses only 0, which plan.Options reads as
-// "not given".
-func wholeNumber(name string, dst *int) func(string) error {
-	return func(s string) error {
-		v, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil {
-			return fmt.Errorf("%s must be a whole number, got %q", name, s)
-		}
-		if v == 0 {
-			return fmt.Errorf("%s must be at least 1, got 0", name)
-		}
-		*dst = v
-		return nil
-	}
+// optionFlag is a row of job's table as a flag. A list option may be
+// given more than once, each use adding to the list (--equipment band
+// --equipment dumbbells means both).
+type optionFlag struct {
+	op    job.Option
+	o     *job.Options
+	items []string // a list option's values so far
 }
 
-// listFlag defines a list option: comma-separated, and repeatable, each use
-// adding to the list (--equipment band --equipment dumbbells means both).
-// The first use in a flag set replaces the list it started with, so a
-// roster cell replaces the command line's list rather than adding to it.
-// set is given the whole list so far, its items trimmed and empty ones
-// dropped.
-func listFlag(fs *pflag.FlagSet, name string, set func(items []string) error) {
-	var items []string
-	fs.Func(name, "", func(s string) error {
-		for _, item := range strings.Split(s, ",") {
-			if item = strings.TrimSpace(item); item != "" {
-				items = append(items, item)
-			}
-		}
-		return set(slices.Clone(items))
-	})
+func (f *optionFlag) Set(s string) error {
+	if f.op.Kind == job.List {
+		f.items = append(f.items, s)
+		s = strings.Join(f.items, ",")
+	}
+	return f.op.Set(f.o, s)
 }
 
-// dayNames are the names --weekdays takes, in any case: the whole name or
-// its first three letters.
-var dayNames = func() map[string]time.Weekday {
-	m := make(map[string]time.Weekday)
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		name := strings.ToLower(d.String())
-		m[name] = d
-		m[name[:3]] = d
-	}
-	return m
-}()
+func (f *optionFlag) String() string { return strings.Join(f.items, ",") }
 
-// parseWeekdays parses day names into days of the week, each once, in
-// order from Monday.
-func parseWeekdays(names []string) ([]time.Weekday, error) {
-	if len(names) == 0 {
-		return nil, errors.New("weekdays needs at least one day, as in mon,wed,fri")
+func (f *optionFlag) Type() string {
+	if f.op.Kind == job.Switch {
+		return "bool"
 	}
-	var days []time.Weekday
-	for _, n := range names {
-		d, ok := dayNames[strings.ToLower(n)]
-		if !ok {
-			return nil, fmt.Errorf("unknown day %q (write mon, tue, wed, thu, fri, sat or sun, or the whole name)", n)
-		}
-		if !slices.Contains(days, d) {
-			days = append(days, d)
-		}
-	}
-	fromMonday := func(d time.Weekday) int { return (int(d) + 6) % 7 }
-	slices.SortFunc(days, func(a, b time.Weekday) int { return fromMonday(a) - fromMonday(b) })
-	return days, nil
+	return "string"
 }
-
-// yesNo is an on/off option. Besides true and false it takes yes, no, 1 and
-// 0, as a roster cell might say.
-type yesNo struct {
-	name string
-	p    *bool
-}
-
-func (v yesNo) Set(s string) error {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "true", "yes", "1":
-		*v.p = true
-	case "false", "no", "0":
-		*v.p = false
-	default:
-		return fmt.Errorf("%s must be yes or no, got %q", v.name, s)
-	}
-	return nil
-}
-
-func (v yesNo) String() string { return strconv.FormatBool(v.p != nil && *v.p) }
-func (v yesNo) Type() string   { return "bool" }
 
 // flagError rewords pflag's errors.
 func flagError(err error) error {
@@ -247,14 +137,8 @@ func flagError(err error) error {
 	var ne *pflag.NotExistError
 	switch {
 	case errors.As(err, &ive):
-		// Our own parsers write the whole message; the planner's keep
-		// their kind, for the hint.
-		inner := errors.Unwrap(ive)
-		var pe *plan.Error
-		if errors.As(inner, &pe) {
-			return inner
-		}
-		return usageErr("", "%s", inner)
+		// The table's parsers, and our own, write the whole message.
+		return usageErr("", "%w", errors.Unwrap(ive))
 	case errors.As(err, &vre):
 		return usageErr(hint, "--%s needs a value", vre.GetFlag().Name)
 	case errors.As(err, &ne):
@@ -271,39 +155,12 @@ func flagError(err error) error {
 	return usageErr(hint, "%s", err)
 }
 
-func parsePaper(s string) (render.Paper, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "a4":
-		return render.A4, nil
-	case "letter":
-		return render.Letter, nil
-	}
-	return "", fmt.Errorf("unknown paper %q (choose a4 or letter)", s)
-}
-
-// defaultPaper reads PAPERSIZE as libpaper does: a4 or letter, any case.
-// Anything else means letter.
-func defaultPaper(getenv func(string) string) render.Paper {
-	if p, err := parsePaper(getenv("PAPERSIZE")); err == nil {
-		return p
-	}
-	return render.Letter
-}
-
-// renderOptions are the config's choices for the look of a PDF.
-func (c *config) renderOptions(e env) render.Options {
-	if c.paper == "" {
-		c.paper = defaultPaper(e.getenv)
-	}
-	return render.Options{Paper: c.paper, LargePrint: c.largePrint}
-}
-
 // runDate is the day of the run: SOURCE_DATE_EPOCH (seconds since 1970, for
 // reproducible output) when set, else the clock.
 func runDate(e env) (time.Time, error) {
 	s := e.getenv("SOURCE_DATE_EPOCH")
 	if s == "" {
-		return e.now, nil
+		return e.now(), nil
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || n < 0 {
@@ -312,6 +169,10 @@ func runDate(e env) (time.Time, error) {
 	}
 	return time.Unix(n, 0).UTC(), nil
 }
+
+// renderOptions are the config's choices for the look of a PDF, with the
+// default paper where none was chosen.
+func (c *config) renderOptions(e env) render.Options { return c.job.Print(e.defaultPaper()) }
 
 // given returns the options of names that the command line set, as flags.
 func (c *config) given(names []string) []string {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -21,19 +22,19 @@ func TestListOptionsAccumulate(t *testing.T) {
 		want any
 	}{
 		{[]string{"--equipment", "band", "--equipment", "dumbbells"},
-			func(c *config) any { return c.opts.Equipment }, []plan.Equipment{plan.Band, plan.Dumbbells}},
+			func(c *config) any { return c.job.Plan.Equipment }, []plan.Equipment{plan.Band, plan.Dumbbells}},
 		{[]string{"--equipment", "dumbbells,band"},
-			func(c *config) any { return c.opts.Equipment }, []plan.Equipment{plan.Band, plan.Dumbbells}},
+			func(c *config) any { return c.job.Plan.Equipment }, []plan.Equipment{plan.Band, plan.Dumbbells}},
 		{[]string{"--equipment", "none"},
-			func(c *config) any { return c.opts.Equipment }, []plan.Equipment{}},
+			func(c *config) any { return c.job.Plan.Equipment }, []plan.Equipment{}},
 		{[]string{"--include", "a", "--include", "b,c"},
-			func(c *config) any { return c.opts.Include }, []string{"a", "b", "c"}},
+			func(c *config) any { return c.job.Plan.Include }, []string{"a", "b", "c"}},
 		{[]string{"--exclude=a", "--exclude", " b , "},
-			func(c *config) any { return c.opts.Exclude }, []string{"a", "b"}},
+			func(c *config) any { return c.job.Plan.Exclude }, []string{"a", "b"}},
 		{[]string{"--weekdays", "fri", "--weekdays", "MON,Wednesday"},
-			func(c *config) any { return c.opts.Weekdays }, []time.Weekday{time.Monday, time.Wednesday, time.Friday}},
+			func(c *config) any { return c.job.Plan.Weekdays }, []time.Weekday{time.Monday, time.Wednesday, time.Friday}},
 		{[]string{"--weekdays", "sun,sat,Sunday"},
-			func(c *config) any { return c.opts.Weekdays }, []time.Weekday{time.Saturday, time.Sunday}},
+			func(c *config) any { return c.job.Plan.Weekdays }, []time.Weekday{time.Sunday, time.Saturday}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -76,8 +77,12 @@ func TestFlagValues(t *testing.T) {
 		{[]string{"--weeks", "four"}, `weeks must be a whole number, got "four"`},
 		{[]string{"--jobs", "0"}, "jobs must be at least 1, got 0"},
 		{[]string{"--jobs", "100000"}, ""},
-		{[]string{"--weekdays", "mon,tues"}, `unknown day "tues" (write mon, tue, wed, thu, fri, sat or sun, or the whole name)`},
-		{[]string{"--weekdays", ","}, "weekdays needs at least one day, as in mon,wed,fri"},
+		{[]string{"--weekdays", "mon,tues"}, `unknown day "tues" (write the days as mon, tue, wed, thu, fri, sat or sun)`},
+		{[]string{"--weekdays", ","}, "no days given (write the days as mon, tue, wed, thu, fri, sat or sun)"},
+		{[]string{"--jobs", "-2"}, "jobs must be at least 1, got -2"},
+		{[]string{"--paper", "A4"}, ""},
+		{[]string{"--paper", "a5"}, `unknown paper "a5" (choose a4 or letter)`},
+		{[]string{"--large-print=no"}, ""},
 		{[]string{"--review", "2026-12-01"}, ""},
 		{[]string{"--review", "soon"}, `review: "soon" is not a date: write it as YYYY-MM-DD, for example 2026-12-07`},
 		{[]string{"--no-floor=maybe"}, `no-floor must be yes or no, got "maybe"`},
@@ -91,7 +96,7 @@ func TestFlagValues(t *testing.T) {
 			case tt.err != "" && (err == nil || err.Error() != tt.err):
 				t.Errorf("error %v, want %q", err, tt.err)
 			case err != nil:
-				if code, _ := exitCode(err, flagName); code != 2 {
+				if code, _ := exitCode(err, flagWords); code != 2 {
 					t.Errorf("exit %d, want 2", code)
 				}
 			}
@@ -114,7 +119,7 @@ func TestRangesAreThePlanners(t *testing.T) {
 			t.Errorf("%v: error %v, want a plan option problem", args, err)
 			continue
 		}
-		if code, _ := exitCode(err, flagName); code != 2 {
+		if code, _ := exitCode(err, flagWords); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
@@ -144,8 +149,9 @@ func TestModeTable(t *testing.T) {
 			"--figures draws the catalogue and nothing else, so --weeks cannot go with it"},
 		{[]string{"--batch", "r.csv", "--out-dir", "d", "-o", "x.pdf", "-p", "Ana"}, 0,
 			"--batch writes a workbook for each row, so --out and --patient cannot go with it"},
+		{[]string{"--preview", "--paper", "a4", "--large-print", "-w", "6"}, previewMode, ""},
 		{[]string{"--preview", "--out", "x.pdf", "--paper", "a4", "--large-print"}, 0,
-			"--preview writes no PDF, so --out, --paper and --large-print cannot go with it"},
+			"--preview writes no PDF, so --out cannot go with it"},
 		{[]string{"--from", "a.yaml", "--weeks", "3", "--catalog", "c.yaml", "--weekdays", "mon"}, 0,
 			"--from prints the saved plan as written, so --weeks, --catalog and --weekdays cannot go with it"},
 		{[]string{"--out-dir", "d", "--jobs", "2"}, 0, "--out-dir and --jobs need --batch"},
@@ -162,7 +168,7 @@ func TestModeTable(t *testing.T) {
 			if tt.err != "" {
 				if err == nil || err.Error() != tt.err {
 					t.Errorf("error %v, want %q", err, tt.err)
-				} else if code, _ := exitCode(err, flagName); code != 2 {
+				} else if code, _ := exitCode(err, flagWords); code != 2 {
 					t.Errorf("exit %d, want 2", code)
 				}
 				return
@@ -189,11 +195,22 @@ func TestEveryOptionInTheTable(t *testing.T) {
 	})
 }
 
+// testEnv is the world of a test run: the scripts' run date, a locale of
+// the United States (so Letter, backplan's old default, is the default
+// paper) and an empty file system, so that no test depends on the
+// machine's own paper.
 func testEnv() env {
-	return env{getenv: func(k string) string {
-		if k == "SOURCE_DATE_EPOCH" {
-			return sourceDateEpoch
-		}
-		return ""
-	}}
+	return env{
+		getenv: func(k string) string {
+			switch k {
+			case "SOURCE_DATE_EPOCH":
+				return sourceDateEpoch
+			case "LANG":
+				return "en_US.UTF-8"
+			}
+			return ""
+		},
+		now:  time.Now,
+		root: fstest.MapFS{},
+	}
 }

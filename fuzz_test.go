@@ -7,11 +7,13 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/backplan/backplan/job"
 )
 
 // textOptions are the options whose text reaches the workbook's pages, its
-// metadata, a plan file and the terminal.
-var textOptions = []string{"patient", "clinician", "clinic", "contact", "notes"}
+// metadata, a plan file and the terminal: job's patient group.
+var textOptions = job.Names(job.PatientGroup)
 
 // FuzzTextOptions feeds arbitrary bytes through each text option into a
 // rendered workbook and a saved plan. Whatever the bytes, backplan must not

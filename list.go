@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 	"sync"
 	"text/tabwriter"
 
@@ -54,7 +52,7 @@ func loadCatalog(path string, stdin io.Reader) (*plan.Catalog, error) {
 	}
 	cat, err := plan.LoadCatalog(bytes.NewReader(data), name)
 	if err == nil {
-		err = checkCatalogText(cat, data, name)
+		err = checkCatalogText(cat, name)
 	}
 	if err != nil {
 		return nil, failure("fix the line it names; README.md describes the catalogue format", err)
@@ -71,7 +69,7 @@ var fontCheck = sync.OnceValues(func() (*render.Renderer, error) { return render
 // file, the line where the exercise starts, the exercise and the field,
 // rather than a failure of every workbook made from it. (The built-in
 // catalogue is checked by render's tests.)
-func checkCatalogText(cat *plan.Catalog, data []byte, name string) error {
+func checkCatalogText(cat *plan.Catalog, name string) error {
 	r, err := fontCheck()
 	if err != nil {
 		return err
@@ -81,37 +79,10 @@ func checkCatalogText(cat *plan.Catalog, data []byte, name string) error {
 	if !errors.As(err, &te) {
 		return err
 	}
-	line := 0
-	if q, qerr := strconv.QuotedPrefix(strings.TrimPrefix(te.Field, "exercise ")); qerr == nil {
-		if id, qerr := strconv.Unquote(q); qerr == nil {
-			line = idLine(data, id)
-		}
-	}
+	line := cat.Line(te.Exercise)
 	msg := fmt.Sprintf("%s: %v", name, te)
 	if line > 0 {
 		msg = fmt.Sprintf("%s:%d: %v", name, line, te)
 	}
 	return &plan.Error{Kind: plan.CatalogProblem, Input: name, Line: line, Msg: msg}
-}
-
-// idLine returns the line of a catalogue that gives an exercise its id
-// ("- id: walk", "id: 'walk'"), or 0 when there is none.
-func idLine(data []byte, id string) int {
-	for i, l := range strings.Split(string(data), "\n") {
-		l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "-"))
-		v, ok := strings.CutPrefix(l, "id:")
-		if !ok {
-			continue
-		}
-		v = strings.TrimSpace(v)
-		if uq, err := strconv.Unquote(v); err == nil {
-			v = uq
-		} else if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
-			v = v[1 : len(v)-1]
-		}
-		if v == id {
-			return i + 1
-		}
-	}
-	return 0
 }

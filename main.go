@@ -6,21 +6,29 @@
 // Run "backplan --help" for the options, and see README.md for the
 // catalogue and plan-file formats.
 //
-// The package is laid out by what a run does: this file is the manual and
-// run; flags.go turns the command line into a config; modes.go says which
-// options go with which mode; workbook.go, preview.go, from.go, list.go,
-// figures.go and batch.go (with roster.go and names.go) are the modes;
-// printer.go is the only code that writes to the terminal; output.go and
+// The package is the edge of backplan: the flags, the modes, the terminal,
+// exit codes, files and signals. What a workbook is made from (the table
+// of options, rosters, file names, the default paper) is package job's;
+// the web page is package serve's. This file is the manual and run;
+// flags.go turns job's table and the command line's own options into a
+// config; modes.go says which options go with which mode; workbook.go,
+// preview.go, from.go, list.go, figures.go, batch.go and serve.go run the
+// modes; errors.go gives each error its exit code and hint; printer.go
+// writes messages and text to the terminal; output.go, tempfile.go and
 // input.go own the files.
 package main
 
 import (
 	_ "embed"
 	"io"
+	"io/fs"
 	"os"
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/backplan/backplan/job"
+	"github.com/backplan/backplan/render"
 )
 
 //go:embed exercises.yaml
@@ -48,7 +56,7 @@ Patient (printed in the workbook):
       --clinician NAME   --clinic NAME   --contact TEXT   --notes TEXT
 Output:
   -o, --out FILE         the PDF to write, - for standard output (plan.pdf)
-      --paper SIZE       a4 or letter (default from $PAPERSIZE, else letter)
+      --paper SIZE       a4 or letter (default: the system's, else the region's)
       --large-print      bigger text and boxes
       --preview          show the plan as text; write no PDF
       --save-plan FILE   also save the plan as YAML, to edit or print again
@@ -71,8 +79,9 @@ Examples:
 // env is what backplan takes from the world outside its arguments.
 type env struct {
 	getenv func(string) string
-	now    time.Time // the run date, unless SOURCE_DATE_EPOCH is set
-	tuneGC bool      // set the garbage collector for a short run (see tuneGC)
+	now    func() time.Time // the clock: the run date, unless SOURCE_DATE_EPOCH is set
+	root   fs.FS            // the file system / stands for, where the system's paper is set
+	tuneGC bool             // set the garbage collector for a short run (see tuneGC)
 	// signals has Ctrl-C, SIGTERM and SIGHUP remove the temporary files
 	// and exit. Only a real run sets it: a test or a fuzzing worker calls
 	// run in a process whose signals are not backplan's to take.
@@ -80,7 +89,14 @@ type env struct {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, env{getenv: os.Getenv, now: time.Now(), tuneGC: true, signals: true}))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr,
+		env{getenv: os.Getenv, now: time.Now, root: os.DirFS("/"), tuneGC: true, signals: true}))
+}
+
+// defaultPaper is the paper for a workbook when none was chosen: the
+// system's (PAPERSIZE, /etc/papersize), else the locale's region's.
+func (e env) defaultPaper() render.Paper {
+	return job.DefaultPaper(job.SystemPaper(e.getenv, e.root), job.LocaleRegion(e.getenv))
 }
 
 // run runs backplan and returns its exit code: 0 on success, 2 for a

@@ -11,8 +11,9 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/backplan/backplan/internal/testenv"
 	"github.com/spf13/pflag"
+
+	"github.com/backplan/backplan/internal/testenv"
 )
 
 // The date every script runs on: Tuesday 24 November 2026, 12:00 UTC.
@@ -29,7 +30,10 @@ func slowTest(t *testing.T, what string) { testenv.SkipUnlessFull(t, what) }
 
 // TestScripts runs the command-line scripts in testdata/script. Each starts
 // in a fresh folder holding clinic.yaml, a small test catalogue, with the
-// run date fixed by SOURCE_DATE_EPOCH.
+// run date fixed by SOURCE_DATE_EPOCH, a locale of the United States, and
+// PAPERCONF naming a papersize file that is not there, so that the
+// machine's /etc/papersize plays no part: the default paper is Letter
+// unless a script says otherwise.
 func TestScripts(t *testing.T) {
 	clinic, err := os.ReadFile(filepath.Join("testdata", "clinic.yaml"))
 	if err != nil {
@@ -40,6 +44,8 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("SOURCE_DATE_EPOCH", sourceDateEpoch)
+			e.Setenv("LANG", "en_US.UTF-8")
+			e.Setenv("PAPERCONF", filepath.Join(e.WorkDir, "papersize"))
 			return os.WriteFile(filepath.Join(e.WorkDir, "clinic.yaml"), clinic, 0o644)
 		},
 		Condition: func(cond string) (bool, error) {

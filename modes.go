@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/backplan/backplan/internal/words"
+	"github.com/backplan/backplan/job"
 )
 
 // mode is what one run of backplan does.
@@ -20,16 +21,17 @@ const (
 	previewMode
 )
 
-// The options, by what they are about.
+// The options, by what they are about: job's groups, and the files the
+// command line reads and writes.
 var (
-	planOptions = []string{
-		"weeks", "days", "weekdays", "focus", "level", "equipment", "no-floor",
-		"minutes", "start", "review", "include", "exclude", "catalog",
-	}
+	// planOptions shape a new plan: job's and the catalogue it is made from.
+	planOptions = append(job.Names(job.PlanGroup), "catalog")
 	// patientOptions are printed in the workbook; a batch row names its
 	// own patient.
-	patientOptions = []string{"patient", "clinician", "clinic", "contact", "notes"}
-	pdfOptions     = []string{"out", "paper", "large-print"}
+	patientOptions = job.Names(job.PatientGroup)
+	// printOptions are how a workbook is printed.
+	printOptions = job.Names(job.PrintGroup)
+	pdfOptions   = append([]string{"out"}, printOptions...)
 )
 
 // rule is one row of the table of which options go with which mode: the
@@ -52,12 +54,14 @@ var rules = []rule{
 	{option: "list", mode: listMode, does: "prints the catalogue and nothing else",
 		takes: []string{"catalog"}},
 	{option: "figures", mode: figuresMode, does: "draws the catalogue and nothing else",
-		takes: []string{"catalog", "paper", "large-print"}},
+		takes: join([]string{"catalog"}, printOptions)},
 	{option: "batch", mode: batchMode, does: "writes a workbook for each row",
-		takes: join(planOptions, without(patientOptions, "patient"), []string{"paper", "large-print", "out-dir", "jobs"}),
+		takes: join(planOptions, without(patientOptions, "patient"), printOptions, []string{"out-dir", "jobs"}),
 		hint:  "the roster's patient column names each workbook; --out-dir says where they go"},
+	// A clinician previews the plan they are about to print, so the print
+	// options may stay on the line (their values are checked as ever).
 	{option: "preview", mode: previewMode, does: "writes no PDF",
-		takes: join(planOptions, patientOptions, []string{"from", "save-plan"}),
+		takes: join(planOptions, patientOptions, printOptions, []string{"from", "save-plan"}),
 		hint:  "leave out --preview to write a PDF"},
 	{option: "from", mode: workbookMode, does: "prints the saved plan as written",
 		takes: join(pdfOptions, []string{"save-plan", "preview"}),

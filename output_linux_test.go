@@ -62,7 +62,7 @@ func TestOutputTerminal(t *testing.T) {
 			t.Errorf("%s: got %v, want %q", tt.path, err, tt.want)
 			continue
 		}
-		if code, _ := exitCode(err, flagName); code != 2 {
+		if code, _ := exitCode(err, flagWords); code != 2 {
 			t.Errorf("%s: exit code %d, want 2", tt.path, code)
 		}
 	}

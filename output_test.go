@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -94,15 +95,53 @@ func isLink(t *testing.T, path, to string) {
 // TestOutputKinds writes "new" over each kind of path an output may name,
 // and checks what is there afterwards.
 func TestOutputKinds(t *testing.T) {
-	long := func(n int) string { return strings.Repeat("a", n-len(".pdf")) + ".pdf" }
-	tests := []struct {
-		name  string
-		umask int
-		setup func(t *testing.T, dir string) string // the path to write
-		err   string                                // part of the error; "" for success
-		code  int                                   // the exit code of the error
-		check func(t *testing.T, dir string)
-	}{
+	tests := slices.Concat(fileCases(), linkCases(), refusedCases())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			withUmask(tt.umask, func() {
+				path := tt.setup(t, dir)
+				err := writeOne(path, []byte("new"))
+				switch {
+				case tt.err == "" && err != nil:
+					t.Fatalf("got %v", err)
+				case tt.err != "" && err == nil:
+					t.Fatalf("got no error, want %q", tt.err)
+				case tt.err != "" && !strings.Contains(err.Error(), tt.err):
+					t.Errorf("got %q, want %q", err, tt.err)
+				}
+				if err != nil {
+					if code, _ := exitCode(err, flagWords); code != tt.code {
+						t.Errorf("exit code %d, want %d", code, tt.code)
+					}
+				}
+			})
+			if tt.check != nil {
+				tt.check(t, dir)
+			}
+			noTemps(t, dir)
+		})
+	}
+}
+
+// outputCase is a path to write "new" to, and what must come of it.
+type outputCase struct {
+	name  string
+	umask int
+	setup func(t *testing.T, dir string) string // the path to write
+	err   string                                // part of the error; "" for success
+	code  int                                   // the exit code of the error
+	check func(t *testing.T, dir string)
+}
+
+// long is a file name of n bytes.
+func long(n int) string { return strings.Repeat("a", n-len(".pdf")) + ".pdf" }
+
+// fileCases are outputs that are regular files, new or replaced: what
+// they hold and their modes afterwards.
+func fileCases() []outputCase {
+	return []outputCase{
 		{name: "new file", umask: 0o022,
 			setup: func(t *testing.T, dir string) string { return "plan.pdf" },
 			check: func(t *testing.T, dir string) {
@@ -157,6 +196,33 @@ func TestOutputKinds(t *testing.T) {
 					t.Errorf("mode %o, want 640", got)
 				}
 			}},
+		{name: "name of 250 bytes", umask: 0o022,
+			setup: func(t *testing.T, dir string) string { return long(250) },
+			check: func(t *testing.T, dir string) {
+				if got := readString(t, long(250)); got != "new" {
+					t.Errorf("the file holds %q", got)
+				}
+			}},
+		{name: "name of 255 bytes replacing a file", umask: 0o022,
+			setup: func(t *testing.T, dir string) string {
+				mustWrite(t, long(255), "old", 0o600)
+				return long(255)
+			},
+			check: func(t *testing.T, dir string) {
+				if got := readString(t, long(255)); got != "new" {
+					t.Errorf("the file holds %q", got)
+				}
+				if got := modeOf(t, long(255)); got != 0o600 {
+					t.Errorf("mode %o, want 600", got)
+				}
+			}},
+	}
+}
+
+// linkCases are outputs named through symlinks, and devices: the link
+// stays, and its target is written.
+func linkCases() []outputCase {
+	return []outputCase{
 		{name: "symlink to file", umask: 0o022,
 			setup: func(t *testing.T, dir string) string {
 				os.Mkdir("real", 0o755)
@@ -215,6 +281,13 @@ func TestOutputKinds(t *testing.T) {
 				return "null.pdf"
 			},
 			check: func(t *testing.T, dir string) { isLink(t, "null.pdf", os.DevNull) }},
+	}
+}
+
+// refusedCases are outputs that cannot be written, and the old file
+// that stays.
+func refusedCases() []outputCase {
+	return []outputCase{
 		{name: "folder",
 			setup: func(t *testing.T, dir string) string { os.Mkdir("plans", 0o755); return "plans" },
 			err:   `cannot write "plans": it is a folder`, code: 1},
@@ -259,53 +332,6 @@ func TestOutputKinds(t *testing.T) {
 				return "s.pdf"
 			},
 			err: `cannot write "s.pdf": it is not a file, a device or a pipe`, code: 1},
-		{name: "name of 250 bytes", umask: 0o022,
-			setup: func(t *testing.T, dir string) string { return long(250) },
-			check: func(t *testing.T, dir string) {
-				if got := readString(t, long(250)); got != "new" {
-					t.Errorf("the file holds %q", got)
-				}
-			}},
-		{name: "name of 255 bytes replacing a file", umask: 0o022,
-			setup: func(t *testing.T, dir string) string {
-				mustWrite(t, long(255), "old", 0o600)
-				return long(255)
-			},
-			check: func(t *testing.T, dir string) {
-				if got := readString(t, long(255)); got != "new" {
-					t.Errorf("the file holds %q", got)
-				}
-				if got := modeOf(t, long(255)); got != 0o600 {
-					t.Errorf("mode %o, want 600", got)
-				}
-			}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			t.Chdir(dir)
-			withUmask(tt.umask, func() {
-				path := tt.setup(t, dir)
-				err := writeOne(path, []byte("new"))
-				switch {
-				case tt.err == "" && err != nil:
-					t.Fatalf("got %v", err)
-				case tt.err != "" && err == nil:
-					t.Fatalf("got no error, want %q", tt.err)
-				case tt.err != "" && !strings.Contains(err.Error(), tt.err):
-					t.Errorf("got %q, want %q", err, tt.err)
-				}
-				if err != nil {
-					if code, _ := exitCode(err, flagName); code != tt.code {
-						t.Errorf("exit code %d, want %d", code, tt.code)
-					}
-				}
-			})
-			if tt.check != nil {
-				tt.check(t, dir)
-			}
-			noTemps(t, dir)
-		})
 	}
 }
 

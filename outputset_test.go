@@ -9,17 +9,19 @@ import (
 	"testing"
 )
 
-// TestOutputIsInput: an output may not be an input, by any name.
-func TestOutputIsInput(t *testing.T) {
-	tests := []struct {
-		name    string
-		setup   func(t *testing.T) // in a folder holding in.yaml
-		stdin   string             // open this file as standard input
-		stdout  string             // open this file (appending) as standard output
-		input   string             // the --catalog path
-		outputs []string           // claimed as --out, --save-plan, …
-		err     string             // "" for no error
-	}{
+// sameFileCase is an input and outputs, which may be the same file.
+type sameFileCase struct {
+	name    string
+	setup   func(t *testing.T) // in a folder holding in.yaml
+	stdin   string             // open this file as standard input
+	stdout  string             // open this file (appending) as standard output
+	input   string             // the --catalog path
+	outputs []string           // claimed as --out, --save-plan, …
+	err     string             // "" for no error
+}
+
+func sameFileCases() []sameFileCase {
+	return []sameFileCase{
 		{name: "same path", input: "in.yaml", outputs: []string{"in.yaml"},
 			err: `--out "in.yaml" is the same file as --catalog "in.yaml"; backplan will not write over its input`},
 		{name: "another spelling", input: "in.yaml", outputs: []string{"./sub/../in.yaml"},
@@ -61,8 +63,11 @@ func TestOutputIsInput(t *testing.T) {
 			input: "in.yaml", outputs: []string{"out.pdf", "link.pdf"},
 			err: `--out "out.pdf" and --save-plan "link.pdf" are the same file`},
 	}
-	flags := []string{"--out", "--save-plan", "--figures"}
-	for _, tt := range tests {
+}
+
+// TestOutputIsInput: an output may not be an input, by any name.
+func TestOutputIsInput(t *testing.T) {
+	for _, tt := range sameFileCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			t.Chdir(dir)
@@ -71,33 +76,7 @@ func TestOutputIsInput(t *testing.T) {
 			if tt.setup != nil {
 				tt.setup(t)
 			}
-			var stdin io.Reader
-			var stdout io.Writer = io.Discard
-			if tt.stdin != "" {
-				f, err := os.Open(tt.stdin)
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer f.Close()
-				stdin = f
-			}
-			if tt.stdout != "" {
-				f, err := os.OpenFile(tt.stdout, os.O_WRONLY|os.O_APPEND, 0)
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer f.Close()
-				stdout = f
-			}
-			s := newOutputs(stdin, stdout, fileArg{"--catalog", tt.input}, fileArg{"--from", ""})
-			defer s.discard()
-			var err error
-			for i, out := range tt.outputs {
-				out = strings.Replace(out, "ABS", dir, 1)
-				if _, err = s.claim(flags[i], out); err != nil {
-					break
-				}
-			}
+			err := claimAll(t, dir, tt)
 			switch {
 			case tt.err == "" && err != nil:
 				t.Fatalf("got %v", err)
@@ -107,17 +86,48 @@ func TestOutputIsInput(t *testing.T) {
 				if !strings.Contains(err.Error(), tt.err) {
 					t.Errorf("got %q\nwant %q", err, tt.err)
 				}
-				if code, _ := exitCode(err, flagName); code != 2 {
+				if code, _ := exitCode(err, flagWords); code != 2 {
 					t.Errorf("exit code %d, want 2", code)
 				}
 			}
-			s.discard()
 			if got := readString(t, "in.yaml"); got != "exercises: []\n" {
 				t.Errorf("the input now holds %q", got)
 			}
 			noTemps(t, dir)
 		})
 	}
+}
+
+// claimAll claims a case's outputs in turn, with its standard input and
+// output, until one is refused; then it discards them all.
+func claimAll(t *testing.T, dir string, tt sameFileCase) error {
+	var stdin io.Reader
+	var stdout io.Writer = io.Discard
+	if tt.stdin != "" {
+		f, err := os.Open(tt.stdin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		stdin = f
+	}
+	if tt.stdout != "" {
+		f, err := os.OpenFile(tt.stdout, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		stdout = f
+	}
+	s := newOutputs(stdin, stdout, fileArg{"--catalog", tt.input}, fileArg{"--from", ""})
+	defer s.discard()
+	flags := []string{"--out", "--save-plan", "--figures"}
+	for i, out := range tt.outputs {
+		if _, err := s.claim(flags[i], strings.Replace(out, "ABS", dir, 1)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TestOutputsCommitTogether: with two outputs, a failure in either leaves

@@ -1,19 +1,19 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/backplan/backplan/plan"
 )
 
-// printer is backplan's only way to the terminal: nothing else writes to
-// standard output or standard error. Its rules:
+// printer writes backplan's messages and text to the terminal. Besides it,
+// only the output set (output.go) writes to standard output, the PDF for
+// --out -, and only backplan serve's request log, which package serve
+// writes to the standard error it is given, writes to standard error.
+// The printer's rules:
 //
 //   - A message is one line on standard error: "backplan: ", then lower-case
 //     words with no trailing period. Runs of white space, line breaks
@@ -60,7 +60,7 @@ func (p *printer) fail(err error) int {
 	if err == nil {
 		return 0
 	}
-	code, hint := exitCode(err, flagName)
+	code, hint := exitCode(err, flagWords)
 	p.say(err.Error(), hint)
 	return code
 }
@@ -87,26 +87,6 @@ func (p *printer) clearProgress() {
 	}
 	fmt.Fprintf(p.stderr, "\r%s\r", strings.Repeat(" ", p.progress))
 	p.progress = 0
-}
-
-// exitCode classifies err: its exit code, and the hint to print, naming
-// options as name spells them.
-func exitCode(err error, name func(option string) string) (code int, hint string) {
-	var ce *cliError
-	var pe *plan.Error
-	switch {
-	case errors.As(err, &ce):
-		return ce.code, ce.hint
-	case isTextError(err):
-		return 2, ""
-	case errors.As(err, &pe):
-		code = 1
-		if pe.Kind == plan.OptionProblem {
-			code = 2
-		}
-		return code, planHint(pe, name)
-	}
-	return 1, ""
 }
 
 // oneLine makes s one safe line: each line break or tab, with the white

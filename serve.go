@@ -1,26 +1,10 @@
 package main
 
-// backplan serve: the same workbooks from a page in the clinician's own
-// browser.
-//
-// The server's promises, each kept here and tested in serve_test.go:
-//
-//   - Patient data stays put. Forms are POSTed, never put in a URL; bodies
-//     are read into memory, never to disk; the log holds method, path,
-//     status, size and duration only. The page loads nothing from any
-//     other site, and its Content-Security-Policy says so.
-//   - Only the clinician's browser gets in. It listens on loopback unless
-//     --addr says otherwise (and then warns that the page has no login). A
-//     Host that is not an IP address, localhost or a name the server was
-//     given is refused, against DNS rebinding; a POST from another site is
-//     refused (Sec-Fetch-Site, else Origin against Host).
-//   - Bad input never hurts: bodies are bounded (forms 64 KiB, plan files
-//     1 MiB, rosters 5 MiB; more is 413), reads and writes time out, a bad
-//     value is a 400 with the command line's own words, and a panic is a
-//     500 with no trace in the page.
-//   - Load is bounded: workbooks are drawn on at most one goroutine per
-//     CPU, with a short queue before them; when it is full the answer is
-//     503 with Retry-After.
+// backplan serve: listen on the clinician's own computer and serve
+// package serve's page until Ctrl-C, then let the requests in flight
+// finish. Only the clinician's browser should get in: it listens on
+// loopback unless --addr says otherwise, and then warns that the page has
+// no login.
 
 import (
 	"context"
@@ -34,49 +18,35 @@ import (
 	"os/exec"
 	"os/signal"
 	"runtime"
-	"runtime/debug"
-	"slices"
-	"strings"
-	"sync"
-	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
 
+	"github.com/backplan/backplan/job"
 	"github.com/backplan/backplan/render"
+	"github.com/backplan/backplan/serve"
 )
-
-// Body limits.
-const (
-	formLimit   = 64 << 10
-	planLimit   = 1 << 20
-	rosterLimit = 5 << 20
-)
-
-// maxRosterRows bounds a roster sent to the page; --batch has no limit.
-const maxRosterRows = 1000
-
-// queuePerCPU is how many requests may wait for a CPU, for each CPU.
-const queuePerCPU = 16
 
 const serveUsage = `Usage: backplan serve [--addr ADDR] [--open]
 
 Serves a page for making workbooks in the browser, on this computer only
 unless --addr says otherwise. Ctrl-C stops it.
 
-      --addr ADDR    host:port to listen on (default 127.0.0.1:8080; port 0 picks one)
-      --host NAME    another host name the page may be reached by, as behind a proxy
-      --open         open the page in the default browser
-  -h, --help         print this help
+      --addr ADDR      host:port to listen on (default 127.0.0.1:8080; port 0 picks one)
+      --host NAME      another host name the page may be reached by, as behind a proxy
+      --catalog FILE   use this catalogue instead of the built-in one
+      --open           open the page in the default browser
+  -h, --help           print this help
 `
 
 // serveConfig is backplan serve's command line.
 type serveConfig struct {
-	addr  string
-	hosts []string
-	open  bool
-	help  bool
+	addr    string
+	hosts   []string
+	catalog string
+	open    bool
+	help    bool
 }
 
 func parseServeArgs(args []string) (*serveConfig, error) {
@@ -86,6 +56,7 @@ func parseServeArgs(args []string) (*serveConfig, error) {
 	fs.Usage = func() {}
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "")
 	fs.StringSliceVar(&c.hosts, "host", nil, "")
+	fs.StringVar(&c.catalog, "catalog", "", "")
 	fs.BoolVar(&c.open, "open", false, "")
 	fs.BoolVarP(&c.help, "help", "h", false, "")
 	if err := fs.Parse(args); err != nil {
@@ -93,6 +64,9 @@ func parseServeArgs(args []string) (*serveConfig, error) {
 	}
 	if fs.NArg() > 0 {
 		return nil, usageErr("backplan serve --help lists its options", "unexpected argument %q", fs.Arg(0))
+	}
+	if c.catalog == "-" {
+		return nil, usageErr("", "--catalog needs a file name; - is not allowed with serve")
 	}
 	return c, nil
 }
@@ -109,46 +83,39 @@ func runServe(args []string, pr *printer, e env) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve(ctx, c, pr, e)
+	return listenAndServe(ctx, c, pr, e)
 }
 
-// serve listens and serves until ctx is done. Its messages go through pr;
-// the request log goes to standard error.
-func serve(ctx context.Context, c *serveConfig, pr *printer, e env) error {
-	if _, err := runDate(e); err != nil {
+// listenAndServe listens and serves until ctx is done. Its messages go
+// through pr; the request log goes to standard error.
+func listenAndServe(ctx context.Context, c *serveConfig, pr *printer, e env) error {
+	h, err := newHandler(c, pr.stderr, e)
+	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return usageErr("choose another port with --addr, or 127.0.0.1:0 for any free one", "cannot listen on %s: %v", c.addr, errors.Unwrap(err))
 	}
-	h, err := newServer(e, ln.Addr().(*net.TCPAddr), c.addr, c.hosts, pr.stderr)
-	if err != nil {
-		ln.Close()
-		return err
-	}
+	addr := ln.Addr().(*net.TCPAddr)
 	srv := &http.Server{
-		Handler:           h,
+		Handler:           h(allowedHosts(c, addr, os.Hostname)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    32 << 10,
 		// net/http's own complaints may quote a request; the log holds
-		// only what logged writes.
+		// only what the page logs.
 		ErrorLog: slog.NewLogLogger(slog.DiscardHandler, slog.LevelError),
 	}
-	url := h.url()
+	url := pageURL(addr)
 	if err := pr.text("backplan: serving the page at " + url + " (Ctrl-C stops it)\n"); err != nil {
+		ln.Close()
 		return err
 	}
-	if !ln.Addr().(*net.TCPAddr).IP.IsLoopback() {
-		where := ln.Addr().String()
-		if h, _, err := net.SplitHostPort(c.addr); err == nil {
-			where = net.JoinHostPort(h, fmt.Sprint(ln.Addr().(*net.TCPAddr).Port))
-		}
-		pr.say(fmt.Sprintf("warning: listening on %s: the page has no login, so anyone who can reach this address can use it", where),
-			"keep it behind the clinic's own access control, or use --addr 127.0.0.1:8080")
+	if warning := exposed(c.addr, addr); warning != "" {
+		pr.say(warning, "keep it behind the clinic's own access control, or use --addr 127.0.0.1:8080")
 	}
 	if c.open {
 		if err := openBrowser(url); err != nil {
@@ -171,6 +138,75 @@ func serve(ctx context.Context, c *serveConfig, pr *printer, e env) error {
 	return nil
 }
 
+// newHandler makes what the page needs before it listens (the run date's
+// check, the catalogue, the renderer) and returns the function that makes
+// the handler for the host names allowed.
+func newHandler(c *serveConfig, log io.Writer, e env) (func(hosts []string) http.Handler, error) {
+	if _, err := runDate(e); err != nil {
+		return nil, err
+	}
+	cat, err := loadCatalog(c.catalog, nil)
+	if err != nil {
+		return nil, err
+	}
+	r, err := render.New(1) // each workbook on one goroutine, as in a batch
+	if err != nil {
+		return nil, err
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if e.tuneGC {
+		tuneGC(e.getenv, workers)
+	}
+	today := func() time.Time {
+		t, _ := runDate(e) // checked above
+		return t
+	}
+	return func(hosts []string) http.Handler {
+		return serve.New(serve.Config{
+			Catalog: cat, Renderer: r, Hosts: hosts, Log: log, Today: today,
+			Paper: job.SystemPaper(e.getenv, e.root), Workers: workers,
+		})
+	}, nil
+}
+
+// allowedHosts are the host names the page answers to, besides IP
+// addresses and localhost: those given with --host, the name in --addr if
+// it has one and, when it listens beyond loopback, this computer's name.
+func allowedHosts(c *serveConfig, addr *net.TCPAddr, hostname func() (string, error)) []string {
+	hosts := append([]string(nil), c.hosts...)
+	if h, _, err := net.SplitHostPort(c.addr); err == nil && h != "" && net.ParseIP(h) == nil {
+		hosts = append(hosts, h)
+	}
+	if !addr.IP.IsLoopback() {
+		if name, err := hostname(); err == nil {
+			hosts = append(hosts, name)
+		}
+	}
+	return hosts
+}
+
+// pageURL is the address to open in a browser.
+func pageURL(addr *net.TCPAddr) string {
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, fmt.Sprint(addr.Port)) + "/"
+}
+
+// exposed is the warning for a server listening at addr beyond loopback,
+// as --addr (given) named it; "" on loopback.
+func exposed(given string, addr *net.TCPAddr) string {
+	if addr.IP.IsLoopback() {
+		return ""
+	}
+	where := addr.String()
+	if h, _, err := net.SplitHostPort(given); err == nil {
+		where = net.JoinHostPort(h, fmt.Sprint(addr.Port))
+	}
+	return fmt.Sprintf("warning: listening on %s: the page has no login, so anyone who can reach this address can use it", where)
+}
+
 // openBrowser opens url in the desktop's default browser.
 func openBrowser(url string) error {
 	var cmd *exec.Cmd
@@ -187,213 +223,4 @@ func openBrowser(url string) error {
 	}
 	go cmd.Wait()
 	return nil
-}
-
-// server is the page's HTTP handler.
-type server struct {
-	pl       *planner
-	renderer *render.Renderer
-	base     pageData // the page's fixed parts
-	handler  http.Handler
-	addr     *net.TCPAddr
-	hosts    []string // host names allowed besides IP addresses and localhost
-
-	slots    chan struct{} // one a CPU: a workbook being drawn holds one
-	admitted atomic.Int64  // requests drawing or waiting to draw
-	maxAdmit int64
-
-	logMu sync.Mutex
-	log   io.Writer
-
-	bufs sync.Pool // *bytes.Buffer for PDFs
-}
-
-// newServer makes the handler for a server listening on addr; given is
-// --addr as typed, whose host name, if it has one, is allowed.
-func newServer(e env, addr *net.TCPAddr, given string, hosts []string, logw io.Writer) (*server, error) {
-	pl, err := newPlanner(e)
-	if err != nil {
-		return nil, err
-	}
-	r, err := render.New(1)
-	if err != nil {
-		return nil, err
-	}
-	cpus := runtime.GOMAXPROCS(0)
-	serveTuneGC(e, cpus)
-	s := &server{
-		pl: pl, renderer: r, base: pageBase(pl.exercises()), addr: addr,
-		slots: make(chan struct{}, cpus), maxAdmit: int64(cpus * (1 + queuePerCPU)),
-		log: logw,
-	}
-	for _, h := range hosts {
-		s.hosts = append(s.hosts, strings.ToLower(h))
-	}
-	if h, _, err := net.SplitHostPort(given); err == nil && h != "" && net.ParseIP(h) == nil {
-		s.hosts = append(s.hosts, strings.ToLower(h))
-	}
-	if addr != nil && !addr.IP.IsLoopback() {
-		if name, err := os.Hostname(); err == nil {
-			s.hosts = append(s.hosts, strings.ToLower(name))
-		}
-	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.page)
-	mux.HandleFunc("POST /{$}", s.pagePreview)
-	mux.HandleFunc("POST /preview", s.preview)
-	mux.HandleFunc("POST /workbook", s.workbook)
-	mux.HandleFunc("POST /plan", s.planFile)
-	mux.HandleFunc("POST /from", s.from)
-	mux.HandleFunc("POST /batch", s.batch)
-	mux.HandleFunc("GET /static/{file}", s.static)
-	cop := http.NewCrossOriginProtection()
-	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		plainError(w, http.StatusForbidden, "refused: the form was sent from another site")
-	}))
-	s.handler = s.logged(s.recovered(securityHeaders(s.checkHost(cop.Handler(mux)))))
-	return s, nil
-}
-
-func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
-
-// url is the address to open in a browser.
-func (s *server) url() string {
-	host := s.addr.IP.String()
-	if s.addr.IP.IsUnspecified() {
-		host = "localhost"
-	}
-	return "http://" + net.JoinHostPort(host, fmt.Sprint(s.addr.Port)) + "/"
-}
-
-// statusWriter remembers the status and size of a response, for the log.
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-	size   int64
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *statusWriter) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	n, err := w.ResponseWriter.Write(b)
-	w.size += int64(n)
-	return n, err
-}
-
-func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
-// logged logs each request: method, path, status, size and duration, and
-// nothing a clinician typed (no query, no body, no header).
-func (s *server) logged(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		sw := &statusWriter{ResponseWriter: w}
-		next.ServeHTTP(sw, r)
-		path := r.URL.Path
-		if !slices.Contains([]string{"/", "/preview", "/workbook", "/plan", "/from", "/batch"}, path) && !strings.HasPrefix(path, "/static/") {
-			path = "(other)" // a path is typed too; log only our own
-		}
-		s.logMu.Lock()
-		fmt.Fprintf(s.log, "%s %s %s %d %d %s\n", start.UTC().Format(time.RFC3339), r.Method, path, sw.status, sw.size, time.Since(start).Round(time.Millisecond))
-		s.logMu.Unlock()
-	})
-}
-
-// recovered turns a panic into a plain 500: never a stack trace in the page.
-func (s *server) recovered(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
-					panic(v)
-				}
-				s.logMu.Lock()
-				fmt.Fprintf(s.log, "backplan: internal error on %s %s\n%s", r.Method, r.URL.Path, debug.Stack())
-				s.logMu.Unlock()
-				plainError(w, http.StatusInternalServerError, "internal error: the workbook could not be made")
-			}
-		}()
-		next.ServeHTTP(w, r)
-	})
-}
-
-// checkHost refuses a request whose Host is neither an IP address, nor
-// localhost, nor a name the server was given: a page on another site that
-// points its own name at this address (DNS rebinding) gets nothing.
-func (s *server) checkHost(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host := r.Host
-		if h, _, err := net.SplitHostPort(host); err == nil {
-			host = h
-		}
-		host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
-		if net.ParseIP(host) == nil && host != "localhost" && !slices.Contains(s.hosts, host) {
-			plainError(w, http.StatusForbidden, "refused: this server answers only to its own address (use --host to allow another name)")
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// contentPolicy allows the page only its own scripts, styles and posts.
-const contentPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("Content-Security-Policy", contentPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Cross-Origin-Resource-Policy", "same-origin")
-		if !strings.HasPrefix(r.URL.Path, "/static/") {
-			h.Set("Cache-Control", "no-store")
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// plainError answers with a one-line message.
-func plainError(w http.ResponseWriter, code int, msg string) {
-	h := w.Header()
-	h.Del("Content-Disposition")
-	h.Set("Content-Type", "text/plain; charset=utf-8")
-	if code == http.StatusServiceUnavailable {
-		h.Set("Retry-After", "1")
-	}
-	w.WriteHeader(code)
-	io.WriteString(w, msg+"\n")
-}
-
-// errBusy is a full queue: 503.
-var errBusy = errors.New("busy")
-
-// admit lets a request join the queue for the CPUs, or reports errBusy
-// when the queue is full. done must be called when the request is over.
-func (s *server) admit() (done func(), err error) {
-	if s.admitted.Add(1) > s.maxAdmit {
-		s.admitted.Add(-1)
-		return nil, errBusy
-	}
-	return func() { s.admitted.Add(-1) }, nil
-}
-
-// draw waits for a CPU, then runs f on it.
-func (s *server) draw(ctx context.Context, f func() error) error {
-	select {
-	case s.slots <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	defer func() { <-s.slots }()
-	return f()
 }

@@ -11,9 +11,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/backplan/backplan/internal/testenv"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+
+	"github.com/backplan/backplan/internal/testenv"
 )
 
 // chromiumPath finds Debian's chromium, or skips the test.
@@ -55,33 +56,58 @@ func browserContext(t *testing.T, timeout time.Duration) context.Context {
 }
 
 // TestServeBrowser drives the page in a real browser: fill in a Greek
-// name, see the preview follow, press download, and get the command
-// line's PDF.
+// name, see the preview follow, put a mistake right, press download, and
+// get the command line's PDF.
 func TestServeBrowser(t *testing.T) {
 	ctx := browserContext(t, 90*time.Second)
-	s, _ := newTestServer(t)
-	ts := httptest.NewServer(s)
+	ts := httptest.NewServer(newTestHandler(t)) // on loopback
 	defer ts.Close()
 
 	const name = "Ζωή Παπαδοπούλου-Núñez"
-	dir := t.TempDir()
 	wait := chromedp.WithPollingTimeout(20 * time.Second)
-	text := func(id string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID(id)))
-		if err != nil {
-			t.Fatalf("reading #%s: %v", id, err)
-		}
-		return s
-	}
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL),
 		chromedp.WaitVisible(chromedp.ID("f-patient")),
 	); err != nil {
 		t.Fatalf("loading the page: %v", err)
 	}
-	before := text("preview")
-	// Every field a person can reach has a label.
+	checkLabels(t, ctx)
+	before := text(t, ctx, "preview")
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("f-patient")),
+		chromedp.SendKeys(chromedp.ID("f-patient"), name),
+		chromedp.Poll[chromedp.Void](`document.querySelector("#preview h2") && document.querySelector("#preview h2").textContent.includes("Παπαδοπούλου-Núñez")`, wait),
+	); err != nil {
+		t.Fatalf("typing the name: %v", err)
+	}
+	if after := text(t, ctx, "preview"); before == after || !strings.Contains(after, name) {
+		t.Errorf("the preview did not follow the name: it reads %.200q", after)
+	}
+	paper, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-paper")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkWeeksMistake(t, ctx)
+	got := download(t, ctx, "download")
+	want := cliOutput(t, "--patient", name, "--paper", paper)
+	if !bytes.Equal(got, want) {
+		t.Errorf("the downloaded PDF (%d bytes) differs from backplan --patient %q --paper %s (%d bytes)", len(got), name, paper, len(want))
+	}
+}
+
+// text is the text of the element with the id.
+func text(t *testing.T, ctx context.Context, id string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID(id)))
+	if err != nil {
+		t.Fatalf("reading #%s: %v", id, err)
+	}
+	return s
+}
+
+// checkLabels checks that every field a person can reach has a label.
+func checkLabels(t *testing.T, ctx context.Context) {
+	t.Helper()
 	unlabelled, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("input:not([type=hidden]), select, textarea"))
 		.filter(e => e.labels.length === 0).map(e => e.name + "#" + e.id)`))
 	if err != nil {
@@ -90,23 +116,14 @@ func TestServeBrowser(t *testing.T) {
 	if len(unlabelled) > 0 {
 		t.Errorf("fields without a label: %v", unlabelled)
 	}
-	if err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.ID("f-patient")),
-		chromedp.SendKeys(chromedp.ID("f-patient"), name),
-		chromedp.Poll[chromedp.Void](`document.querySelector("#preview h2") && document.querySelector("#preview h2").textContent.includes("Παπαδοπούλου-Núñez")`, wait),
-	); err != nil {
-		t.Fatalf("typing the name: %v", err)
-	}
-	if after := text("preview"); before == after || !strings.Contains(after, name) {
-		t.Errorf("the preview did not follow the name: it reads %.200q", after)
-	}
-	paper, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-paper")))
-	if err != nil {
-		t.Fatal(err)
-	}
+}
 
-	// A mistake shows beside its field, in the command line's words, and
-	// goes when it is put right.
+// checkWeeksMistake types a number of weeks out of range: the mistake
+// shows beside the field, in the command line's words, and goes when it
+// is put right.
+func checkWeeksMistake(t *testing.T, ctx context.Context) {
+	t.Helper()
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
 	if err := chromedp.Do(ctx,
 		chromedp.SetValue(chromedp.ID("f-weeks"), ""),
 		chromedp.SendKeys(chromedp.ID("f-weeks"), "99"),
@@ -114,7 +131,7 @@ func TestServeBrowser(t *testing.T) {
 	); err != nil {
 		t.Fatalf("the weeks field: %v", err)
 	}
-	if got := text("e-weeks"); got != "weeks must be 1–52, got 99" {
+	if got := text(t, ctx, "e-weeks"); got != "weeks must be 1–52, got 99" {
 		t.Errorf("beside weeks: %q", got)
 	}
 	if err := chromedp.Do(ctx,
@@ -124,7 +141,13 @@ func TestServeBrowser(t *testing.T) {
 	); err != nil {
 		t.Fatalf("the weeks field: %v", err)
 	}
+}
 
+// download presses the button with the id and returns the file the
+// browser saved.
+func download(t *testing.T, ctx context.Context, button string) []byte {
+	t.Helper()
+	dir := t.TempDir()
 	progress := chromedp.Events(ctx, browser.DownloadProgress)
 	if err := chromedp.Do(ctx,
 		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
@@ -134,9 +157,9 @@ func TestServeBrowser(t *testing.T) {
 			})
 			return err
 		}),
-		chromedp.Click(chromedp.ID("download")),
+		chromedp.Click(chromedp.ID(button)),
 	); err != nil {
-		t.Fatalf("pressing download: %v", err)
+		t.Fatalf("pressing %s: %v", button, err)
 	}
 	guid := ""
 	for ev, err := range progress {
@@ -148,14 +171,11 @@ func TestServeBrowser(t *testing.T) {
 			break
 		}
 	}
-	got, err := os.ReadFile(filepath.Join(dir, guid))
+	data, err := os.ReadFile(filepath.Join(dir, guid))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := cliOutput(t, "--patient", name, "--paper", paper)
-	if !bytes.Equal(got, want) {
-		t.Errorf("the downloaded PDF (%d bytes) differs from backplan --patient %q --paper %s (%d bytes)", len(got), name, paper, len(want))
-	}
+	return data
 }
 
 // TestServeScreenshot writes the README's picture of the page, filled in
@@ -168,8 +188,7 @@ func TestServeScreenshot(t *testing.T) {
 		t.Skip("set BACKPLAN_SCREENSHOT to the PNG to write")
 	}
 	ctx := browserContext(t, 60*time.Second)
-	s, _ := newTestServer(t)
-	ts := httptest.NewServer(s)
+	ts := httptest.NewServer(newTestHandler(t))
 	defer ts.Close()
 	wait := chromedp.WithPollingTimeout(20 * time.Second)
 	if err := chromedp.Do(ctx,

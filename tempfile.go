@@ -2,8 +2,8 @@ package main
 
 // Temporary files. Each output's temporary file is named so that backplan
 // knows its own (".ana.pdf.backplan-4242-1.tmp": the target, the process,
-// a count), removed on SIGINT and SIGTERM, and, after a SIGKILL or a power
-// cut, removed by the next run that writes into the same folder.
+// a count), removed on SIGINT, SIGTERM and SIGHUP, and, after a SIGKILL or
+// a power cut, removed by the next run that writes into the same folder.
 
 import (
 	"errors"

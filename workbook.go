@@ -5,10 +5,12 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
 
+	"github.com/backplan/backplan/job"
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
@@ -79,15 +81,13 @@ func makePlan(c *config, stdin io.Reader, e env) (*plan.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := c.opts
-	o.Today = plan.DateOf(today)
-	return plan.Build(cat, o)
+	return job.Build(cat, c.job, today)
 }
 
 // drawWorkbook writes p's workbook to w.
 func drawWorkbook(r *render.Renderer, w io.Writer, p *plan.Plan, o render.Options) error {
 	if err := r.Workbook(w, p, o); err != nil {
-		if isTextError(err) {
+		if errors.As(err, new(*render.TextError)) {
 			return err
 		}
 		return fmt.Errorf("making the PDF: %w", err)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -147,6 +148,16 @@ type Exercise struct {
 type Catalog struct {
 	Exercises []Exercise
 	byID      map[string]int
+	lines     func() map[string]int // each exercise's first line in the file, worked out once asked
+}
+
+// Line returns the line of the catalogue's file where the exercise id
+// starts, or 0 when it is not known.
+func (c *Catalog) Line(id string) int {
+	if c.lines == nil {
+		return 0
+	}
+	return c.lines()[id]
 }
 
 // Lookup returns the exercise with the given id.
@@ -259,7 +270,22 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 		}
 		c.byID[e.ID] = i
 	}
+	// Lines are for messages about an exercise found later (text the
+	// workbook's fonts cannot print, say), so the tree is parsed only then.
+	c.lines = sync.OnceValue(func() map[string]int { return exerciseLines(c.Exercises, node) })
 	return c, nil
+}
+
+// exerciseLines maps each exercise's id to the line where it starts, by
+// node, which gives each exercise's node in the file.
+func exerciseLines(exs []Exercise, node func(i int) *yaml.Node) map[string]int {
+	lines := make(map[string]int, len(exs))
+	for i := range exs {
+		if n := node(i); n != nil {
+			lines[exs[i].ID] = n.Line
+		}
+	}
+	return lines
 }
 
 // fieldError is a validation error tied to a field path, so the loader can

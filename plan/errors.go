@@ -1,6 +1,9 @@
 package plan
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Error is a problem with what the planner was given: an option it cannot
 // use, a catalogue or plan file it cannot read, or options that are valid
@@ -16,7 +19,17 @@ type Error struct {
 	Input string
 	Line  int    // for files, the 1-based line, or 0 when unknown
 	Msg   string // the whole message, one line, lower-case, no hint
+	// Exercise is the id of the exercise the problem is about, when it is
+	// about one the options name (an unknown id in include or exclude).
+	Exercise string
+	// Err is the kind of problem, for errors.Is, when it has one of the
+	// kinds below; nil otherwise.
+	Err error
 }
+
+// ErrUnknownExercise is the kind of an Error about an exercise id that
+// the catalogue does not have: errors.Is(err, plan.ErrUnknownExercise).
+var ErrUnknownExercise = errors.New("unknown exercise")
 
 // ErrorKind says which input an Error is about.
 type ErrorKind int
@@ -36,9 +49,19 @@ const (
 
 func (e *Error) Error() string { return e.Msg }
 
+// Unwrap returns the kind of problem, if the error has one.
+func (e *Error) Unwrap() error { return e.Err }
+
 // optErr is an OptionProblem with the option it is about.
 func optErr(option, format string, args ...any) error {
 	return &Error{Kind: OptionProblem, Input: option, Msg: fmt.Sprintf(format, args...)}
+}
+
+// unknownExercise is an OptionProblem about an id, given in the option
+// named, that the catalogue does not have.
+func unknownExercise(option, id string) error {
+	return &Error{Kind: OptionProblem, Input: option, Exercise: id, Err: ErrUnknownExercise,
+		Msg: fmt.Sprintf("%s: unknown exercise %q", option, id)}
 }
 
 // buildErr is a BuildProblem; option is the choice that would fix it.

@@ -58,6 +58,8 @@ func build(t testing.TB, o plan.Options) *plan.Plan {
 var (
 	flagLike = regexp.MustCompile(`(^|[\s(])--[a-z]`)
 	quoted   = regexp.MustCompile("`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\"")
+	// goWords finds the Go library's wording leaking into a message.
+	goWords = regexp.MustCompile(`not found in type|\bplan\.[A-Z]|\bmap\[|\[\]string`)
 )
 
 // checkError fails unless err is a *plan.Error of the given kind about
@@ -77,9 +79,12 @@ func checkError(t testing.TB, err error, kind plan.ErrorKind, input string) {
 		t.Errorf("input: got %q, want %q (%v)", pe.Input, input, err)
 	}
 	msg := err.Error()
+	own := quoted.ReplaceAllString(msg, "") // the message's own words
 	switch {
-	case flagLike.MatchString(quoted.ReplaceAllString(msg, "")):
+	case flagLike.MatchString(own):
 		t.Errorf("names a flag: %q", msg)
+	case goWords.MatchString(own):
+		t.Errorf("speaks Go, not a clinician's words: %q", msg)
 	case strings.ContainsAny(msg, "\n\r"):
 		t.Errorf("spans lines: %q", msg)
 	case strings.HasSuffix(msg, "."):

@@ -310,7 +310,7 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 				continue
 			}
 			if _, ok := c.Lookup(id); !ok {
-				return s, optErr(list.name, "%s: unknown exercise %q", list.name, id)
+				return s, unknownExercise(list.name, id)
 			}
 			if !slices.Contains(*list.dst, id) {
 				*list.dst = append(*list.dst, id)

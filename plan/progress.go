@@ -1,7 +1,7 @@
 package plan
 
 // The progression ladder. An exercise climbs from its starting dose to its
-// top dose one step a week, in the order CLINICAL.md gives for novices:
+// top dose one step a week, in the order docs/clinical.md gives:
 // repetitions first, then sets, then hold time (or seconds, or minutes),
 // then resistance, a stronger band or a slightly heavier weight. Every rung
 // is at least as much as the one below it in every part, so a patient never
@@ -91,7 +91,7 @@ func rung(start, length, climbed int, easy bool) int {
 }
 
 // beyondTop is how far a longer session takes a top dose, within the
-// ranges of CLINICAL.md: strength and core work up to 3 sets; stretches
+// ranges of docs/clinical.md: strength and core work up to 3 sets; stretches
 // held up to 4 times; other holds up to 2 more, at most 12; holds of 15 s
 // or more up to 30 s; timed movements up to 3 sets. Rep-counted mobility
 // work stays where the catalogue tops it.

@@ -10,7 +10,7 @@ import (
 	"github.com/backplan/backplan/plan"
 )
 
-// clinicalRange is what CLINICAL.md allows a category's doses to reach.
+// clinicalRange is what docs/clinical.md allows a category's doses to reach.
 type clinicalRange struct {
 	maxSets, minReps, maxReps, maxHold int
 }

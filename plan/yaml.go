@@ -34,7 +34,7 @@ func decodeStrict(data []byte, v any) error {
 
 var (
 	yamlLine  = regexp.MustCompile(`(?s)^(?:yaml: )?line (\d+): (.*)$`)
-	notFound  = regexp.MustCompile(`field (\S+) not found in type \S+`)
+	notFound  = regexp.MustCompile(`(?s)^field (.*) not found in type \S+$`)
 	unmarshal = regexp.MustCompile(`(?s)cannot unmarshal (.*) into (\S+)$`)
 )
 
@@ -64,7 +64,11 @@ func yamlError(kind ErrorKind, name string, err error) error {
 		line, _ = strconv.Atoi(sm[1])
 		m = sm[2]
 	}
-	m = notFound.ReplaceAllString(m, "unknown field \"$1\"")
+	if sm := notFound.FindStringSubmatch(m); sm != nil {
+		// The field is the user's text: quoted, so that no word of it
+		// reads as the message's own (a key may hold spaces or quotes).
+		m = fmt.Sprintf("unknown field %q", sm[1])
+	}
 	if sm := unmarshal.FindStringSubmatch(m); sm != nil {
 		want, ok := goTypeWords[sm[2]]
 		if !ok {

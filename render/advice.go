@@ -4,7 +4,7 @@ import "fmt"
 
 // advice is a page of what to do between sessions: a flare-up, long
 // sitting, and soreness that is not harm. Every fact on it is in
-// shared/CLINICAL.md's "Between sessions" and "Pain monitoring" sections.
+// docs/clinical.md's "Between sessions" and "Pain while exercising" sections.
 func (l *layout) advice() {
 	s := l.s
 	keep := 3 * s.lineH(s.body)

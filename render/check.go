@@ -12,9 +12,12 @@ import (
 // TextError is text in a plan that the workbook's fonts cannot draw. The
 // command line treats it as bad input: the clinician must change the text.
 type TextError struct {
-	Field   string // where the text is: "patient name", `exercise "band-row" step 2`
-	Rune    rune   // the first character that cannot be printed
-	Invalid bool   // the text is not valid UTF-8 (Rune is then utf8.RuneError)
+	Field string // where the text is: "patient name", `exercise "band-row" step 2`
+	// Exercise is the id of the catalogue exercise whose text it is, when
+	// CheckCatalog finds it; "" otherwise.
+	Exercise string
+	Rune     rune // the first character that cannot be printed
+	Invalid  bool // the text is not valid UTF-8 (Rune is then utf8.RuneError)
 }
 
 func (e *TextError) Error() string {
@@ -102,6 +105,9 @@ func (r *Renderer) CheckCatalog(c *plan.Catalog) error {
 	for _, id := range c.IDs() {
 		e, _ := c.Lookup(id)
 		if err := r.check(exerciseFields(e)); err != nil {
+			if te, ok := err.(*TextError); ok {
+				te.Exercise = e.ID
+			}
 			return err
 		}
 	}

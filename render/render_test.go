@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/backplan/backplan/internal/golden"
 	"github.com/backplan/backplan/internal/testenv"
+	"github.com/backplan/backplan/internal/validators"
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
@@ -449,16 +449,14 @@ func TestUnknownPaper(t *testing.T) {
 	}
 }
 
-// pdfcheckTool is the shared validator script (qpdf, poppler, MuPDF and
-// Ghostscript), beside the module's checkout.
-const pdfcheckTool = "../../shared/tools/pdfcheck"
-
-// TestCommandLineValidators runs pdfcheck on every stress workbook in A4
-// and in large print when it is installed; unless the full run is asked for
-// (BACKPLAN_SLOW_TESTS=1, see internal/testenv), on one of them.
+// TestCommandLineValidators opens every stress workbook in A4 and in
+// large print with qpdf, poppler, MuPDF and Ghostscript (internal/
+// validators); unless the full run is asked for (BACKPLAN_SLOW_TESTS=1,
+// see internal/testenv), one of them. It skips where the engines are not
+// installed; .ci/run installs them and fails if it skipped.
 func TestCommandLineValidators(t *testing.T) {
-	if _, err := os.Stat(pdfcheckTool); err != nil {
-		t.Skip("pdfcheck is not installed")
+	if missing := validators.Missing(); len(missing) > 0 {
+		t.Skipf("the PDF engines %v are not installed", missing)
 	}
 	dir := t.TempDir()
 	plans := stressPlans(t)
@@ -480,10 +478,7 @@ func TestCommandLineValidators(t *testing.T) {
 			files = append(files, name)
 		}
 	}
-	out, err := exec.Command(pdfcheckTool, files...).CombinedOutput()
-	if err != nil {
-		t.Errorf("pdfcheck: %v\n%s", err, out)
-	}
+	validators.Run(t, files...)
 }
 
 // TestFigures draws the contact sheet of the whole catalogue: a valid PDF

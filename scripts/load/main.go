@@ -49,6 +49,14 @@ type result struct {
 	took   time.Duration
 }
 
+// load is a run's settings.
+type load struct {
+	target string
+	client *http.Client
+	weeks  int
+	honour bool // wait as a 503's Retry-After says
+}
+
 func run(target string, clients int, d time.Duration, weeks, pid int, honour bool) error {
 	u, err := url.Parse(target)
 	if err != nil {
@@ -61,9 +69,8 @@ func run(target string, clients int, d time.Duration, weeks, pid int, honour boo
 	if clients < 1 || d <= 0 {
 		return fmt.Errorf("need at least one client and a duration")
 	}
-	focuses := []string{"balanced", "mobility", "posture", "strength", "core"}
 	tr := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}
-	client := &http.Client{Transport: tr, Timeout: 60 * time.Second}
+	l := &load{target: strings.TrimSuffix(target, "/"), client: &http.Client{Transport: tr, Timeout: 60 * time.Second}, weeks: weeks, honour: honour}
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
 
@@ -72,63 +79,86 @@ func run(target string, clients int, d time.Duration, weeks, pid int, honour boo
 	var wg sync.WaitGroup
 	start := time.Now()
 	for c := range clients {
-		wg.Go(func() {
-			for i := 0; ctx.Err() == nil; i++ {
-				form := url.Values{
-					"weeks":   {fmt.Sprint(weeks)},
-					"focus":   {focuses[(c+i)%len(focuses)]},
-					"patient": {fmt.Sprintf("Load Test %d-%d", c, i)},
-					"paper":   {"a4"},
-				}
-				t0 := time.Now()
-				req, _ := http.NewRequest("POST", strings.TrimSuffix(target, "/")+"/workbook", strings.NewReader(form.Encode()))
-				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-				status, wait := 0, time.Duration(0)
-				resp, err := client.Do(req)
-				if err == nil {
-					var body []byte
-					body, err = io.ReadAll(resp.Body)
-					resp.Body.Close()
-					status = resp.StatusCode
-					if n, e := strconv.Atoi(resp.Header.Get("Retry-After")); e == nil && honour {
-						wait = time.Duration(n) * time.Second
-					}
-					if err == nil && status == 200 && !bytes.HasPrefix(body, []byte("%PDF-")) {
-						status = -1 // a 200 that is no PDF
-					}
-				}
-				if err != nil {
-					status = 0
-				}
-				if ctx.Err() != nil && status == 0 {
-					return // cut off at the end of the run
-				}
-				results[c] = append(results[c], result{status, time.Since(t0)})
-				if status == http.StatusServiceUnavailable {
-					select { // as Retry-After asks
-					case <-time.After(max(wait, 50*time.Millisecond)):
-					case <-ctx.Done():
-					}
-				}
-			}
-		})
+		wg.Go(func() { results[c] = l.drive(ctx, c) })
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
 	cpu1, cpuErr := cpuTime(pid)
+	ok := report(slices.Concat(results...), clients, elapsed, weeks)
+	if pid > 0 {
+		if hwm, err := peakRSS(pid); err == nil {
+			fmt.Printf("server peak RSS %s\n", hwm)
+		}
+		if cpuErr == nil && ok > 0 {
+			used := cpu1 - cpu0
+			fmt.Printf("server CPU %.1f s (%.1f ms a workbook)\n", used.Seconds(), float64(used.Milliseconds())/float64(ok))
+		}
+	}
+	return nil
+}
 
-	var ok []time.Duration
-	byStatus := map[int]int{}
-	total := 0
-	for _, rs := range results {
-		for _, r := range rs {
-			total++
-			byStatus[r.status]++
-			if r.status == 200 {
-				ok = append(ok, r.took)
+// drive is client c: it asks for workbooks one after another until ctx
+// is done, and returns what each request gave.
+func (l *load) drive(ctx context.Context, c int) []result {
+	focuses := []string{"balanced", "mobility", "posture", "strength", "core"}
+	var out []result
+	for i := 0; ctx.Err() == nil; i++ {
+		form := url.Values{
+			"weeks":   {fmt.Sprint(l.weeks)},
+			"focus":   {focuses[(c+i)%len(focuses)]},
+			"patient": {fmt.Sprintf("Load Test %d-%d", c, i)},
+			"paper":   {"a4"},
+		}
+		t0 := time.Now()
+		status, wait := l.ask(form)
+		if ctx.Err() != nil && status == 0 {
+			break // cut off at the end of the run
+		}
+		out = append(out, result{status, time.Since(t0)})
+		if status == http.StatusServiceUnavailable {
+			select { // as Retry-After asks
+			case <-time.After(max(wait, 50*time.Millisecond)):
+			case <-ctx.Done():
 			}
 		}
 	}
+	return out
+}
+
+// ask posts one form for a workbook: the status (0 for a transport error,
+// -1 for a 200 that is no PDF) and how long Retry-After says to wait.
+func (l *load) ask(form url.Values) (status int, wait time.Duration) {
+	req, _ := http.NewRequest("POST", l.target+"/workbook", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := l.client.Do(req)
+	if err != nil {
+		return 0, 0
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return 0, 0
+	}
+	if n, e := strconv.Atoi(resp.Header.Get("Retry-After")); e == nil && l.honour {
+		wait = time.Duration(n) * time.Second
+	}
+	if resp.StatusCode == 200 && !bytes.HasPrefix(body, []byte("%PDF-")) {
+		return -1, wait
+	}
+	return resp.StatusCode, wait
+}
+
+// report prints the run's figures and returns how many workbooks came.
+func report(results []result, clients int, elapsed time.Duration, weeks int) int {
+	var ok []time.Duration
+	byStatus := map[int]int{}
+	for _, r := range results {
+		byStatus[r.status]++
+		if r.status == 200 {
+			ok = append(ok, r.took)
+		}
+	}
+	total := len(results)
 	slices.Sort(ok)
 	pct := func(p float64) time.Duration {
 		if len(ok) == 0 {
@@ -149,16 +179,7 @@ func run(target string, clients int, d time.Duration, weeks, pid int, honour boo
 		}
 		fmt.Printf("errors: %s (0 is a transport error, -1 a 200 that was no PDF)\n", strings.Join(codes, ", "))
 	}
-	if pid > 0 {
-		if hwm, err := peakRSS(pid); err == nil {
-			fmt.Printf("server peak RSS %s\n", hwm)
-		}
-		if cpuErr == nil && len(ok) > 0 {
-			used := cpu1 - cpu0
-			fmt.Printf("server CPU %.1f s (%.1f ms a workbook)\n", used.Seconds(), float64(used.Milliseconds())/float64(len(ok)))
-		}
-	}
-	return nil
+	return len(ok)
 }
 
 // cpuTime reads a process's user and system CPU time from /proc, in

@@ -1,4 +1,4 @@
-package main
+package job
 
 // Workbook file names for a batch, made from the patients' names.
 
@@ -148,3 +148,13 @@ var translit = func() map[rune]string {
 	}
 	return m
 }()
+
+// FileName is the file name for one patient's workbook or plan file: the
+// name as a slug, then ext (".pdf"); "plan" and ext when the name is
+// empty.
+func FileName(patient, ext string) string {
+	if strings.TrimSpace(patient) == "" {
+		return "plan" + ext
+	}
+	return slug(patient) + ext
+}

@@ -1,7 +1,7 @@
-package main
+package serve
 
-// The endpoints of backplan serve. Each form field is named as its long
-// option (see serve_form.go); the README lists them.
+// The endpoints of the page. Each form field is named as its option in
+// job's table (see form.go); the README lists them.
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/backplan/backplan/job"
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
@@ -53,18 +54,24 @@ func wantsPage(r *http.Request) bool {
 	return strings.Contains(r.Header.Get("Accept"), "text/html")
 }
 
+// planFields are the fields of the plan form: every option of the table.
+var planFields = job.Names(job.PlanGroup, job.PatientGroup, job.PrintGroup)
+
+// paperFor is the paper for a request whose form chose none: the
+// system's, else that of the browser's language.
+func (s *server) paperFor(r *http.Request) render.Paper {
+	return job.DefaultPaper(s.Paper, job.LanguageRegion(r.Header.Get("Accept-Language")))
+}
+
+// build builds the plan for options, on today's date.
+func (s *server) build(o job.Options) (*plan.Plan, error) {
+	return job.Build(s.Catalog, o, s.Today())
+}
+
 // page serves the form with the default plan's preview.
 func (s *server) page(w http.ResponseWriter, r *http.Request) {
-	form := defaultForm(paperFor(r.Header.Get("Accept-Language")))
-	ch, err := decodeChoice(form)
-	var p *plan.Plan
-	if err == nil {
-		p, err = s.pl.build(ch)
-	}
-	var errs formErrors
-	if err != nil {
-		errs = planErrors(err)
-	}
+	form := defaultForm(s.paperFor(r))
+	p, errs := s.planFor(form)
 	s.writePage(w, r, http.StatusOK, form, errs, p)
 }
 
@@ -84,48 +91,52 @@ func (s *server) pagePreview(w http.ResponseWriter, r *http.Request) {
 	s.writePage(w, r, status, form, errs, p)
 }
 
-// planFor decodes a form and builds its plan.
+// planFor decodes a form and builds its plan, checking that the fonts
+// can print its text.
 func (s *server) planFor(form url.Values) (*plan.Plan, formErrors) {
-	ch, err := decodeChoice(form)
-	if err != nil {
-		return nil, s.moreErrors(form, planErrors(err))
+	o, errs := s.decode(form)
+	if errs != nil {
+		return nil, errs
 	}
-	p, err := s.pl.build(ch)
+	p, err := s.build(o)
 	if err != nil {
 		return nil, planErrors(err)
 	}
-	if err := s.renderer.CheckText(p); err != nil {
+	if err := s.Renderer.CheckText(p); err != nil {
 		return nil, planErrors(err)
 	}
 	return p, nil
 }
 
-// moreErrors adds, to the mistakes the option parsers found, those the
-// planner finds in each other field on its own (a number out of range, an
+// decode decodes the plan form. With mistakes, it adds those the planner
+// finds in each other field on its own (a number out of range, an
 // unknown exercise), so that every field's mistake shows at once.
-func (s *server) moreErrors(form url.Values, errs formErrors) formErrors {
-	args, _ := formArgs(form, knownOption)
-	for _, a := range args {
-		name, _, _ := strings.Cut(strings.TrimPrefix(a, "--"), "=")
-		if errs.byField(name) != nil {
+func (s *server) decode(form url.Values) (job.Options, formErrors) {
+	o, errs := decode(form, planFields)
+	if errs == nil {
+		return o, nil
+	}
+	vals, _ := values(form, planFields)
+	for _, fv := range vals {
+		if errs.byField(fv.op.Name) != nil {
 			continue
 		}
-		ch, err := parseChoice([]string{a})
-		if err != nil {
+		var alone job.Options
+		if fv.op.Set(&alone, fv.v) != nil {
 			continue
 		}
-		if _, err := s.pl.build(ch); err != nil && errorField(err) == name {
+		if _, err := s.build(alone); err != nil && job.OptionOf(err) == fv.op.Name {
 			errs = append(errs, planErrors(err)...)
 		}
 	}
-	return errs
+	return job.Options{}, errs
 }
 
 func (s *server) writePage(w http.ResponseWriter, r *http.Request, status int, form url.Values, errs formErrors, p *plan.Plan) {
 	d := s.base
 	// A field the form did not send shows its default, which is what the
 	// plan used.
-	d.Form = defaultForm(paperFor(r.Header.Get("Accept-Language")))
+	d.Form = defaultForm(s.paperFor(r))
 	for k, v := range form {
 		d.Form[k] = v
 	}
@@ -190,26 +201,32 @@ func (s *server) workbook(w http.ResponseWriter, r *http.Request) {
 		s.formFailure(w, code, err)
 		return
 	}
-	ch, err := decodeChoice(form)
-	if err != nil {
-		s.badForm(w, r, form, s.moreErrors(form, planErrors(err)))
+	o, errs := s.decode(form)
+	if errs != nil {
+		s.badForm(w, r, form, errs)
 		return
 	}
-	p, err := s.pl.build(ch)
+	p, err := s.build(o)
 	if err != nil {
 		s.badForm(w, r, form, planErrors(err))
 		return
 	}
-	pdf, err := s.drawWorkbook(r, p, ch.renderOptions(paperFor(r.Header.Get("Accept-Language"))))
+	pdf, err := s.drawWorkbook(r, p, s.renderOptions(r, o))
 	if err != nil {
 		s.drawFailure(w, r, form, err)
 		return
 	}
 	defer s.putBuf(pdf)
-	sendFile(w, "application/pdf", workbookName(ch.patient(), ".pdf"), pdf.Bytes())
+	sendFile(w, "application/pdf", job.FileName(o.Plan.Patient.Name, ".pdf"), pdf.Bytes())
 }
 
-// drawWorkbook draws p on a CPU of its own, once one is free; errBusy when
+// renderOptions are the form's print options, with the default paper
+// where the form chose none.
+func (s *server) renderOptions(r *http.Request, o job.Options) render.Options {
+	return o.Print(s.paperFor(r))
+}
+
+// drawWorkbook draws p in a worker's slot, once one is free; errBusy when
 // the queue is full.
 func (s *server) drawWorkbook(r *http.Request, p *plan.Plan, o render.Options) (*bytes.Buffer, error) {
 	done, err := s.admit()
@@ -218,7 +235,7 @@ func (s *server) drawWorkbook(r *http.Request, p *plan.Plan, o render.Options) (
 	}
 	defer done()
 	buf := s.getBuf()
-	err = s.draw(r.Context(), func() error { return s.renderer.Workbook(buf, p, o) })
+	err = s.draw(r.Context(), func() error { return s.Renderer.Workbook(buf, p, o) })
 	if err != nil {
 		s.putBuf(buf)
 		return nil, err
@@ -231,7 +248,7 @@ func (s *server) drawFailure(w http.ResponseWriter, r *http.Request, form url.Va
 	switch {
 	case errors.Is(err, errBusy):
 		plainError(w, http.StatusServiceUnavailable, "busy: too many workbooks are being made; try again in a moment")
-	case textError(err):
+	case errors.As(err, new(*render.TextError)):
 		s.badForm(w, r, form, planErrors(err))
 	case r.Context().Err() != nil:
 		// The browser went away; nobody reads the answer.
@@ -280,7 +297,7 @@ func (s *server) planFile(w http.ResponseWriter, r *http.Request) {
 		plainError(w, http.StatusInternalServerError, "internal error: the plan file could not be made")
 		return
 	}
-	sendFile(w, "application/yaml", workbookName(p.Patient.Name, ".yaml"), b.Bytes())
+	sendFile(w, "application/yaml", job.FileName(p.Patient.Name, ".yaml"), b.Bytes())
 }
 
 // readUploadForm reads a multipart upload of at most limit bytes; on
@@ -288,7 +305,7 @@ func (s *server) planFile(w http.ResponseWriter, r *http.Request) {
 func (s *server) readUploadForm(w http.ResponseWriter, r *http.Request, field string, limit int, what string) (url.Values, []byte, string, bool) {
 	fail := func(code int, msg string) (url.Values, []byte, string, bool) {
 		if code == http.StatusBadRequest && wantsPage(r) {
-			d := defaultForm(paperFor(r.Header.Get("Accept-Language")))
+			d := defaultForm(s.paperFor(r))
 			s.writeUploadPage(w, d, field, msg)
 			return nil, nil, "", false
 		}
@@ -330,11 +347,11 @@ func (s *server) writeUploadPage(w http.ResponseWriter, form url.Values, field, 
 // uploadError answers a mistake in an upload.
 func (s *server) uploadError(w http.ResponseWriter, r *http.Request, field string, err error) {
 	msg := oneLine(err.Error())
-	if h := hintFor(err); h != "" {
+	if h := uploadHint(err); h != "" {
 		msg += " (" + h + ")"
 	}
 	if wantsPage(r) {
-		s.writeUploadPage(w, defaultForm(paperFor(r.Header.Get("Accept-Language"))), field, msg)
+		s.writeUploadPage(w, defaultForm(s.paperFor(r)), field, msg)
 		return
 	}
 	plainError(w, http.StatusBadRequest, msg)

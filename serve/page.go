@@ -1,7 +1,7 @@
-package main
+package serve
 
-// The page of backplan serve: the form, the plan's preview as HTML and the
-// exercises' thumbnails as inline SVG. Everything it needs (styles, the
+// The page: the form, the plan's preview as HTML and the exercises'
+// thumbnails as inline SVG. Everything it needs (styles, the
 // little script) is embedded, so the page asks nothing of any other site.
 
 import (
@@ -10,7 +10,6 @@ import (
 	"html/template"
 	"io"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/backplan/backplan/figure"
@@ -71,8 +70,7 @@ type pageData struct {
 	Equipment []option
 	Weekdays  []option
 	Exercises []exerciseRow
-	Has       map[string]bool // the fields the command line knows
-	Upload    string          // the upload form an error belongs to: "from" or "batch"
+	Upload    string // the upload form an error belongs to: "from" or "batch"
 	UploadErr string
 }
 
@@ -104,7 +102,7 @@ func (d pageData) E(name string) errBox { return errBox{name, d.Errors.byField(n
 func (d pageData) General() formErrors {
 	var out formErrors
 	for _, e := range d.Errors {
-		if e.Field == "" || !slices.Contains(formFields, e.Field) {
+		if e.Field == "" {
 			out = append(out, e)
 		}
 	}
@@ -128,10 +126,7 @@ func defaultForm(paper render.Paper) url.Values {
 // pageBase is the parts of the page that never change: the lists of
 // choices and the catalogue's thumbnails, made once.
 func pageBase(exercises []plan.Exercise) pageData {
-	d := pageData{Has: map[string]bool{}}
-	for _, f := range formFields {
-		d.Has[f] = knownOption(f)
-	}
+	var d pageData
 	for _, f := range plan.Focuses {
 		d.Focuses = append(d.Focuses, option{string(f), string(f)})
 	}
@@ -220,25 +215,4 @@ func previewHTML(p *plan.Plan, errs formErrors) template.HTML {
 		return template.HTML(template.HTMLEscapeString(err.Error()))
 	}
 	return template.HTML(b.String()) // the template escaped every value
-}
-
-// paperFor is the paper a browser's languages suggest: Letter for the
-// United States and Canada, A4 everywhere else. The first language that
-// names a region decides; with none, A4.
-func paperFor(acceptLanguage string) render.Paper {
-	for _, part := range strings.Split(acceptLanguage, ",") {
-		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
-		subs := strings.Split(tag, "-")
-		for _, s := range subs[1:] {
-			if len(s) != 2 {
-				continue // a script (Latn) or a variant, not a region
-			}
-			switch strings.ToUpper(s) {
-			case "US", "CA":
-				return render.Letter
-			}
-			return render.A4
-		}
-	}
-	return render.A4
 }

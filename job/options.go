@@ -1,0 +1,240 @@
+package job
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/backplan/backplan/plan"
+	"github.com/backplan/backplan/render"
+)
+
+// Options are the choices for one workbook: the plan's and the print's.
+// The zero value means every default; Render.Paper "" means the default
+// paper, which the front end fills in (DefaultPaper).
+type Options struct {
+	Plan   plan.Options
+	Render render.Options
+}
+
+// Print is how o's workbook is printed: its print options, with paper
+// where it chose none (DefaultPaper, worked out by the front end).
+func (o Options) Print(paper render.Paper) render.Options {
+	ro := o.Render
+	if ro.Paper == "" {
+		ro.Paper = paper
+	}
+	return ro
+}
+
+// Build builds the plan o asks for from the catalogue, on the day today:
+// the one way options become a plan, for every front end.
+func Build(cat *plan.Catalog, o Options, today time.Time) (*plan.Plan, error) {
+	po := o.Plan
+	po.Today = plan.DateOf(today)
+	return plan.Build(cat, po)
+}
+
+// Group says what an option is about.
+type Group int
+
+// The groups of options.
+const (
+	PlanGroup    Group = iota + 1 // the plan's shape
+	PatientGroup                  // who the workbook is for, printed in it
+	PrintGroup                    // how the workbook is printed
+)
+
+// Kind is how an option's value is written.
+type Kind int
+
+// The kinds of value.
+const (
+	Number Kind = iota + 1 // a whole number above 0
+	Text                   // any text
+	Choice                 // one word of a few
+	List                   // words separated by commas
+	Switch                 // yes or no (true, false, 1 and 0 too)
+	Date                   // YYYY-MM-DD
+)
+
+// Option is one row of the table: an option's name, what it is about and
+// how its value is written, and how it is set.
+type Option struct {
+	Name  string // as a clinician types it: "weeks", "no-floor"
+	Group Group
+	Kind  Kind
+	Does  string // what it sets, in a few words
+	set   func(name string, o *Options, v string) error
+}
+
+// Set parses v and sets the option in o. A List value replaces the list
+// (a front end that lets an option be given more than once joins the
+// values with commas first). An error is an *Error about the option.
+func (op Option) Set(o *Options, v string) error {
+	if err := op.set(op.Name, o, v); err != nil {
+		return &Error{Option: op.Name, Err: err}
+	}
+	return nil
+}
+
+// table is the options, in the order help, forms and rosters list them.
+var table = []Option{
+	{"weeks", PlanGroup, Number, "weeks in the plan", number(func(o *Options) *int { return &o.Plan.Weeks })},
+	{"days", PlanGroup, Number, "training days a week", number(func(o *Options) *int { return &o.Plan.Days })},
+	{"weekdays", PlanGroup, List, "the days of the week to train on", setWeekdays},
+	{"focus", PlanGroup, Choice, "what the plan leans on", setFocus},
+	{"level", PlanGroup, Choice, "how used to exercise the patient is", setLevel},
+	{"equipment", PlanGroup, List, "the equipment the patient has", setEquipment},
+	{"no-floor", PlanGroup, Switch, "only standing and seated exercises", switchOf(func(o *Options) *bool { return &o.Plan.NoFloor })},
+	{"minutes", PlanGroup, Number, "minutes a session", number(func(o *Options) *int { return &o.Plan.Minutes })},
+	{"start", PlanGroup, Date, "the first day", date(func(o *Options) *plan.Date { return &o.Plan.Start })},
+	{"review", PlanGroup, Date, "the next appointment", date(func(o *Options) *plan.Date { return &o.Plan.Review })},
+	{"include", PlanGroup, List, "exercises the plan must use", ids(func(o *Options) *[]string { return &o.Plan.Include })},
+	{"exclude", PlanGroup, List, "exercises to leave out", ids(func(o *Options) *[]string { return &o.Plan.Exclude })},
+	{"patient", PatientGroup, Text, "the patient's name", text(func(o *Options) *string { return &o.Plan.Patient.Name })},
+	{"clinician", PatientGroup, Text, "the clinician's name", text(func(o *Options) *string { return &o.Plan.Patient.Clinician })},
+	{"clinic", PatientGroup, Text, "the clinic", text(func(o *Options) *string { return &o.Plan.Patient.Clinic })},
+	{"contact", PatientGroup, Text, "how to reach the clinician", text(func(o *Options) *string { return &o.Plan.Patient.Contact })},
+	{"notes", PatientGroup, Text, "notes for the patient", text(func(o *Options) *string { return &o.Plan.Patient.Notes })},
+	{"paper", PrintGroup, Choice, "a4 or letter", setPaper},
+	{"large-print", PrintGroup, Switch, "bigger text and boxes", switchOf(func(o *Options) *bool { return &o.Render.LargePrint })},
+}
+
+// Table returns the options, in order.
+func Table() []Option { return append([]Option(nil), table...) }
+
+// Lookup returns the option called name.
+func Lookup(name string) (Option, bool) {
+	for _, op := range table {
+		if op.Name == name {
+			return op, true
+		}
+	}
+	return Option{}, false
+}
+
+// Names returns the names of the options in the groups given, in order.
+func Names(groups ...Group) []string {
+	var out []string
+	for _, op := range table {
+		for _, g := range groups {
+			if op.Group == g {
+				out = append(out, op.Name)
+			}
+		}
+	}
+	return out
+}
+
+// number parses a whole number. It leaves ranges to the planner, which
+// knows them; it refuses only 0, which plan.Options reads as "not given".
+func number(field func(*Options) *int) func(string, *Options, string) error {
+	return func(name string, o *Options, s string) error {
+		v, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return fmt.Errorf("%s must be a whole number, got %q", name, s)
+		}
+		if v == 0 {
+			return fmt.Errorf("%s must be at least 1, got 0", name)
+		}
+		*field(o) = v
+		return nil
+	}
+}
+
+func text(field func(*Options) *string) func(string, *Options, string) error {
+	return func(_ string, o *Options, s string) error {
+		*field(o) = s
+		return nil
+	}
+}
+
+// switchOf parses yes or no; true, false, 1 and 0 too, as a roster cell
+// might say.
+func switchOf(field func(*Options) *bool) func(string, *Options, string) error {
+	return func(name string, o *Options, s string) error {
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "true", "yes", "1":
+			*field(o) = true
+		case "false", "no", "0":
+			*field(o) = false
+		default:
+			return fmt.Errorf("%s must be yes or no, got %q", name, s)
+		}
+		return nil
+	}
+}
+
+func date(field func(*Options) *plan.Date) func(string, *Options, string) error {
+	return func(name string, o *Options, s string) error {
+		d, err := plan.ParseDate(s)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		*field(o) = d
+		return nil
+	}
+}
+
+// items splits a list at its commas, trimming each item and dropping the
+// empty ones.
+func items(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// ids sets a list of exercise ids; the planner checks them against the
+// catalogue.
+func ids(field func(*Options) *[]string) func(string, *Options, string) error {
+	return func(_ string, o *Options, s string) error {
+		*field(o) = items(s)
+		return nil
+	}
+}
+
+func setWeekdays(_ string, o *Options, s string) error {
+	days, err := plan.ParseWeekdays(s)
+	if err != nil {
+		return err
+	}
+	o.Plan.Weekdays = days
+	return nil
+}
+
+func setFocus(_ string, o *Options, s string) (err error) {
+	o.Plan.Focus, err = plan.ParseFocus(s)
+	return err
+}
+
+func setLevel(_ string, o *Options, s string) (err error) {
+	o.Plan.Level, err = plan.ParseLevel(s)
+	return err
+}
+
+func setEquipment(_ string, o *Options, s string) (err error) {
+	o.Plan.Equipment, err = plan.ParseEquipment(s)
+	return err
+}
+
+func setPaper(_ string, o *Options, s string) (err error) {
+	o.Render.Paper, err = ParsePaper(s)
+	return err
+}
+
+// ParsePaper returns the paper named s: a4 or letter, in any case.
+func ParsePaper(s string) (render.Paper, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "a4":
+		return render.A4, nil
+	case "letter":
+		return render.Letter, nil
+	}
+	return "", fmt.Errorf("unknown paper %q (choose a4 or letter)", s)
+}

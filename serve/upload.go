@@ -1,0 +1,262 @@
+package serve
+
+// The upload endpoints of the page (a saved plan file, a roster), the
+// reading of uploads, and the page's embedded styles and script.
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/backplan/backplan/internal/words"
+	"github.com/backplan/backplan/job"
+	"github.com/backplan/backplan/plan"
+	"github.com/backplan/backplan/render"
+)
+
+// printFields are the fields that may go with an uploaded plan file.
+var printFields = job.Names(job.PrintGroup)
+
+// rosterFields are the fields that may go with a roster: every option,
+// though the patient's name is the roster's.
+var rosterFields = job.Names(job.PlanGroup, job.PatientGroup, job.PrintGroup)
+
+// from serves the PDF of an uploaded plan file (field "from"), printed as
+// written; only the print options may go with it.
+func (s *server) from(w http.ResponseWriter, r *http.Request) {
+	form, data, name, ok := s.readUploadForm(w, r, "from", planLimit, "plan file")
+	if !ok {
+		return
+	}
+	var bad []string
+	for _, op := range job.Table() {
+		if _, sent := form[op.Name]; sent && !slices.Contains(printFields, op.Name) {
+			bad = append(bad, "“"+labels[op.Name]+"”")
+		}
+	}
+	if len(bad) > 0 {
+		s.uploadError(w, r, "from", fmt.Errorf("a plan file is printed as written, so %s cannot go with it", words.And(bad)))
+		return
+	}
+	o, errs := decode(form, printFields)
+	if errs != nil {
+		s.uploadError(w, r, "from", errs)
+		return
+	}
+	p, err := plan.ReadPlan(bytes.NewReader(data), name)
+	if err != nil {
+		s.uploadError(w, r, "from", err)
+		return
+	}
+	pdf, err := s.drawWorkbook(r, p, s.renderOptions(r, o))
+	if err != nil {
+		if errors.As(err, new(*render.TextError)) {
+			s.uploadError(w, r, "from", err)
+			return
+		}
+		s.drawFailure(w, r, nil, err)
+		return
+	}
+	defer s.putBuf(pdf)
+	sendFile(w, "application/pdf", job.FileName(p.Patient.Name, ".pdf"), pdf.Bytes())
+}
+
+// uploadHint says what to do about an upload's mistake, in the page's
+// words, or "".
+func uploadHint(err error) string {
+	var re *job.RosterError
+	var pe *plan.Error
+	switch {
+	case errors.As(err, &re):
+		return re.Hint
+	case errors.As(err, &pe) && pe.Kind == plan.PlanFileProblem:
+		return "fix the line it names; Save the plan file writes one to start from"
+	}
+	return pageWords.Hint(err)
+}
+
+// cellWords name options as a roster's cells, for the report of a
+// roster's rows.
+var cellWords = job.Words{
+	Option: func(name string) string { return "the " + name + " cell" },
+	IDs:    pageWords.IDs,
+}
+
+// batch serves a zip of workbooks for an uploaded roster (field "batch"),
+// one for each row, named by job's roster, and report.txt: how many were
+// made and why any row failed. The other fields are the options every row
+// starts from.
+func (s *server) batch(w http.ResponseWriter, r *http.Request) {
+	form, data, name, ok := s.readUploadForm(w, r, "batch", rosterLimit, "roster")
+	if !ok {
+		return
+	}
+	base, ro, err := s.readRoster(form, data, name)
+	if err != nil {
+		s.uploadError(w, r, "batch", err)
+		return
+	}
+	base.Render = s.renderOptions(r, base)
+	done, err := s.admit()
+	if err != nil {
+		plainError(w, http.StatusServiceUnavailable, "busy: too many workbooks are being made; try again in a moment")
+		return
+	}
+	defer done()
+	// A roster of many rows takes longer than one workbook may.
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(10 * time.Minute))
+	h := w.Header()
+	h.Set("Content-Type", "application/zip")
+	h.Set("Content-Disposition", `attachment; filename="workbooks.zip"`)
+	s.writeZip(w, r, ro, base, s.Today())
+}
+
+// readRoster reads an uploaded roster, and the options every row starts
+// from.
+func (s *server) readRoster(form url.Values, data []byte, name string) (job.Options, *job.Roster, error) {
+	base, errs := decode(form, rosterFields)
+	if errs != nil {
+		return job.Options{}, nil, errs
+	}
+	if base.Plan.Patient.Name != "" {
+		return job.Options{}, nil, errors.New("the roster's patient column names each workbook, so leave “Patient's name” empty")
+	}
+	ro, err := job.ReadRoster(data, name)
+	if err != nil {
+		return job.Options{}, nil, err
+	}
+	if len(ro.Rows) > maxRosterRows {
+		return job.Options{}, nil, fmt.Errorf("%s has %d patients; the page makes at most %d at once: split the roster",
+			name, len(ro.Rows), maxRosterRows)
+	}
+	return base, ro, nil
+}
+
+// writeZip writes the zip of a roster's workbooks, in row order, each
+// drawn in a worker's slot, and the report. A row that fails is reported
+// as the command line reports it; the others go on.
+func (s *server) writeZip(w http.ResponseWriter, r *http.Request, ro *job.Roster, base job.Options, today time.Time) {
+	zw := zip.NewWriter(w)
+	var report bytes.Buffer
+	buf := s.getBuf()
+	defer s.putBuf(buf)
+	made := 0
+	for _, row := range ro.Rows {
+		o, err := ro.Options(base, row)
+		var p *plan.Plan
+		if err == nil {
+			p, err = job.Build(s.Catalog, o, today)
+		}
+		if err == nil {
+			buf.Reset()
+			err = s.draw(r.Context(), func() error { return s.Renderer.Workbook(buf, p, o.Render) })
+			if r.Context().Err() != nil {
+				return // the browser went away
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(&report, "%s line %d (%s): %s\n", ro.Name, row.Line, oneLine(row.Patient), oneLine(err.Error()))
+			if hint := cellWords.Hint(err); hint != "" {
+				fmt.Fprintf(&report, "  hint: %s\n", hint)
+			}
+			continue
+		}
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: row.File, Method: zip.Store, Modified: today})
+		if err == nil {
+			_, err = f.Write(buf.Bytes())
+		}
+		if err != nil {
+			return // the connection broke
+		}
+		made++
+	}
+	total := len(ro.Rows)
+	summary := fmt.Sprintf("made %d of %d workbooks from %s\n", made, total, ro.Name)
+	if made == total {
+		summary = fmt.Sprintf("made %s from %s; no row failed\n", words.Count(total, "workbook"), ro.Name)
+	}
+	f, err := zw.CreateHeader(&zip.FileHeader{Name: "report.txt", Method: zip.Deflate, Modified: today})
+	if err == nil {
+		f.Write([]byte(summary))
+		f.Write(report.Bytes())
+	}
+	zw.Close()
+}
+
+// static serves the page's embedded style sheet and script.
+func (s *server) static(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("file")
+	types := map[string]string{".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+	ct, ok := types[path.Ext(name)]
+	data, err := fs.ReadFile(webFiles, "web/"+name)
+	if !ok || err != nil || strings.Contains(name, "/") {
+		plainError(w, http.StatusNotFound, "not found")
+		return
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Write(data)
+}
+
+// errTooLarge is a body over its limit: 413.
+var errTooLarge = errors.New("too large")
+
+// readUpload reads a multipart/form-data body in memory (never to disk):
+// the file in field fileField and the other fields as a form. The body is
+// already bounded by the caller.
+func readUpload(body io.Reader, contentType, fileField string) (form url.Values, file []byte, fileName string, err error) {
+	mt, params, err := mime.ParseMediaType(contentType)
+	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
+		return nil, nil, "", fmt.Errorf("send the %s file as multipart/form-data", fileField)
+	}
+	mr := multipart.NewReader(body, params["boundary"])
+	form = url.Values{}
+	seen := false
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, "", bodyErr(err)
+		}
+		data, err := io.ReadAll(part)
+		if err != nil {
+			return nil, nil, "", bodyErr(err)
+		}
+		name := part.FormName()
+		if name == fileField {
+			if seen {
+				return nil, nil, "", fmt.Errorf("send one %s file", fileField)
+			}
+			seen = true
+			file, fileName = data, part.FileName()
+			continue
+		}
+		form.Add(name, string(data))
+	}
+	if !seen || len(file) == 0 {
+		return nil, nil, "", fmt.Errorf("choose a %s file to upload", fileField)
+	}
+	return form, file, fileName, nil
+}
+
+// bodyErr turns a body over its limit into errTooLarge.
+func bodyErr(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return errTooLarge
+	}
+	return fmt.Errorf("the upload is broken: %v", err)
+}
