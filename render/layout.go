@@ -396,28 +396,6 @@ func bullet(int) string { return "•" }
 
 func number(i int) string { return fmt.Sprintf("%d.", i+1) }
 
-// labelled flows a bold label in a left column with text wrapped beside it.
-func (l *layout) labelled(label, text string) {
-	size := l.s.body
-	lh := l.s.lineH(size)
-	lw := l.s.label
-	labels := l.wrap(label, lw-3, true, size)
-	top := l.y
-	lines := l.wrapEach(clean(text), func(i int) float64 { return l.rightAt(top+float64(i)*lh) - l.left - lw }, false, size)
-	l.ensure(float64(min(max(len(labels), len(lines)), 3)) * lh)
-	for i := 0; i < max(len(labels), len(lines)); i++ {
-		l.ensure(lh)
-		if i < len(labels) {
-			l.text(l.left, l.y, labels[i], true, size)
-		}
-		if i < len(lines) {
-			l.text(l.left+lw, l.y, lines[i], false, size)
-		}
-		l.y += lh
-	}
-	l.y += l.s.para * 0.6
-}
-
 // runIn flows text after a bold label on its first line ("Position:
 // lying on your back"), keeping clear of any floating column.
 func (l *layout) runIn(label, text string) {

@@ -49,21 +49,6 @@ func (l *layout) tableCells(head [2]string, rows [][2]string) (lw float64, cells
 	return lw, cells, hs, headH
 }
 
-// tableStart is the height of a table's first part at its least: the
-// header and two rows, or the whole of a table of three rows or fewer.
-// A heading above the table keeps this much with it.
-func (l *layout) tableStart(head [2]string, rows [][2]string) float64 {
-	_, _, hs, h := l.tableCells(head, rows)
-	n := len(hs)
-	if n > 3 {
-		n = 2
-	}
-	for _, x := range hs[:n] {
-		h += x
-	}
-	return h
-}
-
 // tableWithHeader is table with a header row (skipped when empty), which
 // is repeated at the top of each part. Each part breaks the page at most
 // once before it is placed, so a repeated heading taller than a page
