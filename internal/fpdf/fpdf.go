@@ -4304,6 +4304,12 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	// backplan patch: link annotations are objects of their own, written
+	// after the pages (the pages keep their numbers, 3, 5, 7 …, which
+	// bookmarks and links count on), and /Annots refers to them, as ISO
+	// 32000 asks: strict validators refuse annotations written inline.
+	var annotObjs []string
+	annotNum := 2 + 2*nb
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4323,10 +4329,13 @@ func (f *Fpdf) putpages() {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
 			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
+				var annot fmtBuffer
+				annotNum++
+				annots.printf("%d 0 R ", annotNum)
+				annot.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
+					pl.x, pl.y-pl.ht, pl.x+pl.wd, pl.y)
 				if pl.link == 0 {
-					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
+					annot.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
 				} else {
 					l := f.links[pl.link]
 					var sz SizeType
@@ -4338,8 +4347,9 @@ func (f *Fpdf) putpages() {
 						h = hPt
 					}
 					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+					annot.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
 				}
+				annotObjs = append(annotObjs, annot.String())
 			}
 			f.putAttachmentAnnotationLinks(&annots, n)
 			annots.printf("]")
@@ -4362,6 +4372,11 @@ func (f *Fpdf) putpages() {
 			f.outf("<</Length %d>>", f.pages[n].Len())
 			f.putstream(f.pages[n].Bytes())
 		}
+		f.out("endobj")
+	}
+	for _, annot := range annotObjs {
+		f.newobj()
+		f.out(annot)
 		f.out("endobj")
 	}
 	// Pages root
