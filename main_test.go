@@ -19,8 +19,18 @@ import (
 // The date every script runs on: Tuesday 24 November 2026, 12:00 UTC.
 const sourceDateEpoch = "1795521600"
 
+// TestMain runs the tests, and backplan itself for the scripts: as a
+// user runs it, except that a script that sets BACKPLAN_TEST_SEED gets a
+// fixed stream in place of crypto/rand, so that its passphrases, and so
+// its protected workbooks, are the same every time.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"backplan": main})
+	testscript.Main(m, map[string]func(){"backplan": func() {
+		e := realEnv()
+		if seed := os.Getenv("BACKPLAN_TEST_SEED"); seed != "" {
+			e.rand = seeded(seed)
+		}
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, e))
+	}})
 }
 
 // slowTest skips a test that renders many workbooks unless the full run

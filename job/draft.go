@@ -61,7 +61,11 @@ func Draft(p *plan.Plan, o Options, date time.Time, pdf []byte) ([]byte, error) 
 		if err != nil {
 			return nil, &Error{Option: "email", Err: fmt.Errorf("email: %q is not an email address", o.Send.Email)}
 		}
-		head = append(head, "To: "+a.String())
+		to := a.String()
+		if a.Name == "" {
+			to = a.Address
+		}
+		head = append(head, "To: "+to)
 	}
 	head = append(head, fold("Subject: "+mime.QEncoding.Encode("utf-8", subject)),
 		"Date: "+date.Format(time.RFC1123Z))

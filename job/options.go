@@ -288,7 +288,10 @@ func setEmail(name string, o *Options, s string) error {
 	if err != nil || strings.ContainsAny(a.Address, " ,;") {
 		return fmt.Errorf("%s: %q is not one email address (write it as ana@example.com)", name, s)
 	}
-	o.Send.Email = a.String()
+	o.Send.Email = a.Address
+	if a.Name != "" {
+		o.Send.Email = a.String()
+	}
 	return nil
 }
 

@@ -54,7 +54,7 @@ func TestTable(t *testing.T) {
 		{"clinic-url", " https://northside.example/videos ", func(o job.Options) any { return o.Render.ClinicURL }, "https://northside.example/videos", ""},
 		{"clinic-url", "http://northside.example", nil, nil, `clinic-url: the link must start with https:// (got "http://northside.example")`},
 		{"clinic-url", "https://northside.example/?patient=ana", nil, nil, `clinic-url: the link's "patient" parameter would carry a patient's details; link to the video alone`},
-		{"email", "ana@example.com", func(o job.Options) any { return o.Send.Email }, "<ana@example.com>", ""},
+		{"email", "ana@example.com", func(o job.Options) any { return o.Send.Email }, "ana@example.com", ""},
 		{"email", "Ana Ruiz <ana@example.com>", func(o job.Options) any { return o.Send.Email }, `"Ana Ruiz" <ana@example.com>`, ""},
 		{"email", "ana", nil, nil, `email: "ana" is not one email address (write it as ana@example.com)`},
 		{"email", "ana@example.com, ben@example.com", nil, nil, `email: "ana@example.com, ben@example.com" is not one email address (write it as ana@example.com)`},
