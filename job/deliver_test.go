@@ -37,8 +37,8 @@ func TestPassphrase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !regexp.MustCompile(`^[a-z]{4,7}( [a-z]{4,7}){4}$`).MatchString(a) {
-		t.Errorf("passphrase %q is not five words of 4 to 7 letters", a)
+	if !regexp.MustCompile(`^[a-z]{4,7}( [a-z]{4,7}){4}$`).MatchString(a) || len(a) > job.MaxPassphrase {
+		t.Errorf("passphrase %q is not five words of 4 to 7 letters, at most 32 characters", a)
 	}
 	if b, _ := job.Passphrase(stream("one")); b != a {
 		t.Errorf("the same bytes gave %q and %q", a, b)
@@ -65,6 +65,9 @@ func TestPassphraseWords(t *testing.T) {
 		p, err := job.Passphrase(io.MultiReader(r, stream(time.Now().String())))
 		if err != nil {
 			t.Fatal(err)
+		}
+		if len(p) > job.MaxPassphrase {
+			t.Fatalf("passphrase %q is longer than %d", p, job.MaxPassphrase)
 		}
 		for _, w := range strings.Fields(p) {
 			seen[w]++

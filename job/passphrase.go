@@ -5,6 +5,7 @@ package job
 
 import (
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -13,11 +14,17 @@ import (
 	"github.com/backplan/backplan/render"
 )
 
-// PassphraseWords is how many words a passphrase has. Each is one of
-// len(wordList) = 512, so five hold 45 bits: at the tens of thousands of
-// guesses a second a graphics card makes against the PDF 2.0 hash, years
-// of guessing.
-const PassphraseWords = 5
+// PassphraseWords is how many words a passphrase has, and MaxPassphrase
+// how long it may be. Each word is one of len(wordList) = 512; of the
+// five-word passphrases, the half that are at most 32 characters long
+// hold 44 bits: at the tens of thousands of guesses a second a graphics
+// card makes against the PDF 2.0 hash, years of guessing. The 32: some
+// programs read no more of a password (poppler's pdftotext and
+// pdftoppm), as PDF's older security handlers used no more.
+const (
+	PassphraseWords = 5
+	MaxPassphrase   = 32
+)
 
 // wordList is the passphrases' words: 512 common English words of four to
 // seven lower-case letters, things a patient can picture and spell, with
@@ -75,19 +82,25 @@ zipper
 `)
 
 // Passphrase returns PassphraseWords words, each drawn from r (a source
-// of random bytes: crypto/rand.Reader, or a fixed stream in tests) and
-// separated by spaces.
+// of random bytes: crypto/rand.Reader, or a fixed stream in tests),
+// separated by spaces, at most MaxPassphrase characters long: five words
+// are drawn again until they are.
 func Passphrase(r io.Reader) (string, error) {
 	out := make([]string, PassphraseWords)
 	n := big.NewInt(int64(len(wordList)))
-	for i := range out {
-		k, err := rand.Int(r, n)
-		if err != nil {
-			return "", fmt.Errorf("drawing a passphrase: %w", err)
+	for range 200 { // a real source is short enough within a few draws
+		for i := range out {
+			k, err := rand.Int(r, n)
+			if err != nil {
+				return "", fmt.Errorf("drawing a passphrase: %w", err)
+			}
+			out[i] = wordList[k.Int64()]
 		}
-		out[i] = wordList[k.Int64()]
+		if p := strings.Join(out, " "); len(p) <= MaxPassphrase {
+			return p, nil
+		}
 	}
-	return strings.Join(out, " "), nil
+	return "", errors.New("drawing a passphrase: the random source gives only long ones")
 }
 
 // Protect returns a new passphrase and file ID for one protected
