@@ -90,7 +90,8 @@ func (l *layout) wrapLink(link string, w, size float64) []string {
 // codeBlock places link's code at x, y in a column w mm wide, with the
 // link after a bold label, and the annotation over the lot, and returns
 // the block's height. The words stand beside the code when the column
-// leaves them room and that is shorter, else centred under it.
+// leaves them room for three lines at most and that is shorter, else
+// centred under it.
 func (l *layout) codeBlock(x, y, w float64, link, label string) float64 {
 	c, err := l.codeFor(w, link, label)
 	if err != nil {
@@ -134,8 +135,10 @@ func (l *layout) codeFor(w float64, link, label string) (codeShape, error) {
 	under := l.codeWords(w, link, label)
 	c := codeShape{side: side, lines: under, h: side + float64(len(under))*lh}
 	if bw := w - side - 1; bw >= l.measure("watch?v=", false, s.body) {
+		// Beside the code, in three lines at most: more, of a few letters
+		// each, read as a puzzle rather than an address.
 		beside := l.codeWords(bw, link, label)
-		if h := max(side, float64(len(beside))*lh); h < c.h {
+		if h := max(side, float64(len(beside))*lh); h < c.h && len(beside) <= 3 {
 			c = codeShape{side: side, lines: beside, beside: true, h: h}
 		}
 	}
