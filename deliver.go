@@ -41,6 +41,9 @@ func readLogo(path string, stdin io.Reader) (*render.Logo, error) {
 // delivery completes o for one workbook: the logo, and a new passphrase
 // drawn from e's randomness when o asks for protection.
 func delivery(o job.Options, logo *render.Logo, e env) (job.Options, error) {
+	if err := job.CheckSend(o); err != nil { // a saved plan is built by no one
+		return o, err
+	}
 	o.Render.Logo = logo
 	if !o.Send.Protect {
 		return o, nil

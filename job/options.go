@@ -46,7 +46,7 @@ func (o Options) Print(paper render.Paper) render.Options {
 // Build builds the plan o asks for from the catalogue, on the day today:
 // the one way options become a plan, for every front end.
 func Build(cat *plan.Catalog, o Options, today time.Time) (*plan.Plan, error) {
-	if err := checkSend(o); err != nil {
+	if err := CheckSend(o); err != nil {
 		return nil, err
 	}
 	po := o.Plan
@@ -54,11 +54,12 @@ func Build(cat *plan.Catalog, o Options, today time.Time) (*plan.Plan, error) {
 	return plan.Build(cat, po)
 }
 
-// checkSend refuses choices about sending that cannot go together or
-// would give the patient away: the plan file attached beside a protected
+// CheckSend refuses choices about sending that cannot go together or
+// would give the patient away (Build checks them; a front end printing a
+// saved plan asks itself): the plan file attached beside a protected
 // workbook, which it would leave open to read, and a clinic link that
 // holds the patient's name or address, printed in every copy.
-func checkSend(o Options) error {
+func CheckSend(o Options) error {
 	if o.Send.AttachPlan && o.Send.Protect {
 		return &Error{Option: "eml-plan", Err: errors.New("the plan file cannot be protected, so it cannot go with a protected workbook; send it separately")}
 	}
