@@ -74,7 +74,8 @@ type Config struct {
 	// each CPU.
 	Workers int
 	// Random is the randomness the passphrases of protected workbooks are
-	// drawn from: crypto/rand.Reader, or a fixed stream in tests. A
+	// drawn from: crypto/rand.Reader, which requests may read at once, or
+	// a fixed stream in tests that send one request at a time. A
 	// protected workbook is refused when it is nil.
 	Random io.Reader
 }
