@@ -50,6 +50,12 @@ type batch struct {
 	dir    string
 	r      *render.Renderer // shared by the rows; draws each on one goroutine
 	outs   *outputSet       // the inputs no workbook may replace
+	// protect holds each row's passphrase and file ID, drawn in row
+	// order before any row runs, so that they do not depend on which row
+	// finishes first; a row uses its own only when it is protected.
+	protect []*render.Protection
+	// used is set for each row whose workbook was written protected.
+	used []bool
 }
 
 // jobsFor is how many workbooks a batch makes at once: --jobs, or one per
@@ -69,58 +75,19 @@ func jobsFor(asked int) int {
 // order, and make the run fail (exit 1) with the summary as its message;
 // when every row works the summary is printed and the run succeeds.
 func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
-	if c.outDir == "" {
-		return usageErr("backplan --batch "+shellArg(c.batch)+" --out-dir plans",
-			"--batch needs --out-dir, the folder for the workbooks")
-	}
-	if c.batch == "-" && c.catalog == "-" {
-		return usageErr("", "--batch and --catalog cannot both read standard input")
-	}
-	today, err := runDate(e)
+	b, err := newBatch(c, stdin, e)
 	if err != nil {
 		return err
 	}
-	data, _, err := readInput("roster", c.batch, stdin)
-	if err != nil {
-		return err
-	}
-	ro, err := job.ReadRoster(data, rosterName(c.batch))
-	if err != nil {
-		return err
-	}
-	mkdir, err := checkOutDir(c.outDir)
-	if err != nil {
-		return err
-	}
-	cat, err := loadCatalog(c.catalog, stdin)
-	if err != nil {
-		return err
-	}
-	if mkdir {
-		if err := os.Mkdir(c.outDir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return usageErr("", "cannot make --out-dir %q: %v", c.outDir, pathErr(err))
-		}
-	}
-	if err := probeDir(c.outDir); err != nil {
-		return err
-	}
-	base := c.job
-	base.Render = c.renderOptions(e)
+	ro := b.roster
 	jobs := jobsFor(c.jobs)
 	if e.tuneGC {
 		tuneGC(e.getenv, jobs)
 	}
-	r, err := render.New(1)
-	if err != nil {
-		return err
-	}
-
-	b := &batch{base: base, cat: cat, today: today, roster: ro, dir: c.outDir, r: r,
-		outs: newOutputs(stdin, nil, inputFiles(c)...)}
 	bufs := make([]bytes.Buffer, jobs)
 	failed := 0
 	forEachRow(len(ro.Rows), jobs,
-		func(worker, i int) error { return b.workbook(ro.Rows[i], &bufs[worker]) },
+		func(worker, i int) error { return b.workbook(i, &bufs[worker], e) },
 		func(i int, err error) {
 			if err != nil {
 				failed++
@@ -130,6 +97,9 @@ func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 		func(done int) { pr.showProgress(done, len(ro.Rows)) },
 	)
 	pr.clearProgress()
+	if err := b.passphrases(pr); err != nil {
+		return err
+	}
 
 	total := len(ro.Rows)
 	if failed == 0 {
@@ -144,8 +114,67 @@ func runBatch(c *config, stdin io.Reader, pr *printer, e env) error {
 		fmt.Errorf("wrote %d of %d %s to %q (%d failed)", total-failed, total, unit, c.outDir, failed))
 }
 
-// workbook builds one row's plan and writes its workbook, using buf for the PDF.
-func (b *batch) workbook(r job.Row, buf *bytes.Buffer) error {
+// newBatch checks the command line, reads the roster, the catalogue and
+// the logo, makes --out-dir and draws the passphrases: everything before
+// the first row, any problem in which stops the run with nothing written.
+func newBatch(c *config, stdin io.Reader, e env) (*batch, error) {
+	if c.outDir == "" {
+		return nil, usageErr("backplan --batch "+shellArg(c.batch)+" --out-dir plans",
+			"--batch needs --out-dir, the folder for the workbooks")
+	}
+	if c.batch == "-" && c.catalog == "-" {
+		return nil, usageErr("", "--batch and --catalog cannot both read standard input")
+	}
+	today, err := runDate(e)
+	if err != nil {
+		return nil, err
+	}
+	data, _, err := readInput("roster", c.batch, stdin)
+	if err != nil {
+		return nil, err
+	}
+	ro, err := job.ReadRoster(data, rosterName(c.batch))
+	if err != nil {
+		return nil, err
+	}
+	mkdir, err := checkOutDir(c.outDir)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := loadCatalog(c.catalog, stdin)
+	if err != nil {
+		return nil, err
+	}
+	base := c.job
+	base.Render = c.renderOptions(e)
+	if base.Render.Logo, err = readLogo(c.logo, stdin); err != nil {
+		return nil, err
+	}
+	if mkdir {
+		if err := os.Mkdir(c.outDir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return nil, usageErr("", "cannot make --out-dir %q: %v", c.outDir, pathErr(err))
+		}
+	}
+	if err := probeDir(c.outDir); err != nil {
+		return nil, err
+	}
+	prot, err := drawProtections(ro, base, e)
+	if err != nil {
+		return nil, err
+	}
+	r, err := render.New(1)
+	if err != nil {
+		return nil, err
+	}
+	return &batch{base: base, cat: cat, today: today, roster: ro, dir: c.outDir, r: r,
+		outs: newOutputs(stdin, nil, inputFiles(c)...), protect: prot, used: make([]bool, len(ro.Rows))}, nil
+}
+
+// workbook builds row i's plan and writes its workbook, using buf for
+// the PDF, and, for a row with an email address, its email draft beside
+// it (the workbook's name with .eml).
+func (b *batch) workbook(i int, buf *bytes.Buffer, e env) error {
+	r := b.roster.Rows[i]
 	o, err := b.roster.Options(b.base, r)
 	if err != nil {
 		return err
@@ -154,20 +183,42 @@ func (b *batch) workbook(r job.Row, buf *bytes.Buffer) error {
 	if err != nil {
 		return err
 	}
+	if o.Send.Protect {
+		o.Render.Protect = b.protect[i]
+	}
 	outs := b.outs.another()
 	defer outs.discard()
 	out, err := outs.claim("workbook", filepath.Join(b.dir, r.File))
 	if err != nil {
 		return err
 	}
+	var emlOut *pendingFile
+	if o.Send.Email != "" {
+		if emlOut, err = outs.claim("email draft", filepath.Join(b.dir, strings.TrimSuffix(r.File, ".pdf")+".eml")); err != nil {
+			return err
+		}
+	}
 	buf.Reset()
 	if err := drawWorkbook(b.r, buf, p, o.Render); err != nil {
 		return err
 	}
+	if emlOut != nil {
+		eml, err := job.Draft(p, o, b.today, buf.Bytes())
+		if err != nil {
+			return err
+		}
+		if err := emlOut.write(eml); err != nil {
+			return err
+		}
+	}
 	if err := out.write(buf.Bytes()); err != nil {
 		return err
 	}
-	return outs.commit()
+	if err := outs.commit(); err != nil {
+		return err
+	}
+	b.used[i] = o.Render.Protect != nil
+	return nil
 }
 
 // report prints a failed row's message, and its hint if it has one, with

@@ -49,14 +49,19 @@ func TestReadmeExamplesRun(t *testing.T) {
 }
 
 // runExamples runs the examples in a fresh folder holding the test
-// catalogue as clinic.yaml and the files given as name, content pairs.
+// catalogue as clinic.yaml, a clinic's logo as logo.png, and the files
+// given as name, content pairs.
 func runExamples(t *testing.T, exs []example, files ...string) {
 	clinic, err := os.ReadFile(filepath.Join("testdata", "clinic.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	logo, err := os.ReadFile(filepath.Join("render", "testdata", "logo.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
-	files = append(files, "clinic.yaml", string(clinic))
+	files = append(files, "clinic.yaml", string(clinic), "logo.png", string(logo))
 	for i := 0; i < len(files); i += 2 {
 		if err := os.WriteFile(filepath.Join(dir, files[i]), []byte(files[i+1]), 0o644); err != nil {
 			t.Fatal(err)

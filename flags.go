@@ -30,6 +30,8 @@ type config struct {
 	jobs     int    // workbooks made at once; 0 means one per CPU
 	list     bool
 	figures  string // a PDF of every exercise's pictures
+	eml      string // an email draft with the workbook attached
+	logo     string // the clinic's logo, a PNG or JPEG
 	preview  bool
 	version  bool
 	licenses bool
@@ -53,7 +55,7 @@ func parseArgs(args []string) (*config, error) {
 			"unexpected argument %q (backplan takes only options)", fs.Arg(0))
 	}
 	fs.Visit(func(f *pflag.Flag) { c.set = append(c.set, f.Name) })
-	for _, name := range []string{"out", "save-plan", "from", "catalog", "batch", "out-dir"} {
+	for _, name := range []string{"out", "save-plan", "from", "catalog", "batch", "out-dir", "eml", "logo"} {
 		if f := fs.Lookup(name); f.Changed && f.Value.String() == "" {
 			if name == "out-dir" {
 				return nil, usageErr("", "--%s needs a folder name", name)
@@ -78,6 +80,8 @@ func (c *config) flagSet() *pflag.FlagSet {
 		}
 	}
 	fs.StringVarP(&c.out, "out", "o", c.out, "")
+	fs.StringVar(&c.eml, "eml", c.eml, "")
+	fs.StringVar(&c.logo, "logo", c.logo, "")
 	fs.BoolVar(&c.preview, "preview", c.preview, "")
 	fs.StringVar(&c.savePlan, "save-plan", c.savePlan, "")
 	fs.StringVar(&c.from, "from", c.from, "")

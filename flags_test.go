@@ -1,7 +1,10 @@
 package main
 
 import (
+	"crypto/sha256"
 	"errors"
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -184,7 +187,7 @@ func TestModeTable(t *testing.T) {
 // placed by the table: a mode's option, or taken by the single workbook.
 func TestEveryOptionInTheTable(t *testing.T) {
 	var c config
-	known := join(planOptions, patientOptions, pdfOptions, []string{"save-plan", "out-dir", "jobs", "version", "licenses", "help"})
+	known := join(planOptions, patientOptions, pdfOptions, sendOptions, []string{"save-plan", "out-dir", "jobs", "version", "licenses", "help"})
 	for _, r := range rules {
 		known = append(known, r.option)
 	}
@@ -212,5 +215,29 @@ func testEnv() env {
 		},
 		now:  time.Now,
 		root: fstest.MapFS{},
+		rand: seeded("tests"),
 	}
+}
+
+// seeded is a fixed stream of bytes that stands for randomness: the same
+// seed, the same passphrases and file IDs.
+func seeded(seed string) io.Reader {
+	return &seededReader{seed: seed}
+}
+
+type seededReader struct {
+	seed string
+	n    int
+	buf  []byte
+}
+
+func (r *seededReader) Read(p []byte) (int, error) {
+	for len(r.buf) < len(p) {
+		s := sha256.Sum256([]byte(fmt.Sprintf("%s %d", r.seed, r.n)))
+		r.n++
+		r.buf = append(r.buf, s[:]...)
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
 }

@@ -12,6 +12,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/backplan/backplan/render"
 )
 
 // The caps on input files. The built-in catalogue is about 50 KB, and a
@@ -32,6 +34,7 @@ var inputKinds = map[string]struct {
 	"catalogue": {"--catalog", maxCatalog},
 	"plan file": {"--from", maxPlanFile},
 	"roster":    {"--batch", maxRoster},
+	"logo":      {"--logo", render.MaxLogoBytes},
 }
 
 // readInput reads a file named on the command line, what being "catalogue",
@@ -118,5 +121,5 @@ func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 
 // inputFiles are the files a run reads, that no output may replace.
 func inputFiles(c *config) []fileArg {
-	return []fileArg{{"--catalog", c.catalog}, {"--from", c.from}, {"--batch", c.batch}}
+	return []fileArg{{"--catalog", c.catalog}, {"--from", c.from}, {"--batch", c.batch}, {"--logo", c.logo}}
 }

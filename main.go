@@ -19,6 +19,7 @@
 package main
 
 import (
+	"crypto/rand"
 	_ "embed"
 	"io"
 	"io/fs"
@@ -51,27 +52,27 @@ Plan:
       --start DATE       first day, YYYY-MM-DD (default the next Monday)
       --review DATE      the next appointment, printed in the workbook
       --include IDS      exercises to use;  --exclude IDS  ones to leave out
-Patient (printed in the workbook):
-  -p, --patient NAME     the patient's name
-      --clinician NAME   --clinic NAME   --contact TEXT   --notes TEXT
+Patient and clinic (printed in the workbook):
+  -p, --patient NAME     --clinician NAME   --clinic NAME   --contact TEXT
+      --notes TEXT       --logo FILE (PNG, JPEG)   --clinic-url URL (a QR code)
 Output:
   -o, --out FILE         the PDF to write, - for standard output (plan.pdf)
-      --paper SIZE       a4 or letter (default: the system's, else the region's)
-      --large-print      bigger text and boxes
-      --preview          show the plan as text; write no PDF
-      --save-plan FILE   also save the plan as YAML, to edit or print again
+      --paper SIZE       a4 or letter;  --large-print  bigger text and boxes
+      --protect          lock the PDF with a passphrase, shown once, here
+      --eml FILE         an email draft with the PDF;  --email ADDRESS  its To
+      --eml-plan         attach the plan file to the draft too, for a colleague
+      --preview          show the plan as text;  --save-plan FILE  save it too
       --from FILE        print a saved plan exactly as it is written
       --batch FILE       a workbook for each row of a CSV roster; see README.md
       --out-dir DIR      where it writes;  --jobs N  workbooks at once (≤ CPUs)
 Catalogue:
-      --list             list the exercises: id, name, category, and so on
+      --list             list the exercises;  --catalog FILE  use another one
       --figures FILE     draw every exercise's pictures into one PDF
-      --catalog FILE     use this catalogue instead of the built-in one
       --version   --licenses   -h, --help     print the version, notices, help
 
 Examples:
   backplan -w 8 -f strength -p "Ana Ruiz" -o ana.pdf --save-plan ana.yaml
-  backplan --from ana.yaml --paper a4 -o ana-a4.pdf
+  backplan --from ana.yaml --paper a4 --protect -o ana.pdf --eml ana.eml
   backplan --weekdays mon,thu --equipment none --no-floor --preview
   backplan --batch class.csv --out-dir plans -w 6 --clinician "Dr Lee"
 `
@@ -86,11 +87,16 @@ type env struct {
 	// and exit. Only a real run sets it: a test or a fuzzing worker calls
 	// run in a process whose signals are not backplan's to take.
 	signals bool
+	// rand is the run's randomness, for passphrases and the file IDs of
+	// protected workbooks: crypto/rand's, or a fixed stream in tests.
+	rand io.Reader
 }
 
-func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr,
-		env{getenv: os.Getenv, now: time.Now, root: os.DirFS("/"), tuneGC: true, signals: true}))
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, realEnv())) }
+
+// realEnv is the world of a real run.
+func realEnv() env {
+	return env{getenv: os.Getenv, now: time.Now, root: os.DirFS("/"), tuneGC: true, signals: true, rand: rand.Reader}
 }
 
 // defaultPaper is the paper for a workbook when none was chosen: the

@@ -19,8 +19,18 @@ import (
 // The date every script runs on: Tuesday 24 November 2026, 12:00 UTC.
 const sourceDateEpoch = "1795521600"
 
+// TestMain runs the tests, and backplan itself for the scripts: as a
+// user runs it, except that a script that sets BACKPLAN_TEST_SEED gets a
+// fixed stream in place of crypto/rand, so that its passphrases, and so
+// its protected workbooks, are the same every time.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"backplan": main})
+	testscript.Main(m, map[string]func(){"backplan": func() {
+		e := realEnv()
+		if seed := os.Getenv("BACKPLAN_TEST_SEED"); seed != "" {
+			e.rand = seeded(seed)
+		}
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, e))
+	}})
 }
 
 // slowTest skips a test that renders many workbooks unless the full run
@@ -29,13 +39,18 @@ func TestMain(m *testing.M) {
 func slowTest(t *testing.T, what string) { testenv.SkipUnlessFull(t, what) }
 
 // TestScripts runs the command-line scripts in testdata/script. Each starts
-// in a fresh folder holding clinic.yaml, a small test catalogue, with the
+// in a fresh folder holding clinic.yaml, a small test catalogue, and
+// logo.png, a clinic's logo, with the
 // run date fixed by SOURCE_DATE_EPOCH, a locale of the United States, and
 // PAPERCONF naming a papersize file that is not there, so that the
 // machine's /etc/papersize plays no part: the default paper is Letter
 // unless a script says otherwise.
 func TestScripts(t *testing.T) {
 	clinic, err := os.ReadFile(filepath.Join("testdata", "clinic.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	logo, err := os.ReadFile(filepath.Join("render", "testdata", "logo.png"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,6 +61,9 @@ func TestScripts(t *testing.T) {
 			e.Setenv("SOURCE_DATE_EPOCH", sourceDateEpoch)
 			e.Setenv("LANG", "en_US.UTF-8")
 			e.Setenv("PAPERCONF", filepath.Join(e.WorkDir, "papersize"))
+			if err := os.WriteFile(filepath.Join(e.WorkDir, "logo.png"), logo, 0o644); err != nil {
+				return err
+			}
 			return os.WriteFile(filepath.Join(e.WorkDir, "clinic.yaml"), clinic, 0o644)
 		},
 		Condition: func(cond string) (bool, error) {

@@ -29,9 +29,13 @@ var (
 	// patientOptions are printed in the workbook; a batch row names its
 	// own patient.
 	patientOptions = job.Names(job.PatientGroup)
-	// printOptions are how a workbook is printed.
-	printOptions = job.Names(job.PrintGroup)
+	// printOptions are how a workbook is printed, the clinic's logo
+	// among them.
+	printOptions = append(job.Names(job.PrintGroup), "logo")
 	pdfOptions   = append([]string{"out"}, printOptions...)
+	// sendOptions are how a workbook reaches the patient: job's, and the
+	// email draft to write.
+	sendOptions = append(job.Names(job.SendGroup), "eml")
 )
 
 // rule is one row of the table of which options go with which mode: the
@@ -54,26 +58,33 @@ var rules = []rule{
 	{option: "list", mode: listMode, does: "prints the catalogue and nothing else",
 		takes: []string{"catalog"}},
 	{option: "figures", mode: figuresMode, does: "draws the catalogue and nothing else",
-		takes: join([]string{"catalog"}, printOptions)},
+		takes: []string{"catalog", "paper", "large-print"}},
+	// Each row of a roster is its own patient, with its own address: a
+	// row with one gets an email draft beside its workbook.
 	{option: "batch", mode: batchMode, does: "writes a workbook for each row",
-		takes: join(planOptions, without(patientOptions, "patient"), printOptions, []string{"out-dir", "jobs"}),
-		hint:  "the roster's patient column names each workbook; --out-dir says where they go"},
+		takes: join(planOptions, without(patientOptions, "patient"), printOptions, without(sendOptions, "email", "eml"), []string{"out-dir", "jobs"}),
+		hint:  "the roster's patient and email columns name each workbook and its address; --out-dir says where they go"},
 	// A clinician previews the plan they are about to print, so the print
-	// options may stay on the line (their values are checked as ever).
+	// and send options may stay on the line (their values are checked as
+	// ever); only the files it would write may not.
 	{option: "preview", mode: previewMode, does: "writes no PDF",
-		takes: join(planOptions, patientOptions, printOptions, []string{"from", "save-plan"}),
+		takes: join(planOptions, patientOptions, printOptions, without(sendOptions, "eml"), []string{"from", "save-plan"}),
 		hint:  "leave out --preview to write a PDF"},
 	{option: "from", mode: workbookMode, does: "prints the saved plan as written",
-		takes: join(pdfOptions, []string{"save-plan", "preview"}),
+		takes: join(pdfOptions, sendOptions, []string{"save-plan", "preview"}),
 		hint:  "edit the plan file instead, or leave out --from to make a new plan"},
 }
 
-// needs are options that mean nothing without another.
+// needs are options that mean nothing without another, in the modes
+// given (every mode, when none is).
 var needs = []struct {
 	options []string
 	needs   string
+	hint    string
+	modes   []mode
 }{
-	{[]string{"out-dir", "jobs"}, "batch"},
+	{[]string{"out-dir", "jobs"}, "batch", "backplan --batch roster.csv --out-dir plans writes a workbook for each row", nil},
+	{[]string{"email", "eml-plan"}, "eml", "backplan -p \"Ana Ruiz\" --email ana@example.com --eml ana.eml writes an email draft beside the PDF", []mode{workbookMode}},
 }
 
 // clashes are pairs of options that say the same thing two ways.
@@ -112,13 +123,15 @@ func chooseMode(c *config) (mode, error) {
 		}
 	}
 	for _, n := range needs {
+		if n.modes != nil && !slices.Contains(n.modes, chosen) {
+			continue
+		}
 		if given := c.given(n.options); len(given) > 0 && !slices.Contains(c.set, n.needs) {
 			verb := "needs"
 			if len(given) > 1 {
 				verb = "need"
 			}
-			return 0, usageErr("backplan --batch roster.csv --out-dir plans writes a workbook for each row",
-				"%s %s --%s", words.And(given), verb, n.needs)
+			return 0, usageErr(n.hint, "%s %s --%s", words.And(given), verb, n.needs)
 		}
 	}
 	for _, cl := range clashes {

@@ -281,6 +281,21 @@ func followLinks(path string) (string, error) {
 	return "", errors.New("too many levels of symbolic links")
 }
 
+// private makes a claimed regular file readable and writable by its
+// owner alone (mode 0600), before anything is written to it, and keeps
+// that mode when it replaces a file. A device or pipe is refused: what
+// is private must go to a file.
+func (f *pendingFile) private() error {
+	if f.tmp == nil {
+		return fmt.Errorf("cannot write %q: it must be a file only you can read", f.path)
+	}
+	if err := f.tmp.Chmod(0o600); err != nil {
+		return fmt.Errorf("cannot write %q: %w", f.path, bareErr(err))
+	}
+	f.mode = 0o600
+	return nil
+}
+
 // write writes the whole of data. A regular file's goes to its temporary
 // file now; a device's is kept, unchanged, for commit.
 func (f *pendingFile) write(data []byte) error {

@@ -20,6 +20,9 @@ func runPreview(c *config, stdin io.Reader, pr *printer, e env) error {
 			return err
 		}
 	}
+	if _, err := readLogo(c.logo, stdin); err != nil { // checked, as the print options are
+		return err
+	}
 	if e.tuneGC {
 		tuneGC(e.getenv, 1)
 	}

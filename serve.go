@@ -164,7 +164,7 @@ func newHandler(c *serveConfig, log io.Writer, e env) (func(hosts []string) http
 	return func(hosts []string) http.Handler {
 		return serve.New(serve.Config{
 			Catalog: cat, Renderer: r, Hosts: hosts, Log: log, Today: today,
-			Paper: job.SystemPaper(e.getenv, e.root), Workers: workers,
+			Paper: job.SystemPaper(e.getenv, e.root), Workers: workers, Random: e.rand,
 		})
 	}, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -210,5 +211,59 @@ func TestServeScreenshot(t *testing.T) {
 	}
 	if err := os.WriteFile(out, png, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestServeBrowserDeliver: in a real browser, "Email draft" downloads the
+// command line's draft, and with a logo chosen and "Protect with a
+// passphrase" ticked, the download shows the passphrase once, on a page
+// whose button saves the command line's protected workbook.
+func TestServeBrowserDeliver(t *testing.T) {
+	ctx := browserContext(t, 90*time.Second)
+	ts := httptest.NewServer(newTestHandler(t))
+	defer ts.Close()
+	logo, err := filepath.Abs(filepath.Join("render", "testdata", "logo.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL),
+		chromedp.WaitVisible(chromedp.ID("f-patient")),
+		chromedp.SendKeys(chromedp.ID("f-patient"), "Ana Ruiz"),
+		chromedp.SendKeys(chromedp.ID("f-email"), "ana@example.com"),
+		chromedp.SetValue(chromedp.ID("f-paper"), "a4"),
+	); err != nil {
+		t.Fatalf("filling in the form: %v", err)
+	}
+	eml := download(t, ctx, "email-draft")
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	if code := run([]string{"--patient", "Ana Ruiz", "--email", "ana@example.com", "--paper", "a4", "-o", filepath.Join(dir, "a.pdf"),
+		"--eml", filepath.Join(dir, "a.eml")}, strings.NewReader(""), io.Discard, &stderr, serveEnv()); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if want, _ := os.ReadFile(filepath.Join(dir, "a.eml")); !bytes.Equal(eml, want) {
+		t.Errorf("the page's draft (%d bytes) is not the command line's (%d bytes)", len(eml), len(want))
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.SetUploadFiles(chromedp.ID("f-logo"), []string{logo}),
+		chromedp.Click(chromedp.ID("f-protect")),
+		chromedp.Click(chromedp.ID("download")),
+		chromedp.WaitVisible(chromedp.ID("passphrase")),
+	); err != nil {
+		t.Fatalf("downloading a protected workbook: %v", err)
+	}
+	pass := text(t, ctx, "passphrase")
+	got := download(t, ctx, "save")
+	stderr.Reset()
+	if code := run([]string{"--patient", "Ana Ruiz", "--paper", "a4", "--logo", logo, "--protect",
+		"-o", filepath.Join(dir, "p.pdf")}, strings.NewReader(""), io.Discard, &stderr, serveEnv()); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if want, _ := os.ReadFile(filepath.Join(dir, "p.pdf")); !bytes.Equal(got, want) {
+		t.Errorf("the saved workbook (%d bytes) is not the command line's (%d bytes)", len(got), len(want))
+	}
+	if !strings.Contains(stderr.String(), "is: "+pass+"\n") {
+		t.Errorf("the page showed %q; the command line said %q", pass, stderr.String())
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/base64"
+	"html"
 	"io"
 	"mime/multipart"
 	"net"
@@ -293,5 +295,53 @@ func TestServeExposed(t *testing.T) {
 	}
 	if got := strings.Join(allowedHosts(c, local, hostname), ","); got != "proxy.example,backplan.local" {
 		t.Errorf("hosts on loopback: %s", got)
+	}
+}
+
+// TestServeDeliverSameBytes: with the same randomness, the page's
+// protected workbook with the clinic's logo and link, and its email
+// draft, are the command line's, byte for byte, with the same
+// passphrase; a program gets the passphrase in a header, a browser a
+// page that shows it once and saves the file from a data: link.
+func TestServeDeliverSameBytes(t *testing.T) {
+	logo, err := os.ReadFile(filepath.Join("render", "testdata", "logo.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := url.Values{"patient": {"Ana Ruiz"}, "clinic": {"Northside Physio"}, "clinic-url": {"https://northside.example/videos"},
+		"protect": {"yes"}, "email": {"ana@example.com"}, "paper": {"a4"}}
+	args := []string{"--patient", "Ana Ruiz", "--clinic", "Northside Physio", "--clinic-url", "https://northside.example/videos",
+		"--protect", "--email", "ana@example.com", "--paper", "a4", "--logo", filepath.Join("render", "testdata", "logo.png")}
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	pdfFile, emlFile := filepath.Join(dir, "ana.pdf"), filepath.Join(dir, "ana.eml")
+	if code := run(append(args, "--out", pdfFile, "--eml", emlFile), strings.NewReader(""), io.Discard, &stderr, serveEnv()); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for path, file := range map[string]string{"/workbook": pdfFile, "/eml": emlFile} {
+		ct, body := multipartBody(t, "logo", "logo.png", logo, fields)
+		req := newReq("POST", path, bytes.NewReader(body))
+		req.Header.Set("Content-Type", ct)
+		rec := httptest.NewRecorder()
+		newTestHandler(t).ServeHTTP(rec, req)
+		want, _ := os.ReadFile(file)
+		if rec.Code != http.StatusOK || !bytes.Equal(rec.Body.Bytes(), want) {
+			t.Errorf("%s: status %d, %d bytes; the command line wrote %d", path, rec.Code, rec.Body.Len(), len(want))
+		}
+		pass := rec.Header().Get("Backplan-Passphrase")
+		if pass == "" || !strings.Contains(stderr.String(), "is: "+pass+"\n") {
+			t.Errorf("%s: passphrase %q; the command line said %q", path, pass, stderr.String())
+		}
+		// A browser gets the passphrase on a page, and the file in it.
+		req = newReq("POST", path, bytes.NewReader(body))
+		req.Header.Set("Content-Type", ct)
+		req.Header.Set("Sec-Fetch-Mode", "navigate")
+		rec = httptest.NewRecorder()
+		newTestHandler(t).ServeHTTP(rec, req)
+		page := html.UnescapeString(rec.Body.String()) // the href's + is &#43;, as a browser reads it
+		link := base64.StdEncoding.EncodeToString(want)
+		if !strings.Contains(page, `id="passphrase">`+pass+`<`) || !strings.Contains(page, link) {
+			t.Errorf("%s: the page for a browser lacks the passphrase or the file:\n%.400s", path, page)
+		}
 	}
 }

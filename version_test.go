@@ -65,6 +65,7 @@ func TestLicenses(t *testing.T) {
 		{"backplan", "==== backplan\n", "MIT License\n\nCopyright (c) 2026 The backplan authors\n", "OTHER DEALINGS IN THE\nSOFTWARE.\n"},
 		{"fonts", "==== the Noto Sans fonts", "Copyright 2015 Google LLC.", "OTHER DEALINGS IN THE FONT SOFTWARE.\n"},
 		{"fpdf", "==== fpdf", "Copyright (c) 2021 The Go-PDF authors", "OTHER DEALINGS IN THE\nSOFTWARE.\n"},
+		{"go-qr", "==== go-qr", "Copyright (c) 2023 piglig", "OTHER DEALINGS IN THE\nSOFTWARE.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,7 +85,7 @@ func TestLicenses(t *testing.T) {
 			}
 		})
 	}
-	if n := strings.Count(text, "\n==== "); n != 2 {
-		t.Errorf("licenses() has %d headings after the first, want 2", n)
+	if n := strings.Count(text, "\n==== "); n != 3 {
+		t.Errorf("licenses() has %d headings after the first, want 3", n)
 	}
 }

@@ -29,11 +29,20 @@ func runWorkbook(c *config, stdin io.Reader, pr *printer, e env) error {
 	if err != nil {
 		return err
 	}
-	var planOut *pendingFile
+	var planOut, emlOut *pendingFile
 	if c.savePlan != "" {
 		if planOut, err = outs.claim("--save-plan", c.savePlan); err != nil {
 			return err
 		}
+	}
+	if c.eml != "" {
+		if emlOut, err = outs.claim("--eml", c.eml); err != nil {
+			return err
+		}
+	}
+	logo, err := readLogo(c.logo, stdin)
+	if err != nil {
+		return err
 	}
 
 	if e.tuneGC {
@@ -43,14 +52,28 @@ func runWorkbook(c *config, stdin io.Reader, pr *printer, e env) error {
 	if err != nil {
 		return err
 	}
+	o := c.job
+	o.Render = ro
+	if o, err = delivery(o, logo, e); err != nil {
+		return err
+	}
 	// One workbook: its pages are drawn on every CPU.
 	r, err := render.New(runtime.GOMAXPROCS(0))
 	if err != nil {
 		return err
 	}
 	var pdf bytes.Buffer
-	if err := drawWorkbook(r, &pdf, p, ro); err != nil {
+	if err := drawWorkbook(r, &pdf, p, o.Render); err != nil {
 		return err
+	}
+	if emlOut != nil {
+		eml, err := draft(p, o, pdf.Bytes(), e)
+		if err != nil {
+			return err
+		}
+		if err := emlOut.write(eml); err != nil {
+			return err
+		}
 	}
 	if planOut != nil {
 		yaml, err := planYAML(p)
@@ -64,7 +87,13 @@ func runWorkbook(c *config, stdin io.Reader, pr *printer, e env) error {
 	if err := pdfOut.write(pdf.Bytes()); err != nil {
 		return err
 	}
-	return outs.commit()
+	if err := outs.commit(); err != nil {
+		return err
+	}
+	if prot := o.Render.Protect; prot != nil {
+		sayPassphrase(pr, workbookName(c.out), prot)
+	}
+	return nil
 }
 
 // makePlan makes the plan a config asks for: read from --from, or built

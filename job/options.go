@@ -1,21 +1,36 @@
 package job
 
 import (
+	"errors"
 	"fmt"
+	"net/mail"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
 
-// Options are the choices for one workbook: the plan's and the print's.
-// The zero value means every default; Render.Paper "" means the default
-// paper, which the front end fills in (DefaultPaper).
+// Options are the choices for one workbook: the plan's, the print's and
+// how it reaches the patient. The zero value means every default;
+// Render.Paper "" means the default paper, which the front end fills in
+// (DefaultPaper). Render.Logo and Render.Protect are no options of the
+// table: the front end reads the logo (render.ParseLogo) and, for
+// Send.Protect, draws the passphrase (Protect).
 type Options struct {
 	Plan   plan.Options
 	Render render.Options
+	Send   Send
+}
+
+// Send is how a workbook reaches the patient.
+type Send struct {
+	Email      string // the patient's address, the email draft's To; "" leaves it to the mail program
+	Protect    bool   // lock the PDF with a passphrase (Protect draws one)
+	AttachPlan bool   // attach the plan file to the email draft, for a colleague
 }
 
 // Print is how o's workbook is printed: its print options, with paper
@@ -31,9 +46,39 @@ func (o Options) Print(paper render.Paper) render.Options {
 // Build builds the plan o asks for from the catalogue, on the day today:
 // the one way options become a plan, for every front end.
 func Build(cat *plan.Catalog, o Options, today time.Time) (*plan.Plan, error) {
+	if err := CheckSend(o); err != nil {
+		return nil, err
+	}
 	po := o.Plan
 	po.Today = plan.DateOf(today)
 	return plan.Build(cat, po)
+}
+
+// CheckSend refuses choices about sending that cannot go together or
+// would give the patient away (Build checks them; a front end printing a
+// saved plan asks itself): the plan file attached beside a protected
+// workbook, which it would leave open to read, and a clinic link that
+// holds the patient's name or address, printed in every copy.
+func CheckSend(o Options) error {
+	if o.Send.AttachPlan && o.Send.Protect {
+		return &Error{Option: "eml-plan", Err: errors.New("the plan file cannot be protected, so it cannot go with a protected workbook; send it separately")}
+	}
+	link := strings.ToLower(o.Render.ClinicURL)
+	if link == "" {
+		return nil
+	}
+	tokens := strings.FieldsFunc(link, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	notLetter := func(r rune) bool { return !unicode.IsLetter(r) }
+	who := strings.FieldsFunc(strings.ToLower(o.Plan.Patient.Name), notLetter)
+	if addr, _, ok := strings.Cut(strings.ToLower(o.Send.Email), "@"); ok {
+		who = append(who, strings.FieldsFunc(strings.TrimLeft(addr, "\"<"), notLetter)...)
+	}
+	for _, w := range who {
+		if len([]rune(w)) >= 3 && slices.Contains(tokens, w) {
+			return &Error{Option: "clinic-url", Err: fmt.Errorf("clinic-url holds %q, from the patient's name or address; the clinic's link is printed for every patient, so it must name no one", w)}
+		}
+	}
+	return nil
 }
 
 // Group says what an option is about.
@@ -44,6 +89,7 @@ const (
 	PlanGroup    Group = iota + 1 // the plan's shape
 	PatientGroup                  // who the workbook is for, printed in it
 	PrintGroup                    // how the workbook is printed
+	SendGroup                     // how the workbook reaches the patient
 )
 
 // Kind is how an option's value is written.
@@ -100,6 +146,10 @@ var table = []Option{
 	{"notes", PatientGroup, Text, "notes for the patient", text(func(o *Options) *string { return &o.Plan.Patient.Notes })},
 	{"paper", PrintGroup, Choice, "a4 or letter", setPaper},
 	{"large-print", PrintGroup, Switch, "bigger text and boxes", switchOf(func(o *Options) *bool { return &o.Render.LargePrint })},
+	{"clinic-url", PrintGroup, Text, "a link to the clinic's videos, a QR code on the cover", setClinicURL},
+	{"email", SendGroup, Text, "the patient's email address, for the email draft", setEmail},
+	{"protect", SendGroup, Switch, "lock the PDF with a passphrase", switchOf(func(o *Options) *bool { return &o.Send.Protect })},
+	{"eml-plan", SendGroup, Switch, "attach the plan file to the email draft", switchOf(func(o *Options) *bool { return &o.Send.AttachPlan })},
 }
 
 // Table returns the options, in order.
@@ -221,6 +271,29 @@ func setLevel(_ string, o *Options, s string) (err error) {
 func setEquipment(_ string, o *Options, s string) (err error) {
 	o.Plan.Equipment, err = plan.ParseEquipment(s)
 	return err
+}
+
+func setClinicURL(name string, o *Options, s string) error {
+	s = strings.TrimSpace(s)
+	if err := plan.CheckLink(s); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	o.Render.ClinicURL = s
+	return nil
+}
+
+// setEmail takes one address, as ana@example.com or Ana Ruiz
+// <ana@example.com>.
+func setEmail(name string, o *Options, s string) error {
+	a, err := mail.ParseAddress(strings.TrimSpace(s))
+	if err != nil || strings.ContainsAny(a.Address, " ,;") {
+		return fmt.Errorf("%s: %q is not one email address (write it as ana@example.com)", name, s)
+	}
+	o.Send.Email = a.Address
+	if a.Name != "" {
+		o.Send.Email = a.String()
+	}
+	return nil
 }
 
 func setPaper(_ string, o *Options, s string) (err error) {

@@ -51,6 +51,15 @@ func TestTable(t *testing.T) {
 		{"paper", "A4", func(o job.Options) any { return o.Render.Paper }, render.A4, ""},
 		{"paper", "a5", nil, nil, `unknown paper "a5" (choose a4 or letter)`},
 		{"large-print", "1", func(o job.Options) any { return o.Render.LargePrint }, true, ""},
+		{"clinic-url", " https://northside.example/videos ", func(o job.Options) any { return o.Render.ClinicURL }, "https://northside.example/videos", ""},
+		{"clinic-url", "http://northside.example", nil, nil, `clinic-url: the link must start with https:// (got "http://northside.example")`},
+		{"clinic-url", "https://northside.example/?patient=ana", nil, nil, `clinic-url: the link's "patient" parameter would carry a patient's details; link to the video alone`},
+		{"email", "ana@example.com", func(o job.Options) any { return o.Send.Email }, "ana@example.com", ""},
+		{"email", "Ana Ruiz <ana@example.com>", func(o job.Options) any { return o.Send.Email }, `"Ana Ruiz" <ana@example.com>`, ""},
+		{"email", "ana", nil, nil, `email: "ana" is not one email address (write it as ana@example.com)`},
+		{"email", "ana@example.com, ben@example.com", nil, nil, `email: "ana@example.com, ben@example.com" is not one email address (write it as ana@example.com)`},
+		{"protect", "yes", func(o job.Options) any { return o.Send.Protect }, true, ""},
+		{"eml-plan", "true", func(o job.Options) any { return o.Send.AttachPlan }, true, ""},
 	}
 	tested := map[string]bool{}
 	for _, tt := range tests {
@@ -88,15 +97,18 @@ func TestTable(t *testing.T) {
 // each front end offers.
 func TestTableGroups(t *testing.T) {
 	for _, op := range job.Table() {
-		if op.Group < job.PlanGroup || op.Group > job.PrintGroup || op.Kind == 0 || op.Does == "" {
+		if op.Group < job.PlanGroup || op.Group > job.SendGroup || op.Kind == 0 || op.Does == "" {
 			t.Errorf("option %s: group %d, kind %d, does %q", op.Name, op.Group, op.Kind, op.Does)
 		}
 	}
 	if got := strings.Join(job.Names(job.PatientGroup), ","); got != "patient,clinician,clinic,contact,notes" {
 		t.Errorf("patient group: %s", got)
 	}
-	if got := strings.Join(job.Names(job.PrintGroup), ","); got != "paper,large-print" {
+	if got := strings.Join(job.Names(job.PrintGroup), ","); got != "paper,large-print,clinic-url" {
 		t.Errorf("print group: %s", got)
+	}
+	if got := strings.Join(job.Names(job.SendGroup), ","); got != "email,protect,eml-plan" {
+		t.Errorf("send group: %s", got)
 	}
 	if _, ok := job.Lookup("out"); ok {
 		t.Error("out is the command line's, not a workbook option")
@@ -205,7 +217,7 @@ const catalog = `exercises:
 // is taken or refused with an *Error about that option, on one line, in
 // words that name no flag (quoted input aside).
 func FuzzTable(f *testing.F) {
-	for _, s := range []string{"4", "0", "-1", "mon,wed", "posture", "band, none", "yes", "2026-12-07", "a4", "", "--weeks", "x\ny", "\xff"} {
+	for _, s := range []string{"4", "0", "-1", "mon,wed", "posture", "band, none", "yes", "2026-12-07", "a4", "", "--weeks", "x\ny", "\xff", "https://a.example/v", "ana@example.com", "<a@b>"} {
 		f.Add(uint8(0), s)
 	}
 	f.Fuzz(func(t *testing.T, which uint8, v string) {

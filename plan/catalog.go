@@ -142,6 +142,10 @@ type Exercise struct {
 	// an end position (or one held position), props and arrows. Optional
 	// in a clinic's catalogue; every exercise of the embedded one has one.
 	Picture *figure.Spec `yaml:"picture,omitempty"`
+	// Video is a link to a video of the exercise, printed on its page as
+	// a QR code and a short line of text (CheckLink says what it may be).
+	// Optional.
+	Video string `yaml:"video,omitempty"`
 }
 
 // Catalog is a validated list of exercises, in file order.
@@ -367,6 +371,11 @@ func (e *Exercise) validate() error {
 	if e.Picture != nil {
 		if err := e.Picture.Validate(); err != nil {
 			return errAt("picture: "+err.Error(), "picture")
+		}
+	}
+	if e.Video != "" {
+		if err := CheckLink(e.Video); err != nil {
+			return errAt("video: "+err.Error(), "video")
 		}
 	}
 	return nil

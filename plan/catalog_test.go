@@ -82,6 +82,8 @@ func TestLoadCatalogErrors(t *testing.T) {
 		{"picture with an unknown prop", "default: true", "default: true\n    picture:\n      start: {base: lie-front}\n      props: [trampoline]", `exercise "plank": picture: unknown prop "trampoline"`},
 		{"picture angle that is not a number", "default: true", "default: true\n    picture:\n      start: {base: lie-front, knee_l: bent}", "test.yaml:13: expected a number, got text `bent`"},
 		{"duplicate key", "name: Plank", "name: Plank\n    name: Plank again", `"name" already defined`},
+		{"video over http", "floor: true", "floor: true\n    video: http://example.org/plank", `test.yaml:8: exercise "plank": video: the link must start with https://`},
+		{"video with a patient's name", "floor: true", "floor: true\n    video: https://example.org/v?id=3&patient=ana", `test.yaml:8: exercise "plank": video: the link's "patient" parameter would carry a patient's details`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,6 +116,7 @@ func FuzzLoadCatalog(f *testing.F) {
 	f.Add([]byte(strings.Replace(entry, "name: Plank", "name: Pl\xe9nk", 1)))
 	f.Add([]byte(strings.Replace(entry, "reps: 3, hold: 10", "reps: 5.99, hold: 10", 1)))
 	f.Add([]byte(strings.Replace(entry, "- Lie face down.", "- \"Lie \\e[2J down.\"", 1)))
+	f.Add([]byte(strings.Replace(entry, "floor: true", "floor: true\n    video: https://example.org/plank?v=1", 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := plan.LoadCatalog(strings.NewReader(string(data)), "fuzz.yaml")
 		if err != nil {

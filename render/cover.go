@@ -76,6 +76,7 @@ func (l *layout) coverBody(notes string, f coverForm) {
 	} else {
 		l.heading(title, s.title, 0)
 	}
+	l.coverLogo()
 	who := []fact{}
 	if n := clean(p.Patient.Name); n != "" {
 		who = append(who, fact{label: "For", text: n})
@@ -98,6 +99,10 @@ func (l *layout) coverBody(notes string, f coverForm) {
 		who = append(who, l.glance(true)...) // one list, no heading between
 	}
 	l.facts(who, f.fit == tight)
+	if l.float.page == l.page {
+		l.y = max(l.y, l.float.bottom+s.para)
+	}
+	l.float = floatCol{}
 
 	switch {
 	case notes != "" && f.noteHere:
@@ -125,6 +130,7 @@ func (l *layout) coverBody(notes string, f coverForm) {
 
 	l.heading("Inside this workbook", s.h2, 3*s.lineH(s.body))
 	l.contents(f.fit == tight)
+	l.clinicCode()
 }
 
 // fact is one labelled line of the cover.
@@ -136,7 +142,8 @@ type fact struct {
 
 // facts lays out labelled lines without borders: a bold label column as
 // wide as the widest label (within limits), the text wrapped beside it,
-// and a little space between rows (less when close).
+// clear of any floating column (the clinic's logo), and a little space
+// between rows (less when close).
 func (l *layout) facts(rows []fact, close bool) {
 	gap := l.s.para * 0.5
 	if close {
@@ -151,13 +158,14 @@ func (l *layout) facts(rows []fact, close bool) {
 	}
 	lw = min(lw, l.width()*0.42)
 	for _, r := range rows {
+		right := l.rightAt(l.y)
 		labels := l.wrap(r.label, lw-3, true, size)
-		lines := l.wrap(clean(r.text), l.width()-lw, r.bold, size)
+		lines := l.wrap(clean(r.text), right-l.left-lw, r.bold, size)
 		// A line to write on goes after the text on its last line, or
 		// on a line of its own when less than 50 mm is left there.
-		inW := l.width() - lw - l.measure(lines[len(lines)-1], r.bold, size) - 3
+		inW := right - l.left - lw - l.measure(lines[len(lines)-1], r.bold, size) - 3
 		if r.writeIn && inW < 50 {
-			lines, inW = append(lines, ""), l.width()-lw
+			lines, inW = append(lines, ""), right-l.left-lw
 		}
 		h := float64(max(len(labels), len(lines))) * lh
 		l.ensure(h)
@@ -170,7 +178,7 @@ func (l *layout) facts(rows []fact, close bool) {
 		l.y += h
 		if r.writeIn {
 			w := min(inW, 80)
-			l.hline(l.right-inW, l.y-1, w, normal)
+			l.hline(right-inW, l.y-1, w, normal)
 		}
 		l.y += gap
 	}

@@ -18,6 +18,8 @@ type Document struct {
 	LargePrint    bool
 	Info          Info
 	Pages         []*Page
+	Logo          *Logo       // the clinic's logo, which Image items show
+	Protect       *Protection // the passphrase that opens the PDF, or nil
 
 	// What layout found, for the layout-rule tests: the page of each
 	// reference ("week:3", "week:3:end", "ex:plank", "ex:plank:end"),
@@ -74,6 +76,13 @@ const (
 	// top-left corner (X, Y), fitted into W × H. Ref says what it shows,
 	// such as "bridge start".
 	Picture Kind = "picture"
+	// Image is the clinic's logo (Ref "logo"), fitted into W × H.
+	Image Kind = "image"
+	// QR is a QR code of the link in Text, its quiet zone included, W × H.
+	QR Kind = "qr"
+	// Link makes the area W × H a link to Text on a screen; it draws
+	// nothing.
+	Link Kind = "link"
 )
 
 // Item is one thing drawn on a page.
@@ -109,7 +118,11 @@ func (d *Document) WriteText(w io.Writer) error {
 	if d.LargePrint {
 		fmt.Fprintf(bw, ", large print")
 	}
-	fmt.Fprintf(bw, ", %d pages\n", len(d.Pages))
+	fmt.Fprintf(bw, ", %d pages", len(d.Pages))
+	if d.Protect != nil {
+		fmt.Fprintf(bw, ", protected")
+	}
+	fmt.Fprintln(bw)
 	fmt.Fprintf(bw, "info title=%q author=%q subject=%q creator=%q lang=%q date=%s\n",
 		d.Info.Title, d.Info.Author, d.Info.Subject, d.Info.Creator, d.Info.Lang, d.Info.Date)
 	for _, p := range d.Pages {
@@ -143,6 +156,8 @@ func (d *Document) WriteText(w io.Writer) error {
 				fmt.Fprintln(bw)
 			case Line:
 				fmt.Fprintf(bw, "  line %.1f %.1f → %.1f %.1f stroke %.2f\n", it.X, it.Y, it.X+it.W, it.Y+it.H, it.Stroke)
+			case QR, Link:
+				fmt.Fprintf(bw, "  %s %.1f %.1f %.1f×%.1f %q\n", it.Kind, it.X, it.Y, it.W, it.H, it.Text)
 			case Picture:
 				fmt.Fprintf(bw, "  picture %.1f %.1f %.1f×%.1f %s, %d shapes\n", it.X, it.Y, it.W, it.H, it.Ref, len(it.Shapes))
 			default:

@@ -26,6 +26,9 @@ func (r *Renderer) Draw(w io.Writer, d *Document) error {
 	dr.font(false, 12)
 	dr.pen = newPen(pdf)
 	dr.pictures = d.sharedPictures(pdf)
+	if g := d.Logo; g != nil {
+		pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: g.kind}, bytes.NewReader(g.data))
+	}
 	for _, p := range d.Pages {
 		if err := dr.page(d, p); err != nil {
 			return err
@@ -41,6 +44,16 @@ func (r *Renderer) Draw(w io.Writer, d *Document) error {
 	packed, err := r.pack(raw.Bytes())
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
+	}
+	if pr := d.Protect; pr != nil {
+		// Compressed first, then encrypted, as the standard orders.
+		packed, err = fpdf.Encrypt(packed, fpdf.Protection{
+			Password: pr.Passphrase, ID: pr.FileID,
+			Allow: fpdf.CnProtectPrint | fpdf.CnProtectCopy,
+		})
+		if err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
 	}
 	_, err = w.Write(packed)
 	return err
@@ -163,6 +176,16 @@ func (dr *drawer) item(it Item, ph float64) error {
 		pen.fill(1)
 		pen.stroke(it.Stroke)
 		pdf.Rect(it.X, it.Y, it.W, it.H, "FD")
+	case Image:
+		pdf.ImageOptions(it.Ref, it.X, it.Y, it.W, it.H, false, fpdf.ImageOptions{}, 0, "")
+	case QR:
+		ops, err := qrOps(it, ph)
+		if err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
+		pdf.RawWriteStr(ops)
+	case Link:
+		pdf.LinkString(it.X, it.Y, it.W, it.H, it.Text)
 	case Picture:
 		if t, ok := dr.pictures[pictureKey(it)]; ok {
 			pdf.UseTemplateScaled(t, fpdf.PointType{X: it.X, Y: it.Y}, fpdf.SizeType{Wd: it.W, Ht: it.H})

@@ -37,21 +37,38 @@ type arrangement struct {
 	rows    int     // the most rows a column of the dose table holds before it takes another column
 	letters bool    // a long dose table in its compact form, a letter under each week
 	beside  bool    // a short dose table under the pictures, the words beside both
+	// codeByDose puts the QR code of the exercise's video at the right of
+	// its dose table rather than under its pictures; only for an exercise
+	// with a video, and not with beside.
+	codeByDose bool
 }
 
 // arrangements are an exercise's arrangements, roomiest first: the dose
-// table's rows of weeks in each, then its compact form in each.
-func arrangements() []arrangement {
+// table's rows of weeks in each, then its compact form in each. An
+// exercise with a video tries each with its QR code under its pictures,
+// then beside its dose table, where a short table leaves room.
+func arrangements(e plan.Exercise) []arrangement {
 	var out []arrangement
-	for _, letters := range []bool{false, true} {
-		out = append(out,
-			arrangement{space: 1, pic: 1, rows: 6, letters: letters},
-			arrangement{own: true, pairs: true, space: 0.6, pic: 1, rows: 4, letters: letters},
-			arrangement{own: true, pairs: true, bare: true, space: 0.4, pic: 0.8, rows: 3, letters: letters},
-		)
-		if !letters {
-			out = append(out, arrangement{own: true, pairs: true, bare: true, space: 0.4, pic: 1, rows: 6, beside: true})
+	add := func(a arrangement) {
+		out = append(out, a)
+		if e.Video != "" && !a.beside {
+			a.codeByDose = true
+			out = append(out, a)
 		}
+	}
+	for _, letters := range []bool{false, true} {
+		add(arrangement{space: 1, pic: 1, rows: 6, letters: letters})
+		add(arrangement{own: true, pairs: true, space: 0.6, pic: 1, rows: 4, letters: letters})
+		add(arrangement{own: true, pairs: true, bare: true, space: 0.4, pic: 0.8, rows: 3, letters: letters})
+		if !letters {
+			add(arrangement{own: true, pairs: true, bare: true, space: 0.4, pic: 1, rows: 6, beside: true})
+		}
+	}
+	if e.Video != "" {
+		// The last way to keep a long plan's exercise with a video on
+		// one page: the code under smaller pictures, with less space
+		// between the parts.
+		out = append(out, arrangement{own: true, pairs: true, bare: true, space: 0.2, pic: 0.65, rows: 3, letters: true})
 	}
 	return out
 }
@@ -108,25 +125,30 @@ func (l *layout) exerciseSplit(e plan.Exercise) bool {
 				l.exerciseParts(e, a, footParts[at:])
 			}
 		}
-		a, ok1 := firstFit(fits, first)
-		b, ok2 := firstFit(fits, second)
-		if !ok1 || !ok2 {
-			continue
+		// The video's code goes under the pictures on the first page,
+		// or beside the dose table, wherever that is: once.
+		for _, byDose := range []bool{false, true} {
+			a, ok1 := firstFit(e, fits, first, byDose)
+			b, ok2 := firstFit(e, fits, second, byDose)
+			if !ok1 || !ok2 {
+				continue
+			}
+			l.unbroken(first(a))
+			l.newPage()
+			l.unbroken(second(b))
+			l.found["ex:"+e.ID+":end"] = l.page.Number
+			return true
 		}
-		l.unbroken(first(a))
-		l.newPage()
-		l.unbroken(second(b))
-		l.found["ex:"+e.ID+":end"] = l.page.Number
-		return true
 	}
 	return false
 }
 
 // firstFit is the first arrangement in which part fits, of those that
-// keep the dose table at the foot.
-func firstFit(fits func(func()) bool, part func(arrangement) func()) (arrangement, bool) {
-	for _, a := range arrangements() {
-		if !a.beside && fits(part(a)) {
+// keep the dose table at the foot and put the video's code by the dose
+// table or not, as byDose says.
+func firstFit(e plan.Exercise, fits func(func()) bool, part func(arrangement) func(), byDose bool) (arrangement, bool) {
+	for _, a := range arrangements(e) {
+		if !a.beside && a.codeByDose == byDose && fits(part(a)) {
 			return a, true
 		}
 	}
@@ -143,7 +165,7 @@ func (l *layout) exerciseHere(e plan.Exercise, shared int) (placed, own bool) {
 	if shared > 0 {
 		sep = s.para * 2 // a rule between exercises
 	}
-	for _, a := range arrangements() {
+	for _, a := range arrangements(e) {
 		if a.own && shared > 0 {
 			continue
 		}
@@ -188,6 +210,9 @@ func (l *layout) exerciseTop(e plan.Exercise, a arrangement) {
 	l.float, l.doseDone = floatCol{}, false
 	if e.Picture != nil {
 		l.sidePictures(e, a.pic)
+	}
+	if !a.codeByDose {
+		l.videoCode(e)
 	}
 	if a.beside && l.float.page != nil && l.doseBeside(e, l.right-l.float.left-s.picGap/2) {
 		l.doseUnderPictures(e, a)
@@ -234,7 +259,11 @@ func (l *layout) exerciseParts(e plan.Exercise, a arrangement, parts []footPart)
 		case dosePart:
 			l.y = max(l.y, l.float.bottom+l.s.para)
 			l.float = floatCol{}
-			if !l.doseDone {
+			switch {
+			case l.doseDone:
+			case a.codeByDose:
+				l.doseWithCode(e, a)
+			default:
 				l.doseSection(e, a)
 			}
 		}
@@ -363,7 +392,7 @@ func (e *FitError) Error() string { return e.Field + ": " + e.What }
 // fitError says which of e's parts takes most of the page it cannot fit.
 func (l *layout) fitError(e plan.Exercise) error {
 	s := l.s
-	all := arrangements()
+	all := arrangements(plan.Exercise{})
 	tightest := all[len(all)-1]
 	l.float = floatCol{}
 	parts := []struct {

@@ -97,6 +97,11 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 	if err := r.CheckText(p); err != nil {
 		return nil, err
 	}
+	if o.ClinicURL != "" {
+		if err := plan.CheckLink(o.ClinicURL); err != nil {
+			return nil, fmt.Errorf("render: clinic link: %w", err)
+		}
+	}
 	if o.Paper == "" {
 		o.Paper = Letter
 	}
@@ -130,7 +135,7 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, keys map[*figure.Spec]string, refs map[string]int) *layout {
 	l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, refs: refs, found: map[string]int{}, doseLabels: map[string][]string{}}
 	l.s = styleFor(o)
-	l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in}
+	l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in, Logo: o.Logo, Protect: o.Protect}
 	l.page = &Page{} // upright until the first page starts
 	l.frame()
 	return l
@@ -493,7 +498,8 @@ func (l *layout) footers() {
 		nw := l.measure(num, false, size)
 		l.hline(l.left, l.footY-1.5, l.width(), 0.2)
 		l.text(l.right-nw, l.footY, num, false, size)
-		l.text(l.left, l.footY, l.truncate(name, l.width()-nw-10, false, size), false, size)
+		lw := l.footLogo(l.footY, l.s.lineH(size))
+		l.text(l.left+lw, l.footY, l.truncate(name, l.width()-nw-10-lw, false, size), false, size)
 	}
 }
 

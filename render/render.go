@@ -31,6 +31,19 @@
 //   - Dose tables list the plan's weeks in date order, each findable
 //     (dose.go).
 //   - The clinician's note is printed whole, or a page says where it is.
+//   - An exercise with a video has one QR code of its link on its page
+//     (qr.go): under its pictures, or beside its dose table, at least
+//     25 mm, error correction M, a quiet zone of four modules, the link
+//     under it without its https://, and the lot clickable; the
+//     clinic's link (Options.ClinicURL) has one on the cover. In large
+//     print, where a code makes an exercise too long for one page, it
+//     takes its two pages as any exercise too long does.
+//   - The clinic's logo (Options.Logo, checked by ParseLogo) stands on
+//     the cover beside who the workbook is from, within 40 × 20 mm, and
+//     small at the left of each footer when it fits (logo.go).
+//   - A protected workbook (Options.Protect) is encrypted with AES-256,
+//     the PDF 2.0 standard security handler, after it is compressed:
+//     it opens with its passphrase only, printing and copying allowed.
 //
 // Anything else too long for a page flows on to the next with its
 // heading kept with what follows and a table's header repeated, never
@@ -62,6 +75,23 @@ const (
 type Options struct {
 	Paper      Paper // A4 or Letter; empty means Letter
 	LargePrint bool  // body text of at least 16 pt and larger boxes
+	// ClinicURL is a link to the clinic's exercise videos, printed on the
+	// cover as a QR code; plan.CheckLink says what it may be.
+	ClinicURL string
+	// Logo is the clinic's logo (ParseLogo), on the cover and, when it
+	// fits, in the footers.
+	Logo *Logo
+	// Protect, when set, locks the PDF with a passphrase.
+	Protect *Protection
+}
+
+// Protection locks a workbook with AES-256 (the PDF 2.0 standard security
+// handler): only someone told the passphrase can open it. Printing and
+// copying text stay allowed, so that screen readers can read it. The
+// same plan, options, passphrase and file ID give the same bytes.
+type Protection struct {
+	Passphrase string   // opens the workbook
+	FileID     [16]byte // the PDF's file identifier: random for each workbook
 }
 
 // Renderer draws workbooks. It is made once, by New, and shared: by the

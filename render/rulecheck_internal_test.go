@@ -251,3 +251,78 @@ func doseOrderErrors(d *Document, p *plan.Plan) []string {
 	}
 	return errs
 }
+
+// box is an item's area on its page, mm: a line of text's line box.
+func box(it Item) (x0, y0, x1, y1 float64) {
+	if it.Kind == Text {
+		em := it.Size * mmPerPt
+		top := it.Y - (it.H-(ascent+descent)*em)/2 - ascent*em
+		return it.X, top, it.X + it.W, top + it.H
+	}
+	return it.X, it.Y, it.X + it.W, it.Y + it.H
+}
+
+// overlap reports whether two items' areas overlap by more than a hair.
+func overlap(a, b Item) bool {
+	ax0, ay0, ax1, ay1 := box(a)
+	bx0, by0, bx1, by1 := box(b)
+	const hair = 0.05
+	return ax0 < bx1-hair && bx0 < ax1-hair && ay0 < by1-hair && by0 < ay1-hair
+}
+
+// codeRuleErrors lists QR codes and logos that break the rules: a video
+// without its one code on its exercise's pages, the clinic's code not on
+// the cover, a code under 25 mm or without its link annotation, a code
+// or a logo over a word or out of the margins, a cover logo larger than
+// 40 × 20 mm.
+func codeRuleErrors(d *Document, p *plan.Plan) []string {
+	var errs []string
+	codes := map[string][]int{} // link → pages
+	for _, pg := range d.Pages {
+		w, h := pg.size(d)
+		for _, it := range pg.Items {
+			if it.Kind != QR && it.Kind != Image {
+				continue
+			}
+			if it.X < margin-0.01 || it.Y < margin-0.01 || it.X+it.W > w-margin+0.01 || it.Y+it.H > h-margin+0.01 {
+				errs = append(errs, fmt.Sprintf("page %d: %s %q outside the margins", pg.Number, it.Kind, it.Text))
+			}
+			for _, t := range pg.Items {
+				if t.Kind == Text && overlap(it, t) {
+					errs = append(errs, fmt.Sprintf("page %d: %s %q covers the words %q", pg.Number, it.Kind, it.Text+it.Ref, t.Text))
+				}
+			}
+			if it.Kind == Image {
+				if pg.Number == 1 && it.Y < d.Height/2 && (it.W > 40.01 || it.H > 20.01) {
+					errs = append(errs, fmt.Sprintf("page 1: the logo is %.1f × %.1f mm", it.W, it.H))
+				}
+				continue
+			}
+			codes[it.Text] = append(codes[it.Text], pg.Number)
+			c, err := qrCode(it.Text)
+			if err != nil {
+				errs = append(errs, err.Error())
+				continue
+			}
+			if sym := it.W * float64(c.Size()) / float64(c.Size()+2*qrQuiet); sym < 25-0.01 {
+				errs = append(errs, fmt.Sprintf("page %d: the code of %q is %.1f mm", pg.Number, it.Text, sym))
+			}
+			if !slices.ContainsFunc(pg.Items, func(l Item) bool {
+				return l.Kind == Link && l.Text == it.Text && l.X <= it.X && l.Y <= it.Y && l.X+l.W >= it.X+it.W && l.Y+l.H >= it.Y+it.H
+			}) {
+				errs = append(errs, fmt.Sprintf("page %d: the code of %q is not clickable", pg.Number, it.Text))
+			}
+		}
+	}
+	for _, e := range p.Exercises {
+		if e.Video == "" {
+			continue
+		}
+		pages := codes[e.Video]
+		a, b := d.refs["ex:"+e.ID], d.refs["ex:"+e.ID+":end"]
+		if len(pages) != 1 || pages[0] < a || pages[0] > b {
+			errs = append(errs, fmt.Sprintf("exercise %s (pages %d to %d): its video's code is on pages %v", e.ID, a, b, pages))
+		}
+	}
+	return errs
+}

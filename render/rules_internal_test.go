@@ -20,7 +20,12 @@ import (
 // it is said to be; one look on every week page; every tick box at least
 // 1.5 mm from its cell's borders; dose tables in date order; no
 // heading last on a page; no table part of fewer than two rows; no word
-// broken between letters; and tick boxes at their full size.
+// broken between letters; and tick boxes at their full size. Every other
+// workbook has a video for each exercise and the clinic's logo and
+// link, and then: one QR code for each video, on its exercise's pages,
+// and one for the clinic on the cover, each at least 25 mm, clickable
+// and clear of every word; and the logo on the cover within 40 × 20 mm,
+// clear of every word.
 //
 // The quick run (without BACKPLAN_SLOW_TESTS=1) lays out every
 // ruleStride-th combination; TestRuleStride shows that it still reaches
@@ -39,20 +44,28 @@ func TestLayoutRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	videos, logo := videoCatalog(t), ruleLogo(t)
 	for _, cb := range ruleCombos(testenv.Full()) {
-		name := fmt.Sprintf("%dd-%s-large=%v-%dw-%s", cb.days, cb.paper, cb.large, cb.weeks, cb.focus)
-		p, err := plan.Build(c, plan.Options{Weeks: cb.weeks, Days: cb.days, Focus: cb.focus, Today: plan.NewDate(2026, 11, 24),
+		name := fmt.Sprintf("%dd-%s-large=%v-%dw-%s-clinic=%v", cb.days, cb.paper, cb.large, cb.weeks, cb.focus, cb.clinic)
+		cat := c
+		if cb.clinic {
+			cat = videos
+		}
+		p, err := plan.Build(cat, plan.Options{Weeks: cb.weeks, Days: cb.days, Focus: cb.focus, Today: plan.NewDate(2026, 11, 24),
 			Patient: plan.Patient{Name: "Ana Ruiz", Notes: ruleNotes[cb.focus]}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		o := Options{Paper: cb.paper, LargePrint: cb.large}
+		if cb.clinic {
+			o.Logo, o.ClinicURL = logo, ruleClinicURL
+		}
 		d, err := r.Layout(p, o)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		shown := 0
-		for _, e := range layoutRuleErrors(d, p, styleFor(o)) {
+		for _, e := range layoutRuleErrors(d, p, o) {
 			if shown++; shown <= 10 {
 				t.Errorf("%s: %s", name, e)
 			}
@@ -77,6 +90,44 @@ type ruleCombo struct {
 	large       bool
 	paper       Paper
 	focus       plan.Focus
+	// clinic: every exercise has a video, and the workbook the clinic's
+	// logo and link; every other combination of the sweep, so that the
+	// full run lays out each value of every other axis both ways.
+	clinic bool
+}
+
+// ruleClinicURL is the clinic's link of the sweep.
+const ruleClinicURL = "https://northside.example/videos"
+
+// videoCatalog is the catalogue with a video for every exercise, of
+// links as long as real ones.
+func videoCatalog(t testing.TB) *plan.Catalog {
+	data, err := os.Open("../exercises.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer data.Close()
+	c, err := plan.LoadCatalog(data, "exercises.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range c.Exercises {
+		c.Exercises[i].Video = "https://www.youtube.com/watch?v=" + c.Exercises[i].ID
+	}
+	return c
+}
+
+// ruleLogo is a logo twice as wide as it is tall.
+func ruleLogo(t testing.TB) *Logo {
+	data, err := os.ReadFile("testdata/logo.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := ParseLogo(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }
 
 // The axes of the rule sweep.
@@ -104,7 +155,7 @@ func ruleCombos(full bool) []ruleCombo {
 					for _, focus := range plan.Focuses {
 						n++
 						if full || n%ruleStride == 0 {
-							out = append(out, ruleCombo{days, weeks, large, paper, focus})
+							out = append(out, ruleCombo{days, weeks, large, paper, focus, n%2 == 1})
 						}
 					}
 				}
@@ -127,7 +178,7 @@ func TestRuleStride(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, cb := range quick {
-		for _, v := range []string{fmt.Sprint("days", cb.days), fmt.Sprint("large", cb.large), fmt.Sprint("paper", cb.paper), fmt.Sprint("weeks", cb.weeks), fmt.Sprint("focus", cb.focus)} {
+		for _, v := range []string{fmt.Sprint("days", cb.days), fmt.Sprint("large", cb.large), fmt.Sprint("paper", cb.paper), fmt.Sprint("weeks", cb.weeks), fmt.Sprint("focus", cb.focus), fmt.Sprint("clinic", cb.clinic)} {
 			seen[v] = true
 		}
 	}
@@ -147,6 +198,9 @@ func TestRuleStride(t *testing.T) {
 	for _, v := range plan.Focuses {
 		missing = appendMissing(missing, seen, fmt.Sprint("focus", v))
 	}
+	for _, v := range []bool{false, true} {
+		missing = appendMissing(missing, seen, fmt.Sprint("clinic", v))
+	}
 	if len(missing) > 0 {
 		t.Errorf("the quick run of %d workbooks never lays out %s", len(quick), strings.Join(missing, ", "))
 	}
@@ -163,7 +217,8 @@ func appendMissing(missing []string, seen map[string]bool, v string) []string {
 }
 
 // layoutRuleErrors lists the rules d breaks.
-func layoutRuleErrors(d *Document, p *plan.Plan, s style) []string {
+func layoutRuleErrors(d *Document, p *plan.Plan, o Options) []string {
+	s := styleFor(o)
 	var errs []string
 	for _, w := range p.Weeks {
 		a, b := d.refs[fmt.Sprintf("week:%d", w.Number)], d.refs[fmt.Sprintf("week:%d:end", w.Number)]
@@ -176,6 +231,10 @@ func layoutRuleErrors(d *Document, p *plan.Plan, s style) []string {
 	errs = append(errs, lookRuleErrors(d)...)
 	errs = append(errs, boxRuleErrors(d)...)
 	errs = append(errs, doseOrderErrors(d, p)...)
+	errs = append(errs, codeRuleErrors(d, p)...)
+	if o.ClinicURL != "" && !slices.ContainsFunc(d.Pages[0].Items, func(it Item) bool { return it.Kind == QR && it.Text == o.ClinicURL }) {
+		errs = append(errs, "the cover has no code of the clinic's link")
+	}
 	for _, pg := range d.Pages {
 		// The footer is the page's last two texts.
 		var last *Item

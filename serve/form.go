@@ -24,6 +24,8 @@ var labels = map[string]string{
 	"minutes": "Minutes a session", "start": "First day", "review": "Next appointment",
 	"include": "Use", "exclude": "Leave out", "patient": "Patient's name", "clinician": "Clinician",
 	"clinic": "Clinic", "contact": "Contact", "notes": "Notes", "paper": "Paper", "large-print": "Large print",
+	"clinic-url": "Clinic's video link", "email": "Patient's email", "protect": "Protect with a passphrase",
+	"eml-plan": "Attach the plan file", "logo": "Clinic's logo",
 }
 
 // pageWords name options as the page's fields, for hints.

@@ -18,25 +18,42 @@ import (
 	"github.com/backplan/backplan/render"
 )
 
-// readForm reads a urlencoded form of at most limit bytes. The query
-// string is never read: forms come in the body.
-func readForm(w http.ResponseWriter, r *http.Request) (url.Values, int, error) {
-	if r.ContentLength > formLimit {
-		return nil, http.StatusRequestEntityTooLarge, errTooLarge
-	}
+// readForm reads the plan form: urlencoded, or multipart/form-data when
+// the page sends the clinic's logo with it, whose bytes come apart from
+// the other fields (nil when no file was chosen). Each is read into
+// memory within its limit. The query string is never read: forms come
+// in the body.
+func readForm(w http.ResponseWriter, r *http.Request) (url.Values, []byte, int, error) {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt == "multipart/form-data" {
+		if r.ContentLength > logoLimit {
+			return nil, nil, http.StatusRequestEntityTooLarge, errTooLarge
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, logoLimit)
+		form, logo, _, err := readUpload(r.Body, r.Header.Get("Content-Type"), "logo", false)
+		switch {
+		case errors.Is(err, errTooLarge):
+			return nil, nil, http.StatusRequestEntityTooLarge, errTooLarge
+		case err != nil:
+			return nil, nil, http.StatusBadRequest, err
+		}
+		return form, logo, 0, nil
+	}
+	if r.ContentLength > formLimit {
+		return nil, nil, http.StatusRequestEntityTooLarge, errTooLarge
+	}
 	if mt != "application/x-www-form-urlencoded" {
-		return nil, http.StatusUnsupportedMediaType, errors.New("send the form as application/x-www-form-urlencoded")
+		return nil, nil, http.StatusUnsupportedMediaType, errors.New("send the form as application/x-www-form-urlencoded, or multipart/form-data with a logo")
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, formLimit)
 	if err := r.ParseForm(); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return nil, http.StatusRequestEntityTooLarge, errTooLarge
+			return nil, nil, http.StatusRequestEntityTooLarge, errTooLarge
 		}
-		return nil, http.StatusBadRequest, errors.New("the form could not be read")
+		return nil, nil, http.StatusBadRequest, errors.New("the form could not be read")
 	}
-	return r.PostForm, 0, nil
+	return r.PostForm, nil, 0, nil
 }
 
 // tooLarge words a 413 for what was sent.
@@ -55,7 +72,7 @@ func wantsPage(r *http.Request) bool {
 }
 
 // planFields are the fields of the plan form: every option of the table.
-var planFields = job.Names(job.PlanGroup, job.PatientGroup, job.PrintGroup)
+var planFields = job.Names(job.PlanGroup, job.PatientGroup, job.PrintGroup, job.SendGroup)
 
 // paperFor is the paper for a request whose form chose none: the
 // system's, else that of the browser's language.
@@ -78,7 +95,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 // pagePreview is the Preview button without the script: the page again,
 // filled in as sent, with the preview or the mistakes beside their fields.
 func (s *server) pagePreview(w http.ResponseWriter, r *http.Request) {
-	form, code, err := readForm(w, r)
+	form, _, code, err := readForm(w, r)
 	if err != nil {
 		s.formFailure(w, code, err)
 		return
@@ -176,7 +193,7 @@ func (s *server) badForm(w http.ResponseWriter, r *http.Request, form url.Values
 // preview serves the preview fragment: 200 with the plan, 400 with the
 // mistakes, each with its field in data-field.
 func (s *server) preview(w http.ResponseWriter, r *http.Request) {
-	form, code, err := readForm(w, r)
+	form, _, code, err := readForm(w, r)
 	if err != nil {
 		s.formFailure(w, code, err)
 		return
@@ -195,29 +212,56 @@ func (s *server) preview(w http.ResponseWriter, r *http.Request) {
 }
 
 // workbook serves the PDF for a form.
-func (s *server) workbook(w http.ResponseWriter, r *http.Request) {
-	form, code, err := readForm(w, r)
+func (s *server) workbook(w http.ResponseWriter, r *http.Request) { s.deliver(w, r, false) }
+
+// emlDraft serves the email draft for a form: the PDF attached to a
+// message for the clinic's mail program (job.Draft).
+func (s *server) emlDraft(w http.ResponseWriter, r *http.Request) { s.deliver(w, r, true) }
+
+// deliver serves a form's workbook, or its email draft: protected when
+// the form asks, with the clinic's logo when one is sent.
+func (s *server) deliver(w http.ResponseWriter, r *http.Request, asDraft bool) {
+	form, logo, code, err := readForm(w, r)
 	if err != nil {
 		s.formFailure(w, code, err)
 		return
 	}
 	o, errs := s.decode(form)
+	if errs == nil {
+		o.Render = s.renderOptions(r, o)
+		o.Render.Logo, errs = parseLogo(logo)
+	}
 	if errs != nil {
 		s.badForm(w, r, form, errs)
 		return
 	}
 	p, err := s.build(o)
+	if err == nil && o.Send.Protect {
+		o.Render.Protect, err = s.protection()
+	}
 	if err != nil {
 		s.badForm(w, r, form, planErrors(err))
 		return
 	}
-	pdf, err := s.drawWorkbook(r, p, s.renderOptions(r, o))
+	pdf, err := s.drawWorkbook(r, p, o.Render)
 	if err != nil {
 		s.drawFailure(w, r, form, err)
 		return
 	}
 	defer s.putBuf(pdf)
-	sendFile(w, "application/pdf", job.FileName(o.Plan.Patient.Name, ".pdf"), pdf.Bytes())
+	name, kind, data := job.FileName(o.Plan.Patient.Name, ".pdf"), "application/pdf", pdf.Bytes()
+	if asDraft {
+		if data, err = job.Draft(p, o, s.Today(), data); err != nil {
+			plainError(w, http.StatusInternalServerError, "internal error: the email draft could not be made")
+			return
+		}
+		name, kind = job.FileName(o.Plan.Patient.Name, ".eml"), "message/rfc822"
+	}
+	if pr := o.Render.Protect; pr != nil {
+		s.sendProtected(w, r, p, name, kind, data, pr.Passphrase)
+		return
+	}
+	sendFile(w, kind, name, data)
 }
 
 // renderOptions are the form's print options, with the default paper
@@ -282,7 +326,7 @@ func sendFile(w http.ResponseWriter, contentType, name string, data []byte) {
 
 // planFile serves the plan file for a form, to edit or print again.
 func (s *server) planFile(w http.ResponseWriter, r *http.Request) {
-	form, code, err := readForm(w, r)
+	form, _, code, err := readForm(w, r)
 	if err != nil {
 		s.formFailure(w, code, err)
 		return
@@ -316,7 +360,7 @@ func (s *server) readUploadForm(w http.ResponseWriter, r *http.Request, field st
 		return fail(http.StatusRequestEntityTooLarge, tooLarge(what, limit))
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, int64(limit))
-	form, data, name, err := readUpload(r.Body, r.Header.Get("Content-Type"), field)
+	form, data, name, err := readUpload(r.Body, r.Header.Get("Content-Type"), field, true)
 	switch {
 	case errors.Is(err, errTooLarge):
 		return fail(http.StatusRequestEntityTooLarge, tooLarge(what, limit))

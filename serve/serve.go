@@ -43,9 +43,10 @@ import (
 	"github.com/backplan/backplan/render"
 )
 
-// Body limits.
+// Body limits. A form with a logo may be as large as both.
 const (
 	formLimit   = 64 << 10
+	logoLimit   = render.MaxLogoBytes + 16<<10
 	planLimit   = 1 << 20
 	rosterLimit = 5 << 20
 )
@@ -72,6 +73,11 @@ type Config struct {
 	// Workers is how many workbooks are drawn at once; 0 means one for
 	// each CPU.
 	Workers int
+	// Random is the randomness the passphrases of protected workbooks are
+	// drawn from: crypto/rand.Reader, which requests may read at once, or
+	// a fixed stream in tests that send one request at a time. A
+	// protected workbook is refused when it is nil.
+	Random io.Reader
 }
 
 // server is the page's HTTP handler.
@@ -113,6 +119,7 @@ func newServer(c Config) *server {
 	mux.HandleFunc("POST /{$}", s.pagePreview)
 	mux.HandleFunc("POST /preview", s.preview)
 	mux.HandleFunc("POST /workbook", s.workbook)
+	mux.HandleFunc("POST /eml", s.emlDraft)
 	mux.HandleFunc("POST /plan", s.planFile)
 	mux.HandleFunc("POST /from", s.from)
 	mux.HandleFunc("POST /batch", s.batch)
@@ -160,7 +167,7 @@ func (s *server) logged(next http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
 		path := r.URL.Path
-		if !slices.Contains([]string{"/", "/preview", "/workbook", "/plan", "/from", "/batch"}, path) && !strings.HasPrefix(path, "/static/") {
+		if !slices.Contains([]string{"/", "/preview", "/workbook", "/eml", "/plan", "/from", "/batch"}, path) && !strings.HasPrefix(path, "/static/") {
 			path = "(other)" // a path is typed too; log only our own
 		}
 		s.logMu.Lock()

@@ -73,7 +73,7 @@ func newTestServer(t *testing.T) (*server, *syncBuffer) {
 	t.Helper()
 	log := &syncBuffer{}
 	s := newServer(Config{Catalog: testCatalog(), Renderer: testRenderer(), Hosts: []string{"Clinic.example"},
-		Log: log, Today: func() time.Time { return today }})
+		Log: log, Today: func() time.Time { return today }, Random: bytes.NewReader(bytes.Repeat([]byte("fixed random bytes"), 4000))})
 	return s, log
 }
 

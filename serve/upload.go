@@ -25,12 +25,13 @@ import (
 	"github.com/backplan/backplan/render"
 )
 
-// printFields are the fields that may go with an uploaded plan file.
-var printFields = job.Names(job.PrintGroup)
+// printFields are the fields that may go with an uploaded plan file: how
+// it is printed and sent.
+var printFields = job.Names(job.PrintGroup, job.SendGroup)
 
 // rosterFields are the fields that may go with a roster: every option,
-// though the patient's name is the roster's.
-var rosterFields = job.Names(job.PlanGroup, job.PatientGroup, job.PrintGroup)
+// though the patient's name and address are the roster's.
+var rosterFields = job.Names(job.PlanGroup, job.PatientGroup, job.PrintGroup, job.SendGroup)
 
 // from serves the PDF of an uploaded plan file (field "from"), printed as
 // written; only the print options may go with it.
@@ -59,7 +60,14 @@ func (s *server) from(w http.ResponseWriter, r *http.Request) {
 		s.uploadError(w, r, "from", err)
 		return
 	}
-	pdf, err := s.drawWorkbook(r, p, s.renderOptions(r, o))
+	ro := s.renderOptions(r, o)
+	if o.Send.Protect {
+		if ro.Protect, err = s.protection(); err != nil {
+			s.uploadError(w, r, "from", err)
+			return
+		}
+	}
+	pdf, err := s.drawWorkbook(r, p, ro)
 	if err != nil {
 		if errors.As(err, new(*render.TextError)) {
 			s.uploadError(w, r, "from", err)
@@ -69,7 +77,12 @@ func (s *server) from(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.putBuf(pdf)
-	sendFile(w, "application/pdf", job.FileName(p.Patient.Name, ".pdf"), pdf.Bytes())
+	file := job.FileName(p.Patient.Name, ".pdf")
+	if ro.Protect != nil {
+		s.sendProtected(w, r, p, file, "application/pdf", pdf.Bytes(), ro.Protect.Passphrase)
+		return
+	}
+	sendFile(w, "application/pdf", file, pdf.Bytes())
 }
 
 // uploadHint says what to do about an upload's mistake, in the page's
@@ -132,6 +145,9 @@ func (s *server) readRoster(form url.Values, data []byte, name string) (job.Opti
 	if base.Plan.Patient.Name != "" {
 		return job.Options{}, nil, errors.New("the roster's patient column names each workbook, so leave “Patient's name” empty")
 	}
+	if base.Send.Email != "" {
+		return job.Options{}, nil, errors.New("the roster's email column gives each patient's address, so leave “Patient's email” empty")
+	}
 	ro, err := job.ReadRoster(data, name)
 	if err != nil {
 		return job.Options{}, nil, err
@@ -144,26 +160,20 @@ func (s *server) readRoster(form url.Values, data []byte, name string) (job.Opti
 }
 
 // writeZip writes the zip of a roster's workbooks, in row order, each
-// drawn in a worker's slot, and the report. A row that fails is reported
+// drawn in a worker's slot, with an email draft beside each row that has
+// an address, and the report; the passphrases of protected rows go in
+// passphrases.txt, for the clinician alone. A row that fails is reported
 // as the command line reports it; the others go on.
 func (s *server) writeZip(w http.ResponseWriter, r *http.Request, ro *job.Roster, base job.Options, today time.Time) {
 	zw := zip.NewWriter(w)
-	var report bytes.Buffer
+	var report, passphrases bytes.Buffer
 	buf := s.getBuf()
 	defer s.putBuf(buf)
 	made := 0
 	for _, row := range ro.Rows {
-		o, err := ro.Options(base, row)
-		var p *plan.Plan
-		if err == nil {
-			p, err = job.Build(s.Catalog, o, today)
-		}
-		if err == nil {
-			buf.Reset()
-			err = s.draw(r.Context(), func() error { return s.Renderer.Workbook(buf, p, o.Render) })
-			if r.Context().Err() != nil {
-				return // the browser went away
-			}
+		files, pass, err := s.zipRow(r, ro, row, base, today, buf)
+		if r.Context().Err() != nil {
+			return // the browser went away
 		}
 		if err != nil {
 			fmt.Fprintf(&report, "%s line %d (%s): %s\n", ro.Name, row.Line, oneLine(row.Patient), oneLine(err.Error()))
@@ -172,12 +182,13 @@ func (s *server) writeZip(w http.ResponseWriter, r *http.Request, ro *job.Roster
 			}
 			continue
 		}
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: row.File, Method: zip.Store, Modified: today})
-		if err == nil {
-			_, err = f.Write(buf.Bytes())
+		for _, f := range files {
+			if !zipFile(zw, f.name, f.data, today, zip.Store) {
+				return // the connection broke
+			}
 		}
-		if err != nil {
-			return // the connection broke
+		if pass != "" {
+			fmt.Fprintf(&passphrases, "%s\t%s\t%s\n", oneLine(row.Patient), row.File, pass)
 		}
 		made++
 	}
@@ -186,12 +197,65 @@ func (s *server) writeZip(w http.ResponseWriter, r *http.Request, ro *job.Roster
 	if made == total {
 		summary = fmt.Sprintf("made %s from %s; no row failed\n", words.Count(total, "workbook"), ro.Name)
 	}
-	f, err := zw.CreateHeader(&zip.FileHeader{Name: "report.txt", Method: zip.Deflate, Modified: today})
-	if err == nil {
-		f.Write([]byte(summary))
-		f.Write(report.Bytes())
+	if passphrases.Len() > 0 {
+		head := "Passphrases of the protected workbooks, one a line: patient, workbook, passphrase, apart by tabs.\n" +
+			"Tell each patient theirs in person or by telephone, never in the email with the workbook. Then delete this file.\n\n"
+		zipFile(zw, "passphrases.txt", append([]byte(head), passphrases.Bytes()...), today, zip.Deflate)
 	}
+	zipFile(zw, "report.txt", append([]byte(summary), report.Bytes()...), today, zip.Deflate)
 	zw.Close()
+}
+
+// zipEntry is a file of a roster's zip.
+type zipEntry struct {
+	name string
+	data []byte
+}
+
+// zipRow makes one row's workbook and, when the row has an address, its
+// email draft, and returns them and the row's passphrase ("" when it is
+// not protected). Protected rows draw their passphrases in row order.
+func (s *server) zipRow(r *http.Request, ro *job.Roster, row job.Row, base job.Options, today time.Time, buf *bytes.Buffer) ([]zipEntry, string, error) {
+	o, err := ro.Options(base, row)
+	if err != nil {
+		return nil, "", err
+	}
+	p, err := job.Build(s.Catalog, o, today)
+	if err != nil {
+		return nil, "", err
+	}
+	if o.Send.Protect {
+		if o.Render.Protect, err = s.protection(); err != nil {
+			return nil, "", err
+		}
+	}
+	buf.Reset()
+	if err := s.draw(r.Context(), func() error { return s.Renderer.Workbook(buf, p, o.Render) }); err != nil {
+		return nil, "", err
+	}
+	pdf := bytes.Clone(buf.Bytes())
+	files := []zipEntry{{row.File, pdf}}
+	if o.Send.Email != "" {
+		eml, err := job.Draft(p, o, today, pdf)
+		if err != nil {
+			return nil, "", err
+		}
+		files = append(files, zipEntry{strings.TrimSuffix(row.File, ".pdf") + ".eml", eml})
+	}
+	pass := ""
+	if o.Render.Protect != nil {
+		pass = o.Render.Protect.Passphrase
+	}
+	return files, pass, nil
+}
+
+// zipFile adds a file to a zip and reports whether it could.
+func zipFile(zw *zip.Writer, name string, data []byte, when time.Time, method uint16) bool {
+	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: when})
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	return err == nil
 }
 
 // static serves the page's embedded style sheet and script.
@@ -214,8 +278,9 @@ var errTooLarge = errors.New("too large")
 
 // readUpload reads a multipart/form-data body in memory (never to disk):
 // the file in field fileField and the other fields as a form. The body is
-// already bounded by the caller.
-func readUpload(body io.Reader, contentType, fileField string) (form url.Values, file []byte, fileName string, err error) {
+// already bounded by the caller. A file not chosen (no part, or an empty
+// one) is a mistake when required, else nil.
+func readUpload(body io.Reader, contentType, fileField string, required bool) (form url.Values, file []byte, fileName string, err error) {
 	mt, params, err := mime.ParseMediaType(contentType)
 	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
 		return nil, nil, "", fmt.Errorf("send the %s file as multipart/form-data", fileField)
@@ -246,7 +311,7 @@ func readUpload(body io.Reader, contentType, fileField string) (form url.Values,
 		}
 		form.Add(name, string(data))
 	}
-	if !seen || len(file) == 0 {
+	if required && (!seen || len(file) == 0) {
 		return nil, nil, "", fmt.Errorf("choose a %s file to upload", fileField)
 	}
 	return form, file, fileName, nil

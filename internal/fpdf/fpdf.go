@@ -3806,29 +3806,14 @@ func (f *Fpdf) SetXY(x, y float64) {
 	f.SetX(x)
 }
 
-// SetProtection applies certain constraints on the finished PDF document.
-//
-// actionFlag is a bitflag that controls various document operations.
-// CnProtectPrint allows the document to be printed. CnProtectModify allows a
-// document to be modified by a PDF editor. CnProtectCopy allows text and
-// images to be copied into the system clipboard. CnProtectAnnotForms allows
-// annotations and forms to be added by a PDF editor. These values can be
-// combined by or-ing them together, for example,
-// CnProtectCopy|CnProtectModify. This flag is advisory; not all PDF readers
-// implement the constraints that this argument attempts to control.
-//
-// userPassStr specifies the password that will need to be provided to view the
-// contents of the PDF. The permissions specified by actionFlag will apply.
-//
-// ownerPassStr specifies the password that will need to be provided to gain
-// full access to the document regardless of the actionFlag value. An empty
-// string for this argument will be replaced with a random value, effectively
-// prohibiting full access to the document.
+// SetProtection used to protect the document with 40-bit RC4, which is
+// broken. backplan patch: it records an error instead; protect the
+// finished document with Encrypt (AES-256).
 func (f *Fpdf) SetProtection(actionFlag byte, userPassStr, ownerPassStr string) {
 	if f.err != nil {
 		return
 	}
-	f.protect.setProtection(actionFlag, userPassStr, ownerPassStr)
+	f.err = errRC4
 }
 
 // OutputAndClose sends the PDF document to the writer specified by w. This
@@ -3994,11 +3979,6 @@ func (f *Fpdf) escape(s string) string {
 
 // textstring formats a text string
 func (f *Fpdf) textstring(s string) string {
-	if f.protect.encrypted {
-		b := []byte(s)
-		f.protect.rc4(uint32(f.n), &b)
-		s = string(b)
-	}
 	return "(" + f.escape(s) + ")"
 }
 
@@ -4128,9 +4108,6 @@ func (f *Fpdf) newobj() {
 
 func (f *Fpdf) putstream(b []byte) {
 	// dbg("putstream")
-	if f.protect.encrypted {
-		f.protect.rc4(uint32(f.n), &b)
-	}
 	f.out("stream")
 	f.out(string(b))
 	f.out("endstream")
@@ -4327,6 +4304,12 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	// backplan patch: link annotations are objects of their own, written
+	// after the pages (the pages keep their numbers, 3, 5, 7 …, which
+	// bookmarks and links count on), and /Annots refers to them, as ISO
+	// 32000 asks: strict validators refuse annotations written inline.
+	var annotObjs []string
+	annotNum := 2 + 2*nb
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4346,10 +4329,13 @@ func (f *Fpdf) putpages() {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
 			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
+				var annot fmtBuffer
+				annotNum++
+				annots.printf("%d 0 R ", annotNum)
+				annot.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
+					pl.x, pl.y-pl.ht, pl.x+pl.wd, pl.y)
 				if pl.link == 0 {
-					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
+					annot.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
 				} else {
 					l := f.links[pl.link]
 					var sz SizeType
@@ -4361,8 +4347,9 @@ func (f *Fpdf) putpages() {
 						h = hPt
 					}
 					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+					annot.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
 				}
+				annotObjs = append(annotObjs, annot.String())
 			}
 			f.putAttachmentAnnotationLinks(&annots, n)
 			annots.printf("]")
@@ -4385,6 +4372,11 @@ func (f *Fpdf) putpages() {
 			f.outf("<</Length %d>>", f.pages[n].Len())
 			f.putstream(f.pages[n].Bytes())
 		}
+		f.out("endobj")
+	}
+	for _, annot := range annotObjs {
+		f.newobj()
+		f.out(annot)
 		f.out("endobj")
 	}
 	// Pages root
@@ -5040,19 +5032,6 @@ func (f *Fpdf) putresources() {
 	f.out(">>")
 	f.out("endobj")
 	f.putjavascript()
-	if f.protect.encrypted {
-		f.newobj()
-		f.protect.objNum = f.n
-		f.out("<<")
-		f.out("/Filter /Standard")
-		f.out("/V 1")
-		f.out("/R 2")
-		f.outf("/O (%s)", f.escape(string(f.protect.oValue)))
-		f.outf("/U (%s)", f.escape(string(f.protect.uValue)))
-		f.outf("/P %d", f.protect.pValue)
-		f.out(">>")
-		f.out("endobj")
-	}
 }
 
 // returns Now() if tm is zero
@@ -5153,10 +5132,6 @@ func (f *Fpdf) puttrailer() {
 	f.outf("/Size %d", f.n+1)
 	f.outf("/Root %d 0 R", f.n)
 	f.outf("/Info %d 0 R", f.n-1)
-	if f.protect.encrypted {
-		f.outf("/Encrypt %d 0 R", f.protect.objNum)
-		f.out("/ID [()()]")
-	}
 }
 
 func (f *Fpdf) putxmp() {

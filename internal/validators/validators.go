@@ -8,10 +8,12 @@ package validators
 
 import (
 	"bytes"
+	_ "embed"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -180,4 +182,148 @@ func errText(err error) string {
 func firstLines(s string, n int) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return strings.Join(lines[:min(n, len(lines))], "; ")
+}
+
+//go:embed pdfjs.mjs
+var pdfjsScript []byte
+
+// ErrPassword is a PDF that pdf.js would not open with the password
+// given.
+var ErrPassword = errors.New("pdf.js: wrong password")
+
+// PDFJSDir is the folder of the npm package pdfjs-dist that PDFJS uses:
+// $BACKPLAN_PDFJS, else $HOME/.cache/backplan-pdfjs/node_modules/pdfjs-dist,
+// where .ci/run installs it. Nothing is fetched when tests run.
+func PDFJSDir() string {
+	if d := os.Getenv("BACKPLAN_PDFJS"); d != "" {
+		return d
+	}
+	home, _ := os.UserHomeDir()
+	return filepath.Join(home, ".cache", "backplan-pdfjs", "node_modules", "pdfjs-dist")
+}
+
+// PDFJS opens file with pdf.js under node, with the password, and
+// returns the text of its pages, one a line; ErrPassword when pdf.js
+// refuses the password. It skips t only when node is missing; with node
+// and without pdfjs-dist it fails t, saying how to install it.
+func PDFJS(t testing.TB, file, password string) (string, error) {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is missing (apt-get install nodejs), so pdf.js cannot open the PDF")
+	}
+	dir := PDFJSDir()
+	if _, err := os.Stat(filepath.Join(dir, "legacy", "build", "pdf.mjs")); err != nil {
+		t.Fatalf("pdf.js is not installed in %s: npm install --prefix %s pdfjs-dist@5.6.205 (.ci/run does)", dir, filepath.Dir(filepath.Dir(dir)))
+	}
+	script := filepath.Join(t.TempDir(), "pdfjs.mjs")
+	if err := os.WriteFile(script, pdfjsScript, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, script, file, password)
+	cmd.Env = append(os.Environ(), "BACKPLAN_PDFJS="+dir)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee) && ee.ExitCode() == 3:
+		return "", ErrPassword
+	case err != nil:
+		return "", fmt.Errorf("pdf.js: %v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return string(out), nil
+}
+
+// QRCodes draws the pages of file (every page, or those given) at 150
+// dots an inch with poppler's pdftoppm and reads every QR code on them
+// with zbarimg (Debian's zbar-tools), returning the texts found on each
+// page, by page number. With either program missing it skips t; .ci/run
+// installs both and fails if a test that calls it skipped.
+func QRCodes(t testing.TB, file string, pages ...int) map[int][]string {
+	t.Helper()
+	for prog, pkg := range map[string]string{"pdftoppm": "poppler-utils", "zbarimg": "zbar-tools"} {
+		if _, err := exec.LookPath(prog); err != nil {
+			t.Skipf("%s is missing (apt-get install %s)", prog, pkg)
+		}
+	}
+	dir := t.TempDir()
+	draw := func(args ...string) {
+		args = append([]string{"-r", "150", "-gray", "-png"}, append(args, file, filepath.Join(dir, "p"))...)
+		if out, err := exec.Command("pdftoppm", args...).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm %s: %v\n%s", file, err, out)
+		}
+	}
+	if len(pages) == 0 {
+		draw()
+	}
+	for _, n := range pages {
+		draw("-f", fmt.Sprint(n), "-l", fmt.Sprint(n))
+	}
+	pngs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
+	found := map[int][]string{}
+	for _, png := range pngs {
+		var n int
+		fmt.Sscanf(strings.TrimLeft(strings.TrimSuffix(filepath.Base(png), ".png")[2:], "0"), "%d", &n)
+		cmd := exec.Command("zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", png)
+		out, err := cmd.Output()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && ee.ExitCode() == 4 {
+			continue // no code on the page
+		}
+		if err != nil {
+			t.Fatalf("zbarimg %s: %v", png, err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			if line != "" {
+				found[n] = append(found[n], line)
+			}
+		}
+	}
+	return found
+}
+
+// Protected checks that file is encrypted with AES-256 (R 6, AESv3) and
+// opens with password only: qpdf reports the encryption, decrypts it to
+// a file qpdf --check accepts, and pdftotext -upw reads it; a wrong
+// password is refused by both. It returns the text pdftotext read.
+func Protected(t testing.TB, file, password string) string {
+	t.Helper()
+	for _, prog := range []string{"qpdf", "pdftotext"} {
+		if _, err := exec.LookPath(prog); err != nil {
+			t.Skipf("%s is missing (apt-get install %s)", prog, Packages[prog])
+		}
+	}
+	out, err := exec.Command("qpdf", "--password="+password, "--show-encryption", file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("qpdf --show-encryption: %v\n%s", err, out)
+	}
+	for _, want := range []string{"R = 6", "stream encryption method: AESv3", "string encryption method: AESv3",
+		"print high resolution: allowed", "extract for any purpose: allowed", "modify anything: not allowed"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("qpdf --show-encryption does not say %q:\n%s", want, out)
+		}
+	}
+	plain := filepath.Join(t.TempDir(), "decrypted.pdf")
+	if out, err := exec.Command("qpdf", "--password="+password, "--decrypt", file, plain).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --decrypt: %v\n%s", err, out)
+	}
+	if out, err := exec.Command("qpdf", "--check", plain).CombinedOutput(); err != nil {
+		t.Errorf("qpdf --check of the decrypted file: %v\n%s", err, out)
+	}
+	text, err := exec.Command("pdftotext", "-upw", password, file, "-").Output()
+	if err != nil {
+		t.Errorf("pdftotext -upw: %v", err)
+	}
+	wrong := strings.ToUpper(password) // poppler reads only 32 characters: the difference comes first
+	if out, err := exec.Command("qpdf", "--password="+wrong, "--check", file).CombinedOutput(); err == nil {
+		t.Errorf("qpdf opened the file with a wrong password:\n%s", out)
+	}
+	if _, err := exec.Command("pdftotext", "-upw", wrong, file, "-").Output(); err == nil {
+		t.Error("pdftotext read the file with a wrong password")
+	}
+	if _, err := exec.Command("pdftotext", file, "-").Output(); err == nil {
+		t.Error("pdftotext read the file with no password")
+	}
+	return string(text)
 }

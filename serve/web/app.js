@@ -44,6 +44,13 @@
     }
   }
 
+  // The preview needs the choices, not the logo: the file stays out.
+  function previewBody() {
+    const data = new FormData(form);
+    data.delete("logo");
+    return new URLSearchParams(data);
+  }
+
   async function update() {
     if (pending) pending.abort();
     pending = new AbortController();
@@ -51,7 +58,7 @@
     try {
       const res = await fetch("/preview", {
         method: "POST",
-        body: new URLSearchParams(new FormData(form)),
+        body: previewBody(),
         signal: pending.signal,
       });
       if (res.status === 200 || res.status === 400) {
