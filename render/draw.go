@@ -56,6 +56,7 @@ func (r *Renderer) newPDF(d *Document) *fpdf.Fpdf {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCompression(false) // pack compresses every stream once, better
+	pdf.SetFontCompression(false)
 	pdf.SetCatalogSort(true)
 	pdf.AddUTF8FontParsed(family, "", r.fonts.pdf[0])
 	pdf.AddUTF8FontParsed(family, "B", r.fonts.pdf[1])
