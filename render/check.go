@@ -143,4 +143,33 @@ func unprintable(fs [2]*face, s string) (rune, bool) {
 
 // clean turns any run of white space (line breaks included) into one space
 // and trims the ends: for text that prints on a line of its own.
-func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+func clean(s string) string {
+	if isClean(s) {
+		return s // most text is clean already: no need to split and join it
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isClean reports whether clean(s) is s: no white space at either end,
+// and none inside but single spaces.
+func isClean(s string) bool {
+	space := true // at the start, a space is not allowed
+	for _, r := range s {
+		if r == ' ' {
+			if space {
+				return false
+			}
+			space = true
+			continue
+		}
+		if r < utf8.RuneSelf && r > ' ' || r >= utf8.RuneSelf && !unicode.IsSpace(r) {
+			space = false
+			continue
+		}
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+	}
+	return !space || s == ""
+}

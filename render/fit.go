@@ -4,6 +4,7 @@ package render
 // in the text's length.
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -20,7 +21,66 @@ func (l *layout) wrap(s string, w float64, bold bool, size float64) []string {
 
 // wrapEach is wrap with a width for each line: width(i) is the width of
 // line i, counted from 0, such as narrower lines beside a picture.
+//
+// A document wraps the same text many times over: in each layout pass,
+// and to measure a block before placing it. So each result is kept for the
+// document (wrapCache) with the width of each of its lines, and given
+// again when the same text, font and size meet the same widths: wrapping
+// asks only for the widths of the lines it makes, so the same widths
+// give the same lines.
 func (l *layout) wrapEach(s string, width func(i int) float64, bold bool, size float64) []string {
+	k := wrapKey{s, bold, size}
+	for _, w := range l.wraps[k] {
+		if w.fits(width) {
+			l.doc.splitWords = append(l.doc.splitWords, w.split...)
+			return w.lines
+		}
+	}
+	split := len(l.doc.splitWords)
+	lines := slices.Clip(l.wrapLines(s, width, bold, size)) // a caller's append copies
+	w := wrapped{lines: lines, widths: make([]float64, len(lines)), split: slices.Clone(l.doc.splitWords[split:])}
+	for i := range lines {
+		w.widths[i] = width(i)
+	}
+	if l.wraps != nil && len(l.wraps[k]) < maxWrapVariants {
+		l.wraps[k] = append(l.wraps[k], w)
+	}
+	return lines
+}
+
+// wrapCache holds a document's wrapped text across its layout passes.
+type wrapCache map[wrapKey][]wrapped
+
+// maxWrapVariants bounds the results kept for one text: a text is laid
+// in a few widths at most (beside a picture or not, a table's column).
+const maxWrapVariants = 4
+
+type wrapKey struct {
+	s    string
+	bold bool
+	size float64
+}
+
+// wrapped is one text wrapped: its lines, the width each was given, and
+// the words it had to break (noted in the document at every use).
+type wrapped struct {
+	lines  []string
+	widths []float64
+	split  []string
+}
+
+// fits reports whether width gives every line of w the width it had.
+func (w *wrapped) fits(width func(i int) float64) bool {
+	for i, x := range w.widths {
+		if width(i) != x {
+			return false
+		}
+	}
+	return true
+}
+
+// wrapLines is wrapEach's work, uncached.
+func (l *layout) wrapLines(s string, width func(i int) float64, bold bool, size float64) []string {
 	f := l.face(bold)
 	space := f.measure(" ", size)
 	var out []string

@@ -101,12 +101,13 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 		o.Paper = Letter
 	}
 	keys := map[*figure.Spec]string{}
+	wraps := wrapCache{}
 	// Page numbers in the contents and the weekly grids point forward, so
 	// lay out until they settle (two passes as a rule).
 	var refs map[string]int
 	var doc *Document
 	for pass := range 6 {
-		l := r.newLayout(p, o, in, w, h, keys, refs)
+		l := r.newLayout(p, o, in, w, h, keys, wraps, refs)
 		if pass == 0 {
 			l.warmDrawings()
 		}
@@ -127,8 +128,8 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 
 // newLayout starts a layout pass on paper w × h mm, with the page
 // numbers refs found by the pass before.
-func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, keys map[*figure.Spec]string, refs map[string]int) *layout {
-	l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, refs: refs, found: map[string]int{}, doseLabels: map[string][]string{}}
+func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, keys map[*figure.Spec]string, wraps wrapCache, refs map[string]int) *layout {
+	l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, wraps: wraps, refs: refs, found: map[string]int{}, doseLabels: map[string][]string{}}
 	l.s = styleFor(o)
 	l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in}
 	l.page = &Page{} // upright until the first page starts
@@ -140,11 +141,13 @@ func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, key
 type layout struct {
 	r    *Renderer
 	keys map[*figure.Spec]string // content keys of the plan's pictures
-	p    *plan.Plan
-	o    Options
-	s    style
-	fs   [2]*face
-	doc  *Document
+	// wraps keeps wrapped text for all the passes over one document.
+	wraps wrapCache
+	p     *plan.Plan
+	o     Options
+	s     style
+	fs    [2]*face
+	doc   *Document
 
 	page                     *Page
 	y                        float64 // the top of the next thing to place
