@@ -27,6 +27,7 @@ type sfntIndex struct {
 	numHMetrics int
 	numGlyphs   int
 	loca        []int // glyph g is glyf[loca[g]:loca[g+1]], as parseLOCATable reads it
+	cmapPos     int   // the file position of the Unicode cmap subtable
 	cmap        cmapIndex
 }
 
@@ -149,7 +150,7 @@ func (utf *utf8FontFile) parseIndexed() (err error) {
 	utf.skip(4)
 	numGlyphs := utf.readUint16()
 
-	ix := &sfntIndex{tables: utf.tableDescriptions, numHMetrics: numHMetrics, numGlyphs: numGlyphs}
+	ix := &sfntIndex{tables: utf.tableDescriptions, numHMetrics: numHMetrics, numGlyphs: numGlyphs, cmapPos: cmapPos}
 	utf.SeekTable("head")
 	utf.skip(50)
 	ix.locaFormat = utf.readUint16()
@@ -191,7 +192,12 @@ func (utf *utf8FontFile) charWidthsIndexed() {
 			if char == 0 || char == 0xFFFF {
 				continue
 			}
-			g, _ := ix.cmap.glyph(char) // the last covering segment's, as upstream's map
+			var g int
+			if ix.cmap.sorted {
+				g = s.glyph(&ix.cmap, char) // no other segment covers char
+			} else {
+				g, _ = ix.cmap.glyph(char) // the last covering segment's, as upstream's map
+			}
 			if g == 0 || g >= ix.numGlyphs {
 				continue
 			}

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -132,4 +133,56 @@ func TestNextIntKey(t *testing.T) {
 	if want := []any{0, 2, 1}; !slices.Equal(pa.keySet, want) {
 		t.Errorf("keys %v, want %v", pa.keySet, want)
 	}
+}
+
+// TestLoadUTF8Font: a font loaded from its saved tables is the font
+// parsed.
+func TestLoadUTF8Font(t *testing.T) {
+	for _, path := range backplanFonts {
+		data := readFontFile(t, path)
+		parsed, err := ParseUTF8Font(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables := parsed.Tables()
+		loaded, err := LoadUTF8Font(data, tables)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(loaded, parsed) {
+			t.Errorf("%s: the loaded font differs from the parsed one", path)
+		}
+		if !bytes.Equal(loaded.Tables(), tables) {
+			t.Errorf("%s: the loaded font saves other tables", path)
+		}
+		if _, err := LoadUTF8Font(data[:len(data)-1], tables); err == nil {
+			t.Errorf("%s: tables accepted for a font of another size", path)
+		}
+		for _, n := range []int{0, 10, len(tablesMagic) + 8, len(tables) / 2, len(tables) - 1} {
+			if _, err := LoadUTF8Font(data, tables[:n]); err == nil {
+				t.Errorf("%s: tables cut to %d bytes accepted", path, n)
+			}
+		}
+		if _, err := LoadUTF8Font(data, append(slices.Clip(tables), 0)); err == nil {
+			t.Errorf("%s: tables with a byte more accepted", path)
+		}
+	}
+}
+
+// FuzzLoadUTF8Font: damaged tables are an error, never a panic.
+func FuzzLoadUTF8Font(f *testing.F) {
+	data, err := os.ReadFile(backplanFonts[0])
+	if err != nil {
+		f.Fatal(err)
+	}
+	font, err := ParseUTF8Font(data)
+	if err != nil {
+		f.Fatal(err)
+	}
+	tables := font.Tables()
+	f.Add(tables[:200])
+	f.Add(tables[:len(tables)/3])
+	f.Fuzz(func(t *testing.T, b []byte) {
+		LoadUTF8Font(data, b)
+	})
 }
