@@ -143,11 +143,13 @@ type layout struct {
 	keys map[*figure.Spec]string // content keys of the plan's pictures
 	// wraps keeps wrapped text for all the passes over one document.
 	wraps wrapCache
-	p     *plan.Plan
-	o     Options
-	s     style
-	fs    [2]*face
-	doc   *Document
+	// scratch is the memory dry runs place items in.
+	scratch []Item
+	p       *plan.Plan
+	o       Options
+	s       style
+	fs      [2]*face
+	doc     *Document
 
 	page                     *Page
 	y                        float64 // the top of the next thing to place
@@ -469,9 +471,16 @@ func (l *layout) runInWrap(label, text string, width func(i int) float64) (float
 // output is, without placing anything.
 func (l *layout) dry(fn func()) float64 {
 	page, y, bottom, onBreak := l.page, l.y, l.bottom, l.onBreak
-	l.page, l.bottom, l.onBreak = &Page{}, 1e9, nil
+	// What fn places is never read, so every dry run of the pass places
+	// it in the same memory, even one inside another; the page itself is
+	// new, as the floating column knows its page by address.
+	scratch := &Page{Items: l.scratch[:0]}
+	l.page, l.bottom, l.onBreak = scratch, 1e9, nil
 	start := l.y
 	fn()
+	if cap(scratch.Items) > cap(l.scratch) {
+		l.scratch = scratch.Items[:0]
+	}
 	h := l.y - start
 	l.page, l.y, l.bottom, l.onBreak = page, y, bottom, onBreak
 	return h
