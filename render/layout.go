@@ -108,6 +108,11 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 	var doc *Document
 	for pass := range 6 {
 		l := r.newLayout(p, o, in, w, h, keys, wraps, refs)
+		if doc != nil {
+			for _, pg := range doc.Pages {
+				l.itemsHint = append(l.itemsHint, len(pg.Items))
+			}
+		}
 		if pass == 0 {
 			l.warmDrawings()
 		}
@@ -145,11 +150,13 @@ type layout struct {
 	wraps wrapCache
 	// scratch is the memory dry runs place items in.
 	scratch []Item
-	p       *plan.Plan
-	o       Options
-	s       style
-	fs      [2]*face
-	doc     *Document
+	// itemsHint is how many items each page of the pass before had.
+	itemsHint []int
+	p         *plan.Plan
+	o         Options
+	s         style
+	fs        [2]*face
+	doc       *Document
 
 	page                     *Page
 	y                        float64 // the top of the next thing to place
@@ -224,6 +231,11 @@ const maxPages = 1000
 // records an error and lays out on a scratch page that is not kept.
 func (l *layout) newPage() {
 	l.page = &Page{Number: len(l.doc.Pages) + 1}
+	if n := len(l.doc.Pages); n < len(l.itemsHint) {
+		// The pass before placed this many items on this page: the
+		// same, as a rule, so they are placed without growing.
+		l.page.Items = make([]Item, 0, l.itemsHint[n])
+	}
 	if len(l.doc.Pages) >= maxPages {
 		l.fail(fmt.Errorf("render: the workbook runs past %d pages", maxPages))
 	} else {
@@ -474,16 +486,27 @@ func (l *layout) dry(fn func()) float64 {
 	// What fn places is never read, so every dry run of the pass places
 	// it in the same memory, even one inside another; the page itself is
 	// new, as the floating column knows its page by address.
-	scratch := &Page{Items: l.scratch[:0]}
+	scratch := l.scratchPage(false)
 	l.page, l.bottom, l.onBreak = scratch, 1e9, nil
 	start := l.y
 	fn()
-	if cap(scratch.Items) > cap(l.scratch) {
-		l.scratch = scratch.Items[:0]
-	}
+	l.keepScratch(scratch)
 	h := l.y - start
 	l.page, l.y, l.bottom, l.onBreak = page, y, bottom, onBreak
 	return h
+}
+
+// scratchPage is a new page for trial placements, whose items are never
+// read: it places them in the memory the pass keeps for that (scratch).
+func (l *layout) scratchPage(landscape bool) *Page {
+	return &Page{Landscape: landscape, Items: l.scratch[:0]}
+}
+
+// keepScratch keeps the memory of a scratch page done with, if it grew.
+func (l *layout) keepScratch(p *Page) {
+	if cap(p.Items) > cap(l.scratch) {
+		l.scratch = p.Items[:0]
+	}
 }
 
 // framed draws fn's output inside a border (and an optional light fill),
