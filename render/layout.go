@@ -103,14 +103,18 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 	keys := map[*figure.Spec]string{}
 	wraps := wrapCache{}
 	// Page numbers in the contents and the weekly grids point forward, so
-	// lay out until they settle (two passes as a rule).
+	// lay out until they settle (two passes as a rule). The first pass,
+	// which knows no page numbers, is only a sketch: it finds where pages
+	// break and what they point to, and keeps no items (sketch); when it
+	// finds no page numbers to settle, one more pass keeps them.
 	var refs map[string]int
 	var doc *Document
 	for pass := range 6 {
 		l := r.newLayout(p, o, in, w, h, keys, wraps, refs)
-		if doc != nil {
+		l.sketch = pass == 0
+		if doc != nil { // the pass before
 			for _, pg := range doc.Pages {
-				l.itemsHint = append(l.itemsHint, len(pg.Items))
+				l.itemsHint = append(l.itemsHint, pg.placed)
 			}
 		}
 		if pass == 0 {
@@ -123,10 +127,13 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 		l.footers()
 		l.doc.refs, l.doc.doseLabels = l.found, l.doseLabels
 		doc = l.doc
-		if maps.Equal(refs, l.found) {
+		if maps.Equal(refs, l.found) && !l.sketch {
 			break
 		}
 		refs = l.found
+		if refs == nil {
+			refs = map[string]int{}
+		}
 	}
 	return doc, nil
 }
@@ -152,11 +159,14 @@ type layout struct {
 	scratch []Item
 	// itemsHint is how many items each page of the pass before had.
 	itemsHint []int
-	p         *plan.Plan
-	o         Options
-	s         style
-	fs        [2]*face
-	doc       *Document
+	// sketch is set for a pass whose pages are thrown away: it counts
+	// the items it places but keeps none.
+	sketch bool
+	p      *plan.Plan
+	o      Options
+	s      style
+	fs     [2]*face
+	doc    *Document
 
 	page                     *Page
 	y                        float64 // the top of the next thing to place
@@ -232,9 +242,11 @@ const maxPages = 1000
 func (l *layout) newPage() {
 	l.page = &Page{Number: len(l.doc.Pages) + 1}
 	if n := len(l.doc.Pages); n < len(l.itemsHint) {
-		// The pass before placed this many items on this page: the
-		// same, as a rule, so they are placed without growing.
-		l.page.Items = make([]Item, 0, l.itemsHint[n])
+		// The pass before placed about as many items on this page:
+		// a few more here, as page numbers it did not know yet print
+		// now, so room for an eighth more places them without growing.
+		h := l.itemsHint[n]
+		l.page.Items = make([]Item, 0, h+h/8+4)
 	}
 	if len(l.doc.Pages) >= maxPages {
 		l.fail(fmt.Errorf("render: the workbook runs past %d pages", maxPages))
@@ -293,7 +305,13 @@ func (l *layout) breakPage() {
 func (l *layout) room() float64 { return l.bottom - l.y }
 
 // add places an item on the current page.
-func (l *layout) add(it Item) { l.page.Items = append(l.page.Items, it) }
+func (l *layout) add(it Item) {
+	l.page.placed++
+	if l.sketch {
+		return // a sketch keeps no items; nothing reads them before drawing
+	}
+	l.page.Items = append(l.page.Items, it)
+}
 
 // text places one line of text whose line box starts at top.
 func (l *layout) text(x, top float64, s string, bold bool, size float64) {
