@@ -226,19 +226,18 @@ func (p *pen) stroke(width float64) {
 // checkUTF8 reports any text of the document that is not valid UTF-8.
 func (d *Document) checkUTF8() error {
 	in := d.Info
-	texts := []string{in.Title, in.Author, in.Subject, in.Creator, in.Lang, in.Date}
+	valid := utf8.ValidString(in.Title) && utf8.ValidString(in.Author) && utf8.ValidString(in.Subject) &&
+		utf8.ValidString(in.Creator) && utf8.ValidString(in.Lang) && utf8.ValidString(in.Date)
 	for _, p := range d.Pages {
 		for _, m := range p.Marks {
-			texts = append(texts, m.Title)
+			valid = valid && utf8.ValidString(m.Title)
 		}
 		for _, it := range p.Items {
-			texts = append(texts, it.Text)
+			valid = valid && utf8.ValidString(it.Text)
 		}
 	}
-	for _, t := range texts {
-		if !utf8.ValidString(t) {
-			return &TextError{Field: "workbook text", Rune: utf8.RuneError, Invalid: true}
-		}
+	if !valid {
+		return &TextError{Field: "workbook text", Rune: utf8.RuneError, Invalid: true}
 	}
 	return nil
 }

@@ -3920,7 +3920,9 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// backplan patch: a page starts with room for as much as the page
+	// before it held, rather than growing by doubling from nothing.
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, f.pages[len(f.pages)-1].Len()+f.pages[len(f.pages)-1].Len()/8)))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -5278,6 +5280,18 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	// backplan patch: room at once for the pages' streams and a little
+	// more, rather than growing the buffer by doubling as they are added.
+	size := 0
+	for _, pg := range f.pages {
+		if pg != nil {
+			size += pg.Len() + 256
+		}
+	}
+	for _, t := range f.templates {
+		size += len(t.Bytes()) + 256
+	}
+	f.buffer.Grow(size + size/8 + 128<<10) // and the fonts, the catalogue, the cross-reference table
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
