@@ -153,23 +153,33 @@ func clean(s string) string {
 // isClean reports whether clean(s) is s: no white space at either end,
 // and none inside but single spaces.
 func isClean(s string) bool {
-	space := true // at the start, a space is not allowed
-	for _, r := range s {
-		if r == ' ' {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	space := false // the byte before was a space
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
 			if space {
 				return false
 			}
 			space = true
-			continue
-		}
-		if r < utf8.RuneSelf && r > ' ' || r >= utf8.RuneSelf && !unicode.IsSpace(r) {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
 			space = false
-			continue
+		case c >= '\t' && c <= '\r':
+			return false // tab, line feed, vertical tab, form feed, carriage return
+		default:
+			space = false
 		}
-		if unicode.IsSpace(r) {
-			return false
-		}
-		space = false
 	}
-	return !space || s == ""
+	return true
 }
