@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/backplan/backplan/plan"
 )
 
 // wrap breaks s into lines no wider than w, at spaces and after hyphens.
@@ -29,8 +31,11 @@ func (l *layout) wrap(s string, w float64, bold bool, size float64) []string {
 // asks only for the widths of the lines it makes, so the same widths
 // give the same lines.
 func (l *layout) wrapEach(s string, width func(i int) float64, bold bool, size float64) []string {
+	if l.texts == nil {
+		return l.wrapLines(s, width, bold, size)
+	}
 	k := wrapKey{s, bold, size}
-	for _, w := range l.wraps[k] {
+	for _, w := range l.texts.wraps[k] {
 		if w.fits(width) {
 			l.doc.splitWords = append(l.doc.splitWords, w.split...)
 			return w.lines
@@ -42,14 +47,45 @@ func (l *layout) wrapEach(s string, width func(i int) float64, bold bool, size f
 	for i := range lines {
 		w.widths[i] = width(i)
 	}
-	if l.wraps != nil && len(l.wraps[k]) < maxWrapVariants {
-		l.wraps[k] = append(l.wraps[k], w)
+	if len(l.texts.wraps[k]) < maxWrapVariants {
+		l.texts.wraps[k] = append(l.texts.wraps[k], w)
 	}
 	return lines
 }
 
-// wrapCache holds a document's wrapped text across its layout passes.
-type wrapCache map[wrapKey][]wrapped
+// textCache holds text that layout works out again and again, for all
+// the passes over one document: wrapped lines, and the words of each
+// exercise's amounts.
+type textCache struct {
+	wraps map[wrapKey][]wrapped
+	doses map[amountKey]string
+	cells map[cellKey]cellWords // the name cells of the weeks' grids
+}
+
+func newTextCache() *textCache {
+	return &textCache{wraps: map[wrapKey][]wrapped{}, doses: map[amountKey]string{}, cells: map[cellKey]cellWords{}}
+}
+
+type amountKey struct {
+	exercise string
+	dose     plan.Dose
+}
+
+// doseText is e.DoseText(d), worded once for the document: a week's grid
+// asks for each row's amount at every width it tries. The plan holds one
+// exercise of each id, so the id and the dose decide the words.
+func (l *layout) doseText(e plan.Exercise, d plan.Dose) string {
+	if l.texts == nil {
+		return e.DoseText(d)
+	}
+	k := amountKey{e.ID, d}
+	t, ok := l.texts.doses[k]
+	if !ok {
+		t = e.DoseText(d)
+		l.texts.doses[k] = t
+	}
+	return t
+}
 
 // maxWrapVariants bounds the results kept for one text: a text is laid
 // in a few widths at most (beside a picture or not, a table's column).

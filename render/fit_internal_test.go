@@ -21,7 +21,7 @@ func TestWrapCache(t *testing.T) {
 		func(i int) float64 { return 40 + 10*float64(i%2) }, // beside a picture, then not
 		func(int) float64 { return 60 },                     // the first again
 	}
-	cached := &layout{r: r, fs: r.fonts.faces, doc: &Document{}, wraps: wrapCache{}}
+	cached := &layout{r: r, fs: r.fonts.faces, doc: &Document{}, texts: newTextCache()}
 	for pass := range 2 {
 		for i, w := range widths {
 			fresh := &layout{r: r, fs: r.fonts.faces, doc: &Document{}}
@@ -36,10 +36,10 @@ func TestWrapCache(t *testing.T) {
 			}
 		}
 	}
-	if n := len(cached.wraps); n != 1 {
+	if n := len(cached.texts.wraps); n != 1 {
 		t.Errorf("%d texts kept, want 1", n)
 	}
-	if n := len(cached.wraps[wrapKey{text, false, 12}]); n != 3 {
+	if n := len(cached.texts.wraps[wrapKey{text, false, 12}]); n != 3 {
 		t.Errorf("%d wraps of the text kept, want 3 (one for each set of widths)", n)
 	}
 	// A caller that appends to the lines it got does not change the

@@ -101,7 +101,7 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 		o.Paper = Letter
 	}
 	keys := map[*figure.Spec]string{}
-	wraps := wrapCache{}
+	texts := newTextCache()
 	// Page numbers in the contents and the weekly grids point forward, so
 	// lay out until they settle (two passes as a rule). The first pass,
 	// which knows no page numbers, is only a sketch: it finds where pages
@@ -110,7 +110,7 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 	var refs map[string]int
 	var doc *Document
 	for pass := range 6 {
-		l := r.newLayout(p, o, in, w, h, keys, wraps, refs)
+		l := r.newLayout(p, o, in, w, h, keys, texts, refs)
 		l.sketch = pass == 0
 		if doc != nil { // the pass before
 			for _, pg := range doc.Pages {
@@ -140,8 +140,8 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 
 // newLayout starts a layout pass on paper w × h mm, with the page
 // numbers refs found by the pass before.
-func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, keys map[*figure.Spec]string, wraps wrapCache, refs map[string]int) *layout {
-	l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, wraps: wraps, refs: refs, found: map[string]int{}, doseLabels: map[string][]string{}}
+func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, keys map[*figure.Spec]string, texts *textCache, refs map[string]int) *layout {
+	l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, texts: texts, refs: refs, found: map[string]int{}, doseLabels: map[string][]string{}}
 	l.s = styleFor(o)
 	l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in}
 	l.page = &Page{} // upright until the first page starts
@@ -153,8 +153,9 @@ func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, key
 type layout struct {
 	r    *Renderer
 	keys map[*figure.Spec]string // content keys of the plan's pictures
-	// wraps keeps wrapped text for all the passes over one document.
-	wraps wrapCache
+	// texts keeps wrapped text and worded amounts for all the passes
+	// over one document.
+	texts *textCache
 	// scratch is the memory dry runs place items in.
 	scratch []Item
 	// itemsHint is how many items each page of the pass before had.
