@@ -26,7 +26,7 @@ func (l *layout) wrap(s string, w float64, bold bool, size float64) []string {
 //
 // A document wraps the same text many times over: in each layout pass,
 // and to measure a block before placing it. So each result is kept for the
-// document (wrapCache) with the width of each of its lines, and given
+// document (textCache) with the width of each of its lines, and given
 // again when the same text, font and size meet the same widths: wrapping
 // asks only for the widths of the lines it makes, so the same widths
 // give the same lines.
