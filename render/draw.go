@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -34,11 +33,11 @@ func (r *Renderer) Draw(w io.Writer, d *Document) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	var raw bytes.Buffer
-	if err := pdf.Output(&raw); err != nil {
+	raw, err := pdf.OutputBytes() // fpdf's buffer itself: no copy
+	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	packed, err := r.pack(raw.Bytes())
+	packed, err := r.pack(raw)
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}

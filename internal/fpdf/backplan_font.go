@@ -295,3 +295,19 @@ func (pa *untypedKeyMap) nextIntKey() int {
 		}
 	}
 }
+
+// OutputBytes closes the document and returns the PDF: fpdf's own buffer,
+// not a copy of it, which Output would write out. The bytes are the
+// caller's; f must not be used again. (backplan patch)
+func (f *Fpdf) OutputBytes() ([]byte, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	if f.state < 3 {
+		f.Close()
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	return f.buffer.Bytes(), nil
+}

@@ -5291,7 +5291,7 @@ func (f *Fpdf) enddoc() {
 	for _, t := range f.templates {
 		size += len(t.Bytes()) + 256
 	}
-	f.buffer.Grow(size + size/8 + 128<<10) // and the fonts, the catalogue, the cross-reference table
+	f.buffer.Grow(size + size/16 + 64<<10) // and the fonts, the catalogue, the cross-reference table
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
