@@ -72,8 +72,9 @@ func versionOf(stampVersion, stampCommit string, bi *debug.BuildInfo) string {
 
 // The licence texts are embedded here, by path, rather than exported by
 // fonts and internal/fpdf: package main does not import internal/fpdf
-// (deps_test.go), and one place keeps them together. go-qr's is a copy
-// of the LICENSE file of the version go.mod names.
+// (deps_test.go), and one place keeps them together. go-qr's and
+// klauspost/compress's are copies of the LICENSE files of the versions
+// go.mod names.
 var (
 	//go:embed LICENSE
 	backplanLicense string
@@ -83,16 +84,20 @@ var (
 	fpdfLicense string
 	//go:embed licenses/go-qr.txt
 	qrLicense string
+	//go:embed licenses/klauspost-compress.txt
+	compressLicense string
 )
 
 // licenses returns the licence notices of backplan and of what its
-// binary carries: the fonts, the PDF library and the QR encoder.
+// binary carries: the fonts, the PDF library, the QR encoder and
+// the compressor.
 func licenses() string {
 	parts := []struct{ what, text string }{
 		{"backplan", backplanLicense},
 		{"the Noto Sans fonts, embedded in backplan and in the PDFs it makes", fontsLicense},
 		{"fpdf, the PDF library backplan is built with (codeberg.org/go-pdf/fpdf)", fpdfLicense},
 		{"go-qr, which encodes the QR codes of the workbooks (github.com/piglig/go-qr)", qrLicense},
+		{"compress, which compresses the PDFs (github.com/klauspost/compress)", compressLicense},
 	}
 	var b strings.Builder
 	for i, p := range parts {

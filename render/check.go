@@ -143,4 +143,43 @@ func unprintable(fs [2]*face, s string) (rune, bool) {
 
 // clean turns any run of white space (line breaks included) into one space
 // and trims the ends: for text that prints on a line of its own.
-func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+func clean(s string) string {
+	if isClean(s) {
+		return s // most text is clean already: no need to split and join it
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isClean reports whether clean(s) is s: no white space at either end,
+// and none inside but single spaces.
+func isClean(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	space := false // the byte before was a space
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+			space = false
+		case c >= '\t' && c <= '\r':
+			return false // tab, line feed, vertical tab, form feed, carriage return
+		default:
+			space = false
+		}
+	}
+	return true
+}

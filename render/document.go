@@ -45,6 +45,8 @@ type Page struct {
 	Landscape bool   // turned on its side: a week too wide or tall for an upright page
 	Marks     []Mark // bookmarks that point at this page
 	Items     []Item // in drawing order
+
+	placed int // how many items layout placed (a sketch keeps none)
 }
 
 // Mark is an entry of the PDF outline (bookmarks).

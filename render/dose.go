@@ -31,7 +31,7 @@ func (l *layout) doseRows(e plan.Exercise) []doseRow {
 		n := l.p.Weeks[i].Number
 		t := ""
 		if !d.IsZero() {
-			t = clean(e.DoseText(d))
+			t = clean(l.doseText(e, d))
 		}
 		if k := len(rows) - 1; k >= 0 && rows[k].text == t && rows[k].to == n-1 {
 			rows[k].to = n

@@ -37,11 +37,11 @@ func (r *Renderer) Draw(w io.Writer, d *Document) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	var raw bytes.Buffer
-	if err := pdf.Output(&raw); err != nil {
+	raw, err := pdf.OutputBytes() // fpdf's buffer itself: no copy
+	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	packed, err := r.pack(raw.Bytes())
+	packed, err := r.pack(raw)
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
@@ -69,6 +69,7 @@ func (r *Renderer) newPDF(d *Document) *fpdf.Fpdf {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCompression(false) // pack compresses every stream once, better
+	pdf.SetFontCompression(false)
 	pdf.SetCatalogSort(true)
 	pdf.AddUTF8FontParsed(family, "", r.fonts.pdf[0])
 	pdf.AddUTF8FontParsed(family, "B", r.fonts.pdf[1])
@@ -248,19 +249,18 @@ func (p *pen) stroke(width float64) {
 // checkUTF8 reports any text of the document that is not valid UTF-8.
 func (d *Document) checkUTF8() error {
 	in := d.Info
-	texts := []string{in.Title, in.Author, in.Subject, in.Creator, in.Lang, in.Date}
+	valid := utf8.ValidString(in.Title) && utf8.ValidString(in.Author) && utf8.ValidString(in.Subject) &&
+		utf8.ValidString(in.Creator) && utf8.ValidString(in.Lang) && utf8.ValidString(in.Date)
 	for _, p := range d.Pages {
 		for _, m := range p.Marks {
-			texts = append(texts, m.Title)
+			valid = valid && utf8.ValidString(m.Title)
 		}
 		for _, it := range p.Items {
-			texts = append(texts, it.Text)
+			valid = valid && utf8.ValidString(it.Text)
 		}
 	}
-	for _, t := range texts {
-		if !utf8.ValidString(t) {
-			return &TextError{Field: "workbook text", Rune: utf8.RuneError, Invalid: true}
-		}
+	if !valid {
+		return &TextError{Field: "workbook text", Rune: utf8.RuneError, Invalid: true}
 	}
 	return nil
 }

@@ -2,6 +2,9 @@ package render
 
 import (
 	"fmt"
+	"slices"
+
+	"github.com/backplan/backplan/plan"
 )
 
 // The tick grid of a week: a row for each exercise, a column for each
@@ -170,7 +173,41 @@ type cellLine struct {
 // nameCell is the lines of a row's name cell: the name, the amount (not
 // on a spare page) and the page that shows how. Lines beside the
 // thumbnail are narrower; those below it take the cell's width.
+//
+// A week's grid asks for each row's cell at every column width it tries,
+// on every week page alike, so each is worked out once for the document
+// (textCache), and the words it had to break are noted at every use.
 func (l *layout) nameCell(r row, g gridShape) []cellLine {
+	if l.texts == nil {
+		return l.nameCellLines(r, g)
+	}
+	k := cellKey{r.e.ID, r.dose, l.ref("ex:" + r.e.ID), g}
+	if c, ok := l.texts.cells[k]; ok {
+		l.doc.splitWords = append(l.doc.splitWords, c.split...)
+		return c.lines
+	}
+	split := len(l.doc.splitWords)
+	lines := slices.Clip(l.nameCellLines(r, g))
+	l.texts.cells[k] = cellWords{lines, slices.Clone(l.doc.splitWords[split:])}
+	return lines
+}
+
+// cellKey is what decides a name cell's lines in one document: the
+// exercise, its amount, the page it points to and the grid's shape.
+type cellKey struct {
+	exercise string
+	dose     plan.Dose
+	ref      int
+	g        gridShape
+}
+
+type cellWords struct {
+	lines []cellLine
+	split []string
+}
+
+// nameCellLines is nameCell's work, uncached.
+func (l *layout) nameCellLines(r row, g gridShape) []cellLine {
 	size := l.s.body
 	width := func(i int) float64 { return l.nameTextW(g, i) }
 	var lines []cellLine
@@ -186,7 +223,7 @@ func (l *layout) nameCell(r row, g gridShape) []cellLine {
 	}
 	dose := ""
 	if !g.spare {
-		dose = r.e.DoseText(r.dose)
+		dose = l.doseText(r.e, r.dose)
 	}
 	ref := ""
 	if pg := l.ref("ex:" + r.e.ID); pg > 0 {

@@ -106,12 +106,22 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 		o.Paper = Letter
 	}
 	keys := map[*figure.Spec]string{}
+	texts := newTextCache()
 	// Page numbers in the contents and the weekly grids point forward, so
-	// lay out until they settle (two passes as a rule).
+	// lay out until they settle (two passes as a rule). The first pass,
+	// which knows no page numbers, is only a sketch: it finds where pages
+	// break and what they point to, and keeps no items (sketch); when it
+	// finds no page numbers to settle, one more pass keeps them.
 	var refs map[string]int
 	var doc *Document
 	for pass := range 6 {
-		l := r.newLayout(p, o, in, w, h, keys, refs)
+		l := r.newLayout(p, o, in, w, h, keys, texts, refs)
+		l.sketch = pass == 0
+		if doc != nil { // the pass before
+			for _, pg := range doc.Pages {
+				l.itemsHint = append(l.itemsHint, pg.placed)
+			}
+		}
 		if pass == 0 {
 			l.warmDrawings()
 		}
@@ -122,18 +132,21 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 		l.footers()
 		l.doc.refs, l.doc.doseLabels = l.found, l.doseLabels
 		doc = l.doc
-		if maps.Equal(refs, l.found) {
+		if maps.Equal(refs, l.found) && !l.sketch {
 			break
 		}
 		refs = l.found
+		if refs == nil {
+			refs = map[string]int{}
+		}
 	}
 	return doc, nil
 }
 
 // newLayout starts a layout pass on paper w × h mm, with the page
 // numbers refs found by the pass before.
-func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, keys map[*figure.Spec]string, refs map[string]int) *layout {
-	l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, refs: refs, found: map[string]int{}, doseLabels: map[string][]string{}}
+func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, keys map[*figure.Spec]string, texts *textCache, refs map[string]int) *layout {
+	l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, texts: texts, refs: refs, found: map[string]int{}, doseLabels: map[string][]string{}}
 	l.s = styleFor(o)
 	l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in, Logo: o.Logo, Protect: o.Protect}
 	l.page = &Page{} // upright until the first page starts
@@ -145,11 +158,21 @@ func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, key
 type layout struct {
 	r    *Renderer
 	keys map[*figure.Spec]string // content keys of the plan's pictures
-	p    *plan.Plan
-	o    Options
-	s    style
-	fs   [2]*face
-	doc  *Document
+	// texts keeps wrapped text and worded amounts for all the passes
+	// over one document.
+	texts *textCache
+	// scratch is the memory dry runs place items in.
+	scratch []Item
+	// itemsHint is how many items each page of the pass before had.
+	itemsHint []int
+	// sketch is set for a pass whose pages are thrown away: it counts
+	// the items it places but keeps none.
+	sketch bool
+	p      *plan.Plan
+	o      Options
+	s      style
+	fs     [2]*face
+	doc    *Document
 
 	page                     *Page
 	y                        float64 // the top of the next thing to place
@@ -224,6 +247,13 @@ const maxPages = 1000
 // records an error and lays out on a scratch page that is not kept.
 func (l *layout) newPage() {
 	l.page = &Page{Number: len(l.doc.Pages) + 1}
+	if n := len(l.doc.Pages); n < len(l.itemsHint) {
+		// The pass before placed about as many items on this page:
+		// a few more here, as page numbers it did not know yet print
+		// now, so room for an eighth more places them without growing.
+		h := l.itemsHint[n]
+		l.page.Items = make([]Item, 0, h+h/8+4)
+	}
 	if len(l.doc.Pages) >= maxPages {
 		l.fail(fmt.Errorf("render: the workbook runs past %d pages", maxPages))
 	} else {
@@ -281,7 +311,13 @@ func (l *layout) breakPage() {
 func (l *layout) room() float64 { return l.bottom - l.y }
 
 // add places an item on the current page.
-func (l *layout) add(it Item) { l.page.Items = append(l.page.Items, it) }
+func (l *layout) add(it Item) {
+	l.page.placed++
+	if l.sketch {
+		return // a sketch keeps no items; nothing reads them before drawing
+	}
+	l.page.Items = append(l.page.Items, it)
+}
 
 // text places one line of text whose line box starts at top.
 func (l *layout) text(x, top float64, s string, bold bool, size float64) {
@@ -449,12 +485,30 @@ func (l *layout) runInWrap(label, text string, width func(i int) float64) (float
 // output is, without placing anything.
 func (l *layout) dry(fn func()) float64 {
 	page, y, bottom, onBreak := l.page, l.y, l.bottom, l.onBreak
-	l.page, l.bottom, l.onBreak = &Page{}, 1e9, nil
+	// What fn places is never read, so every dry run of the pass places
+	// it in the same memory, even one inside another; the page itself is
+	// new, as the floating column knows its page by address.
+	scratch := l.scratchPage(false)
+	l.page, l.bottom, l.onBreak = scratch, 1e9, nil
 	start := l.y
 	fn()
+	l.keepScratch(scratch)
 	h := l.y - start
 	l.page, l.y, l.bottom, l.onBreak = page, y, bottom, onBreak
 	return h
+}
+
+// scratchPage is a new page for trial placements, whose items are never
+// read: it places them in the memory the pass keeps for that (scratch).
+func (l *layout) scratchPage(landscape bool) *Page {
+	return &Page{Landscape: landscape, Items: l.scratch[:0]}
+}
+
+// keepScratch keeps the memory of a scratch page done with, if it grew.
+func (l *layout) keepScratch(p *Page) {
+	if cap(p.Items) > cap(l.scratch) {
+		l.scratch = p.Items[:0]
+	}
 }
 
 // framed draws fn's output inside a border (and an optional light fill),

@@ -108,10 +108,12 @@ func (l *layout) weekLook(sheets []sheet) weekLook {
 func (l *layout) fitWeekLook(sheets []sheet, k weekLook) (weekLook, bool) {
 	s := l.s
 	page, y, left, right, top, bottom, footY := l.page, l.y, l.left, l.right, l.top, l.bottom, l.footY
-	l.page = &Page{Landscape: k.landscape}
+	trial := l.scratchPage(k.landscape)
+	l.page = trial
 	l.frame()
 	room := l.bottom - l.top
 	defer func() {
+		l.keepScratch(trial)
 		l.page, l.y, l.left, l.right, l.top, l.bottom, l.footY = page, y, left, right, top, bottom, footY
 	}()
 	var ok bool

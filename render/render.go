@@ -55,9 +55,10 @@
 package render
 
 import (
-	"compress/zlib"
 	"io"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 
 	"github.com/backplan/backplan/plan"
 )

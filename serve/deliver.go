@@ -70,7 +70,7 @@ func (s *server) sendProtected(w http.ResponseWriter, r *http.Request, p *plan.P
 		// to fetch later. It is built from the file's bytes alone.
 		Link: template.URL("data:" + mime.FormatMediaType(kind, nil) + ";base64," + base64.StdEncoding.EncodeToString(data))}
 	var b bytes.Buffer
-	if err := pageTemplates.ExecuteTemplate(&b, "protected.html", d); err != nil {
+	if err := pageTemplates().ExecuteTemplate(&b, "protected.html", d); err != nil {
 		plainError(w, http.StatusInternalServerError, "internal error: the page could not be made")
 		return
 	}

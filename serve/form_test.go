@@ -88,3 +88,14 @@ func FuzzForm(f *testing.F) {
 		}
 	})
 }
+
+// TestPageTemplatesParse parses the embedded templates, which the package
+// parses only on first use.
+func TestPageTemplatesParse(t *testing.T) {
+	tm := parsePageTemplates()
+	for _, name := range []string{"page.html", "preview.html"} {
+		if tm.Lookup(name) == nil {
+			t.Errorf("no template %q", name)
+		}
+	}
+}

@@ -162,7 +162,7 @@ func (s *server) writePage(w http.ResponseWriter, r *http.Request, status int, f
 		d.Preview = previewHTML(p, errs)
 	}
 	var b bytes.Buffer
-	if err := pageTemplates.ExecuteTemplate(&b, "page.html", d); err != nil {
+	if err := pageTemplates().ExecuteTemplate(&b, "page.html", d); err != nil {
 		plainError(w, http.StatusInternalServerError, "internal error: the page could not be made")
 		return
 	}
@@ -379,7 +379,7 @@ func (s *server) writeUploadPage(w http.ResponseWriter, form url.Values, field, 
 	d := s.base
 	d.Form, d.Upload, d.UploadErr = form, field, msg
 	var b bytes.Buffer
-	if err := pageTemplates.ExecuteTemplate(&b, "page.html", d); err != nil {
+	if err := pageTemplates().ExecuteTemplate(&b, "page.html", d); err != nil {
 		plainError(w, http.StatusInternalServerError, "internal error: the page could not be made")
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/backplan/backplan/figure"
 	"github.com/backplan/backplan/internal/words"
@@ -21,21 +22,31 @@ import (
 //go:embed web
 var webFiles embed.FS
 
-var pageTemplates = template.Must(template.New("").Funcs(template.FuncMap{
-	"doseText": func(p *plan.Plan, it plan.Item) string {
-		e, _ := p.Exercise(it.Exercise)
-		return e.DoseText(it.Dose)
-	},
-	"exerciseName": func(p *plan.Plan, id string) string {
-		if e, ok := p.Exercise(id); ok {
-			return e.Name
-		}
-		return id
-	},
-	"day":     func(d plan.Date) string { return d.Format("Mon 2 Jan 2006") },
-	"count":   words.Count,
-	"summary": planSummary,
-}).ParseFS(webFiles, "web/*.html"))
+// pageTemplates parses the page's templates on first use: a process
+// that makes a workbook and never serves a page (every run but backplan
+// serve) does not pay for it at start-up, about a millisecond.
+var pageTemplates = sync.OnceValue(parsePageTemplates)
+
+// parsePageTemplates parses web/*.html. The templates are embedded, so
+// an error is a mistake in the binary itself: it panics, and
+// TestPageTemplatesParse finds it first.
+func parsePageTemplates() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"doseText": func(p *plan.Plan, it plan.Item) string {
+			e, _ := p.Exercise(it.Exercise)
+			return e.DoseText(it.Dose)
+		},
+		"exerciseName": func(p *plan.Plan, id string) string {
+			if e, ok := p.Exercise(id); ok {
+				return e.Name
+			}
+			return id
+		},
+		"day":     func(d plan.Date) string { return d.Format("Mon 2 Jan 2006") },
+		"count":   words.Count,
+		"summary": planSummary,
+	}).ParseFS(webFiles, "web/*.html"))
+}
 
 // planSummary is the plan's shape in one line, as --preview words it.
 func planSummary(p *plan.Plan) string {
@@ -205,7 +216,7 @@ type previewData struct {
 
 // writePreview writes the preview fragment.
 func writePreview(w io.Writer, p *plan.Plan, errs formErrors) error {
-	return pageTemplates.ExecuteTemplate(w, "preview.html", previewData{Plan: p, Errors: errs})
+	return pageTemplates().ExecuteTemplate(w, "preview.html", previewData{Plan: p, Errors: errs})
 }
 
 // previewHTML is the preview fragment as HTML to place in the page.

@@ -110,6 +110,7 @@ func newServer(c Config) *server {
 		hosts = append(hosts, strings.ToLower(h))
 	}
 	c.Hosts = hosts
+	pageTemplates() // parsed here, not on the first request
 	s := &server{
 		Config: c, base: pageBase(c.Catalog.Exercises),
 		slots: make(chan struct{}, c.Workers), maxAdmit: int64(c.Workers * (1 + queuePerCPU)),

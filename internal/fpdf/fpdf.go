@@ -2160,7 +2160,7 @@ type UTF8Font struct {
 func ParseUTF8Font(data []byte) (*UTF8Font, error) {
 	reader := fileReader{readerPosition: 0, array: data}
 	file := newUTF8Font(&reader)
-	if err := file.parseFile(); err != nil {
+	if err := file.parseIndexed(); err != nil {
 		return nil, err
 	}
 	file.fileReader = nil
@@ -3905,7 +3905,9 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// backplan patch: a page starts with room for as much as the page
+	// before it held, rather than growing by doubling from nothing.
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, f.pages[len(f.pages)-1].Len()+f.pages[len(f.pages)-1].Len()/8)))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -4586,32 +4588,43 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+				// backplan patch: cut to the highest code used, and
+				// raw when the caller compresses (SetFontCompression).
+				cidToGidMap := cidToGIDMap(CodeSignDictionary)
+				filter := ""
+				var mem *membuffer
+				if !f.rawFonts {
+					mem = xmem.compress(cidToGidMap)
+					cidToGidMap = mem.bytes()
+					filter = "/Filter /FlateDecode"
 				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
+				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + filter + ">>")
 				f.putstream(cidToGidMap)
 				f.out("endobj")
-				mem.release()
+				if mem != nil {
+					mem.release()
+				}
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
+				compressedFontStream := utf8FontStream
+				mem = nil
+				if !f.rawFonts {
+					mem = xmem.compress(utf8FontStream)
+					compressedFontStream = mem.bytes()
+				}
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
-				f.out("/Filter /FlateDecode")
+				if !f.rawFonts {
+					f.out("/Filter /FlateDecode")
+				}
 				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
 				f.out(">>")
 				f.putstream(compressedFontStream)
 				f.out("endobj")
-				mem.release()
+				if mem != nil {
+					mem.release()
+				}
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4631,7 +4644,9 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 	cwLen := LastRune + 1
 
 	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
+	// backplan patch: only the codes this loop does not skip.
+	_, _ = startCid, cwLen
+	for _, cid := range cidWidthKeys(font, LastRune) {
 		if font.Cw[cid] == 0x00 {
 			continue
 		}
@@ -5240,6 +5255,18 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	// backplan patch: room at once for the pages' streams and a little
+	// more, rather than growing the buffer by doubling as they are added.
+	size := 0
+	for _, pg := range f.pages {
+		if pg != nil {
+			size += pg.Len() + 256
+		}
+	}
+	for _, t := range f.templates {
+		size += len(t.Bytes()) + 256
+	}
+	f.buffer.Grow(size + size/16 + 64<<10) // and the fonts, the catalogue, the cross-reference table
 	f.putheader()
 	// Embedded files
 	f.putAttachments()

@@ -54,7 +54,7 @@ func newTpl(corner PointType, size SizeType, orientationStr, unitStr, fontDirStr
 	}
 	images := tpl.Fpdf.images
 
-	template := FpdfTpl{corner, size, bytes, images, templates, tpl.Fpdf.page}
+	template := FpdfTpl{corner: corner, size: size, bytes: bytes, images: images, templates: templates, page: tpl.Fpdf.page}
 	return &template
 }
 
@@ -66,11 +66,21 @@ type FpdfTpl struct {
 	images    map[string]*ImageInfoType
 	templates []Template
 	page      int
+	// backplan patch: the ID of the bytes idOf, which ID hashed last.
+	id   string
+	idOf []byte
 }
 
 // ID returns the global template identifier
 func (t *FpdfTpl) ID() string {
-	return fmt.Sprintf("%x", sha1.Sum(t.Bytes()))
+	// backplan patch: each use of a template asks for its ID, and
+	// hashed all its bytes again; the hash is kept for the same bytes.
+	b := t.Bytes()
+	if t.id != "" && len(b) == len(t.idOf) && (len(b) == 0 || &b[0] == &t.idOf[0]) {
+		return t.id
+	}
+	t.id, t.idOf = fmt.Sprintf("%x", sha1.Sum(b)), b
+	return t.id
 }
 
 // Size gives the bounding dimensions of this template

@@ -60,6 +60,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	index                *sfntIndex // backplan patch: set by parseIndexed, shared, read-only
 }
 
 type tableDescription struct {
@@ -532,10 +533,9 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 	symbolCollection := map[int]int{0: 0}
 	charSymbolPairCollection := make(map[int]int)
 	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
-
+		if glyph, OK := utf.glyphOf(char); OK { // backplan patch: no map of every character
+			symbolCollection[glyph] = char
+			charSymbolPairCollection[char] = glyph
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
@@ -642,29 +642,35 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.Descent = 0
 	utf.skip(4)
 	utf.LastRune = 0
-	utf.generateTableDescriptions()
+	var LocaFormat, metricsCount, numSymbols int
+	if ix := utf.index; ix != nil {
+		// backplan patch: the font was read once, by parseIndexed.
+		utf.tableDescriptions = ix.tables
+		LocaFormat, metricsCount, numSymbols = ix.locaFormat, ix.numHMetrics, ix.numGlyphs
+		utf.symbolPosition = ix.loca
+	} else {
+		utf.generateTableDescriptions()
 
-	utf.SeekTable("head")
-	utf.skip(50)
-	LocaFormat := utf.readUint16()
+		utf.SeekTable("head")
+		utf.skip(50)
+		LocaFormat = utf.readUint16()
 
-	utf.SeekTable("hhea")
-	utf.skip(34)
-	metricsCount := utf.readUint16()
-	oldMetrics := metricsCount
+		utf.SeekTable("hhea")
+		utf.skip(34)
+		metricsCount = utf.readUint16()
 
-	utf.SeekTable("maxp")
-	utf.skip(4)
-	numSymbols := utf.readUint16()
+		utf.SeekTable("maxp")
+		utf.skip(4)
+		numSymbols = utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return nil
+		if utf.generateCMAP() == nil {
+			return nil
+		}
+		// backplan patch: upstream parsed the hmtx table into a
+		// width table here, which nothing read.
+		utf.parseLOCATable(LocaFormat, numSymbols)
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
+	oldMetrics := metricsCount
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
