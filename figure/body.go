@@ -90,10 +90,10 @@ var sides = [2]struct {
 
 // The joint and point names of each side, made once: posing is the inner
 // loop of drawing.
-var sideNames = func() (n [2]struct{ shrug, shoulder, abd, rot, elbow, wrist, hip, hipAbd, hipRot, knee, ankle, pShoulder, pElbow, pWrist, pHand, pHip, pKnee, pAnkle, pHeel, pToe string }) {
+var sideNames = func() (n [2]struct{ shrug, retract, shoulder, abd, rot, elbow, wrist, hip, hipAbd, hipRot, knee, ankle, pShoulder, pElbow, pWrist, pHand, pHip, pKnee, pAnkle, pHeel, pToe string }) {
 	for i, sd := range sides {
 		x := sd.suffix
-		n[i].shrug, n[i].shoulder, n[i].abd, n[i].rot = "shrug"+x, "shoulder"+x, "shoulder_abd"+x, "shoulder_rot"+x
+		n[i].shrug, n[i].retract, n[i].shoulder, n[i].abd, n[i].rot = "shrug"+x, "retract"+x, "shoulder"+x, "shoulder_abd"+x, "shoulder_rot"+x
 		n[i].elbow, n[i].wrist, n[i].hip, n[i].hipAbd = "elbow"+x, "wrist"+x, "hip"+x, "hip_abd"+x
 		n[i].hipRot, n[i].knee, n[i].ankle = "hip_rot"+x, "knee"+x, "ankle"+x
 		n[i].pShoulder, n[i].pElbow, n[i].pWrist, n[i].pHand = "shoulder"+x, "elbow"+x, "wrist"+x, "hand"+x
@@ -132,13 +132,13 @@ func pose(j map[string]float64) *skeleton {
 	neck := p
 	sk.pt["neck"] = neck
 	head := chest.mul(rotZ(-j["neck"])).mul(rotX(j["neck_side"])).mul(rotY(-j["neck_turn"]))
-	sk.head = head
+	sk.head = head.mul(rotZ(-j["nod"]))
 	sk.pt["head"] = neck.add(head.apply(vec{1.5, neckLen, 0}))
 
 	for i, sd := range sides {
 		s := sd.sign
 		n := &sideNames[i]
-		clav := chest.mul(rotX(-s * j[n.shrug]))
+		clav := chest.mul(rotX(-s * j[n.shrug])).mul(rotY(-s * j[n.retract]))
 		sh := neck.add(clav.apply(vec{-3, -3, s * shoulderW}))
 		arm := chest.mul(rotZ(j[n.shoulder])).mul(rotX(-s * j[n.abd])).mul(rotY(-s * j[n.rot]))
 		el := sh.add(arm.apply(vec{0, -upperArmLen, 0}))

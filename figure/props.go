@@ -38,6 +38,22 @@ func (s Spec) background(b, first posed, anchor Point) []Shape {
 			out = append(out, rect(lo.X-25, 0, hi.X+25, hi.Y+15, -1, 0.92))
 		}
 	}
+	if s.has("wall-ahead") && view == Side {
+		x := math.Max(first.at("hand_r").X, first.at("elbow_r").X) + armW/2
+		top := math.Max(hi.Y+15, 190)
+		out = append(out, rect(x, 0, x+8, top, -1, fillProp), line(propLineW, inkProp, Point{x, 0}, Point{x, top}))
+	}
+	if s.has("worktop") && view == Side {
+		// The hands rest on its near edge; it reaches on, away from the body.
+		h := b.at("hand_r")
+		top := h.Y - armW/2
+		fwd := math.Copysign(1, h.X-b.at("pelvis").X)
+		out = append(out, rect(math.Min(h.X-fwd*4, h.X+fwd*50), 0, math.Max(h.X-fwd*4, h.X+fwd*50), top-3, inkProp, fillProp),
+			line(4, inkProp, Point{h.X - fwd*7, top - 1.5}, Point{h.X + fwd*52, top - 1.5}))
+	}
+	if s.has("doorway") {
+		out = append(out, s.doorway(b)...)
+	}
 	if s.has("band") {
 		out = append(out, s.door(anchor, 6)...)
 	}
@@ -71,6 +87,27 @@ func (s Spec) background(b, first posed, anchor Point) []Shape {
 	return out
 }
 
+// doorway draws the door frame the forearms rest on: seen from above, a
+// post at each elbow with the wall running on beyond it; from the side,
+// the post behind the near forearm.
+func (s Spec) doorway(b posed) []Shape {
+	el, er := b.at("elbow_l"), b.at("elbow_r")
+	switch s.view() {
+	case Top:
+		var out []Shape
+		for _, e := range []Point{el, er} {
+			out_ := math.Copysign(1, e.X-(el.X+er.X)/2)
+			x0 := e.X + out_*armW/2
+			out = append(out, rect(math.Min(x0, x0+out_*45), e.Y-6, math.Max(x0, x0+out_*45), e.Y+6, inkProp, fillProp))
+		}
+		return out
+	case Side, Raised:
+		x := er.X
+		return []Shape{rect(x-4, 0, x+4, math.Max(b.at("head").Y+25, 200), inkFar, fillProp)}
+	}
+	return nil
+}
+
 // door draws a door seen edge on (or a cable column) with its anchor.
 func (s Spec) door(a Point, width float64) []Shape {
 	return []Shape{
@@ -83,6 +120,13 @@ func (s Spec) door(a Point, width float64) []Shape {
 // dumbbells.
 func (s Spec) foreground(b posed, anchor Point) []Shape {
 	var out []Shape
+	if s.has("band-held") {
+		grip := func(sd string) Point {
+			h, w := b.at("hand"+sd), b.at("wrist"+sd)
+			return Point{(h.X*2 + w.X) / 3, (h.Y*2 + w.Y) / 3}
+		}
+		out = append(out, line(1.8, 0.15, grip("_l"), grip("_r")))
+	}
 	for _, sd := range s.hands() {
 		hand := b.at("hand" + sd)
 		wrist := b.at("wrist" + sd)

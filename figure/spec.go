@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -82,8 +83,12 @@ var Views = []string{Side, Front, Top, Raised}
 // is at hip height, as when holding a chair for balance. A band runs from
 // a door anchor to the hand; the anchor and the cable machine stand on the
 // side the hand is pulled from. A pillow lies under the head, filling the
-// gap to the floor, for lying on the side.
-var Props = []string{"mat", "wall", "chair", "bench", "band", "dumbbell", "cable", "towel", "pillow"}
+// gap to the floor, for lying on the side. A wall stands behind the body;
+// a wall-ahead stands in front of it, where the forearms or hands lean on
+// it. A worktop stands under the hands, in front of the body. A doorway is
+// the frame the forearms rest on (seen from above, the frame and the wall
+// either side of it). A band-held is a band stretched between the hands.
+var Props = []string{"mat", "wall", "chair", "bench", "band", "dumbbell", "cable", "towel", "pillow", "wall-ahead", "worktop", "doorway", "band-held"}
 
 // Bases lists the whole-body positions a pose may start from.
 var Bases = []string{"stand", "sit", "sit-floor", "all-fours", "lie-back", "lie-front", "lie-left", "lie-right"}
@@ -108,8 +113,11 @@ var Joints = []JointRange{
 	{"neck", -60, 70, "bends the head forward, chin to chest; negative looks up"},
 	{"neck_side", -50, 50, "tilts the head, right ear to right shoulder"},
 	{"neck_turn", -80, 80, "turns the head to look right"},
+	{"nod", -40, 40, "tips the head forward at the top of the neck, chin down; with neck negative it draws the chin straight back (a chin tuck)"},
 	{"shrug_l", -10, 30, "lifts the shoulder toward the ear"},
 	{"shrug_r", -10, 30, "lifts the shoulder toward the ear"},
+	{"retract_l", -20, 30, "draws the shoulder back, the shoulder blade toward the spine"},
+	{"retract_r", -20, 30, "draws the shoulder back, the shoulder blade toward the spine"},
 	{"shoulder_l", -60, 180, "raises the arm forward; 180 is overhead"},
 	{"shoulder_r", -60, 180, "raises the arm forward; 180 is overhead"},
 	{"shoulder_abd_l", -40, 180, "raises the arm out to the side; negative crosses the body"},
@@ -326,3 +334,27 @@ func (s Spec) Key() string {
 	b, _ := json.Marshal(s) // map keys come out sorted
 	return string(b)
 }
+
+// LiftsAFoot reports whether the picture has a standing person lift a foot
+// off the floor, in the start or the end pose: an exercise that asks for
+// balance.
+func (s Spec) LiftsAFoot() bool {
+	for _, b := range s.stage().bodies {
+		if base := s.Start.Base; base != "" && base != "stand" {
+			return false
+		}
+		for _, side := range []string{"_l", "_r"} {
+			low := math.Inf(1)
+			for _, pt := range []string{"heel", "toe", "ankle"} {
+				low = math.Min(low, b.sk.pt[pt+side][1]-b.sk.radius[pt+side])
+			}
+			if low > liftedFoot {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// liftedFoot is how far above the floor, in cm, a foot counts as lifted.
+const liftedFoot = 5.0

@@ -25,10 +25,11 @@ const (
 	Mobility Category = "mobility" // range of motion and stretches
 	Strength Category = "strength" // upper-back and rotator-cuff strength
 	Core     Category = "core"     // trunk support
+	Activity Category = "activity" // general activity: a brisk walk that fills a longer session
 )
 
 // Categories lists every category in session order.
-var Categories = []Category{Cardio, Dynamic, Mobility, Strength, Core}
+var Categories = []Category{Cardio, Dynamic, Mobility, Strength, Core, Activity}
 
 // Warmup reports whether the category belongs to the warm-up.
 func (c Category) Warmup() bool { return c == Cardio || c == Dynamic }
@@ -119,7 +120,9 @@ type Exercise struct {
 	Category Category `yaml:"category"`
 	Family   string   `yaml:"family,omitempty"` // variants of one exercise share a family; a plan uses one
 	Level    Level    `yaml:"level,omitempty"`  // the lowest level it suits; empty means beginner
-	Focus    []Focus  `yaml:"focus,omitempty"`  // the focuses it serves best
+	// Focus is read from catalogues and plan files written before the
+	// prescriptions, and checked; the planner no longer uses it.
+	Focus    []Focus  `yaml:"focus,omitempty"`
 	Purpose  string   `yaml:"purpose"`
 	Muscles  []string `yaml:"muscles,omitempty"` // the MuscleGroups it works
 	Position Position `yaml:"position"`
@@ -143,10 +146,16 @@ type Exercise struct {
 	Picture *figure.Spec `yaml:"picture,omitempty"`
 }
 
-// Catalog is a validated list of exercises, in file order.
+// Catalog is a validated list of exercises, in file order, with the
+// prescriptions that build plans from them.
 type Catalog struct {
 	Exercises []Exercise
-	byID      map[string]int
+	// Prescriptions say how each focus builds a plan. A catalogue may
+	// have none (it can still be listed and drawn), but a plan needs the
+	// one of its focus.
+	Prescriptions []Prescription
+	name          string // the file it was loaded from, for errors
+	byID          map[string]int
 }
 
 // Lookup returns the exercise with the given id.
@@ -168,7 +177,8 @@ func (c *Catalog) IDs() []string {
 }
 
 type catalogFile struct {
-	Exercises []Exercise `yaml:"exercises"`
+	Exercises     []Exercise     `yaml:"exercises"`
+	Prescriptions []Prescription `yaml:"prescriptions"`
 }
 
 // Limits on a catalogue dose. They are wide on purpose: they catch typing
@@ -202,25 +212,21 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	}
 	// The node tree gives the line numbers of mistakes. Parsing it costs as
 	// much again as decoding, so it is parsed only once a mistake is found.
-	var nodes []*yaml.Node
-	parsed := false
-	node := func(i int) *yaml.Node {
-		if !parsed {
-			parsed = true
-			var root yaml.Node
-			if yaml.Unmarshal(data, &root) == nil {
-				nodes = exerciseNodes(&root)
+	var root *yaml.Node
+	tree := func() *yaml.Node {
+		if root == nil {
+			root = &yaml.Node{}
+			if yaml.Unmarshal(data, root) != nil {
+				root = &yaml.Node{}
 			}
 		}
-		if i < len(nodes) {
-			return nodes[i]
-		}
-		return nil
+		return root
 	}
+	node := func(i int) *yaml.Node { return listItem(tree(), "exercises", i) }
 	if len(f.Exercises) == 0 {
 		return nil, fileErr(CatalogProblem, name, 0, "no exercises (the file needs a top-level \"exercises:\" list)")
 	}
-	c := &Catalog{Exercises: f.Exercises, byID: make(map[string]int, len(f.Exercises))}
+	c := &Catalog{Exercises: f.Exercises, Prescriptions: f.Prescriptions, name: name, byID: make(map[string]int, len(f.Exercises))}
 	for i := range c.Exercises {
 		e := &c.Exercises[i]
 		err := e.validate()
@@ -258,6 +264,18 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 			return nil, fileErr(CatalogProblem, name, line, "exercise %q: duplicate id (first defined at line %d)", e.ID, prev)
 		}
 		c.byID[e.ID] = i
+	}
+	if err := c.validatePrescriptions(); err != nil {
+		line := 0
+		msg := err.Error()
+		var fe *fieldError
+		if errors.As(err, &fe) {
+			msg = fe.msg
+			if len(fe.path) > 0 {
+				line = fieldLine(mapValue(docNode(tree()), "prescriptions"), fe.path)
+			}
+		}
+		return nil, fileErr(CatalogProblem, name, line, "%s", msg)
 	}
 	return c, nil
 }

@@ -58,7 +58,7 @@ func TestLoadCatalogErrors(t *testing.T) {
 		{"top below start", "top: {reps: 3, hold: 30}", "top: {reps: 2, hold: 30}", `test.yaml:10: exercise "plank": top reps 2 is below start reps 3`},
 		{"two dose kinds", "start: {reps: 3, hold: 10}", "start: {reps: 3, minutes: 2}", `exercise "plank": start give only one of reps, seconds and minutes`},
 		{"too many sets", "top: {reps: 3, hold: 30}", "top: {reps: 3, hold: 30, sets: 9}", `test.yaml:10: exercise "plank": top sets must be 1–5, got 9`},
-		{"unknown category", "category: core", "category: cor", `test.yaml:4: exercise "plank": unknown category "cor" (choose cardio, dynamic, mobility, strength or core)`},
+		{"unknown category", "category: core", "category: cor", `test.yaml:4: exercise "plank": unknown category "cor" (choose cardio, dynamic, mobility, strength, core or activity)`},
 		{"unknown position", "position: face-down", "position: lying", `test.yaml:6: exercise "plank": unknown position "lying"`},
 		{"unknown equipment", "floor: true", "floor: true\n    equipment: kettlebell", `test.yaml:8: exercise "plank": unknown equipment "kettlebell"`},
 		{"unknown focus", "floor: true", "floor: true\n    focus: [core, postur]", `test.yaml:8: exercise "plank": unknown focus "postur"`},

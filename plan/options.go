@@ -46,8 +46,11 @@ const (
 	MaxDays               = 7
 	DefaultDays           = 3
 	MinSessionMinutes     = 10
-	MaxSessionMinutes     = 90
+	MaxSessionMinutes     = 45
 	DefaultSessionMinutes = 20
+	// MaxSavedMinutes is the longest session a plan file may hold: plans
+	// saved before MaxSessionMinutes came down from 90 still print.
+	MaxSavedMinutes = 90
 )
 
 // DefaultEquipment is what a plan assumes when the clinician says nothing: a
@@ -179,16 +182,19 @@ func (w *Weekdays) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // outOfRange checks the weeks, days and minutes against their limits: the
-// one home of these rules, for options and plan files alike. It returns
-// the field and the problem, or "" when all are in range.
-func (s Settings) outOfRange() (field, msg string) {
+// one home of these rules, for options and plan files alike. maxMinutes is
+// the longest session allowed: MaxSessionMinutes for a new plan, and
+// MaxSavedMinutes for a plan file, which an earlier backplan may have
+// written. It returns the field and the problem, or "" when all are in
+// range.
+func (s Settings) outOfRange(maxMinutes int) (field, msg string) {
 	switch {
 	case s.Weeks < MinWeeks || s.Weeks > MaxWeeks:
 		return "weeks", fmt.Sprintf("weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
 	case s.Days < MinDays || s.Days > MaxDays:
 		return "days", fmt.Sprintf("days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
-	case s.Minutes < MinSessionMinutes || s.Minutes > MaxSessionMinutes:
-		return "minutes", fmt.Sprintf("minutes must be %d–%d a session, got %d", MinSessionMinutes, MaxSessionMinutes, s.Minutes)
+	case s.Minutes < MinSessionMinutes || s.Minutes > maxMinutes:
+		return "minutes", fmt.Sprintf("minutes must be %d–%d a session, got %d", MinSessionMinutes, maxMinutes, s.Minutes)
 	}
 	return "", ""
 }
@@ -271,7 +277,7 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 	if s.Minutes == 0 {
 		s.Minutes = DefaultSessionMinutes
 	}
-	if field, msg := s.outOfRange(); msg != "" {
+	if field, msg := s.outOfRange(MaxSessionMinutes); msg != "" {
 		return s, optErr(field, "%s", msg)
 	}
 	if s.Focus == "" {
