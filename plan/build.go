@@ -175,29 +175,42 @@ func (b *builder) choose() error {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(b.rx.Roles[x].Priority, b.rx.Roles[y].Priority) })
+	filled := make([]bool, len(order))
+	fill := func(i int) error {
+		filled[i] = true
+		return b.fill(i)
+	}
+	// Needed roles first, then what the clinician included, then the
+	// other roles: an included exercise goes in before anything that
+	// only fills time.
 	for _, i := range order {
-		if err := b.fill(i); err != nil {
-			return err
+		if b.rx.Roles[i].Priority == Needed {
+			if err := fill(i); err != nil {
+				return err
+			}
 		}
 	}
 	for k, id := range b.s.Include {
 		if b.taken[id] {
 			continue
 		}
-		e, _ := b.c.Lookup(id)
-		switch partOf(e.Category) {
-		case warmupPart:
-			b.warm = append(b.warm, &warmRole{order: -1, cands: []Exercise{e}})
-			b.taken[id] = true
-		case activityPart:
-			if b.walk == nil {
-				b.walk = &walkPick{e: e}
-				b.taken[id] = true
+		if i := slices.IndexFunc(order, func(i int) bool { return !filled[i] && slices.Contains(b.rx.Roles[i].Candidates, id) }); i >= 0 {
+			if err := fill(order[i]); err != nil {
+				return err
 			}
-		default:
-			p := &pick{order: len(b.rx.Roles) + k, e: e, fixed: true}
-			if !b.place(p) {
-				return buildErr("include", "include: exercise %q does not fit in these sessions", id)
+			if !b.taken[id] {
+				return buildErr("include", "include: exercise %q does not fit in a %d-minute session", id, b.s.Minutes)
+			}
+			continue
+		}
+		if err := b.extra(id, len(b.rx.Roles)+k); err != nil {
+			return err
+		}
+	}
+	for _, i := range order {
+		if !filled[i] {
+			if err := fill(i); err != nil {
+				return err
 			}
 		}
 	}
@@ -206,6 +219,28 @@ func (b *builder) choose() error {
 	for d := range b.offsets {
 		if !slices.ContainsFunc(b.picks, func(p *pick) bool { return slices.Contains(p.days, d) }) {
 			return buildErr("minutes", "no exercise fits day %d of the week with these options", d+1)
+		}
+	}
+	return nil
+}
+
+// extra adds an included exercise that no role of the prescription lists:
+// a warm-up to the warm-up, a walk as the walk, an exercise after the
+// roles' exercises.
+func (b *builder) extra(id string, order int) error {
+	e, _ := b.c.Lookup(id)
+	switch partOf(e.Category) {
+	case warmupPart:
+		b.warm = append(b.warm, &warmRole{order: -1, cands: []Exercise{e}})
+		b.take(e)
+	case activityPart:
+		if b.walk == nil {
+			b.walk = &walkPick{e: e}
+			b.take(e)
+		}
+	default:
+		if !b.place(&pick{order: order, e: e, fixed: true}) {
+			return buildErr("include", "include: exercise %q does not fit in a %d-minute session", id, b.s.Minutes)
 		}
 	}
 	return nil

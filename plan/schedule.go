@@ -94,10 +94,11 @@ func loadGroups(e Exercise) []string {
 // needs (those with the fewest exercises so far). Strength and core work is
 // eligible only on the rest set its muscle groups keep to (the one with
 // more room when they have none yet), and a role "with" another only on
-// that role's days. Unless p is fixed, the plan must have room for one
-// more exercise to learn, and each of its days for one more exercise;
-// mobility that is not needed settles for the days that have room. It
-// reports false, placing nothing, when p does not fit.
+// that role's days. A needed role goes in whatever the count; an
+// included exercise needs room on its days for one more exercise; any
+// other also needs room in the plan for one more to learn, and, for
+// mobility, settles for the days that have room. It reports false,
+// placing nothing, when p does not fit.
 func (b *builder) place(p *pick) bool {
 	eligible := make([]int, len(b.offsets))
 	for i := range eligible {
@@ -144,10 +145,11 @@ func (b *builder) placeOn(p *pick, eligible []int, groups []string, set int) boo
 	}
 	limit := MaxExercises(b.s.Minutes)
 	room := slices.Clone(eligible)
-	if !p.fixed {
-		if b.teaches() >= maxPlanExercises(b.s.Minutes, len(b.sets[1]) > 0) {
-			return false
-		}
+	needed := p.use != nil && p.use.Priority == Needed
+	if !p.fixed && b.teaches() >= maxPlanExercises(b.s.Minutes, len(b.sets[1]) > 0) {
+		return false
+	}
+	if !needed {
 		room = slices.DeleteFunc(room, func(d int) bool { return b.count(d) >= limit })
 	}
 	if groups == nil && !p.fixed {
