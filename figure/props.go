@@ -74,9 +74,9 @@ func (s Spec) background(b, first posed, anchor Point) []Shape {
 	if s.has("pillow") {
 		out = append(out, pillow(b))
 	}
-	if s.has("mat") || view == Raised {
+	if s.has("mat") || view == Raised || view == RaisedFront {
 		switch view {
-		case Raised:
+		case Raised, RaisedFront:
 			out = append(out, slab(first, s.has("mat"))...)
 		case Top:
 			out = append(out, Shape{Kind: Path, Closed: true, Points: []Point{{lo.X - 12, lo.Y - 10}, {hi.X + 12, lo.Y - 10}, {hi.X + 12, hi.Y + 10}, {lo.X - 12, hi.Y + 10}}, Width: 1, Stroke: inkFar, Fill: 0.92})
@@ -88,24 +88,33 @@ func (s Spec) background(b, first posed, anchor Point) []Shape {
 }
 
 // doorway draws the door frame the forearms rest on: seen from above, a
-// post at each elbow with the wall running on beyond it; from the side,
-// the post behind the near forearm.
+// post at each elbow with the wall running on beyond it; from any other
+// side, a post standing behind each forearm, from the floor to above the
+// head.
 func (s Spec) doorway(b posed) []Shape {
-	el, er := b.at("elbow_l"), b.at("elbow_r")
-	switch s.view() {
-	case Top:
-		var out []Shape
+	var out []Shape
+	if s.view() == Top {
+		el, er := b.at("elbow_l"), b.at("elbow_r")
 		for _, e := range []Point{el, er} {
-			out_ := math.Copysign(1, e.X-(el.X+er.X)/2)
-			x0 := e.X + out_*armW/2
-			out = append(out, rect(math.Min(x0, x0+out_*45), e.Y-6, math.Max(x0, x0+out_*45), e.Y+6, inkProp, fillProp))
+			away := math.Copysign(1, e.X-(el.X+er.X)/2)
+			x0 := e.X + away*armW/2
+			out = append(out, rect(math.Min(x0, x0+away*45), e.Y-6, math.Max(x0, x0+away*45), e.Y+6, inkProp, fillProp))
 		}
 		return out
-	case Side, Raised:
-		x := er.X
-		return []Shape{rect(x-4, 0, x+4, math.Max(b.at("head").Y+25, 200), inkFar, fillProp)}
 	}
-	return nil
+	top := b.sk.pt["head"][1] + headR + 20
+	for _, side := range []string{"_l", "_r"} {
+		e := b.sk.pt["elbow"+side]
+		back := b.sk.chest.apply(vec{-armW / 2, 0, 0}) // behind the forearm
+		a := b.cam.project(vec{e[0] + back[0], 0, e[2] + back[2]})
+		z := b.cam.project(vec{e[0] + back[0], top, e[2] + back[2]})
+		n := unit(Point{z.Y - a.Y, a.X - z.X})
+		const half = 4.0
+		out = append(out, Shape{Kind: Path, Closed: true, Width: 1, Stroke: inkProp, Fill: fillProp, Points: []Point{
+			{a.X + n.X*half, a.Y + n.Y*half}, {z.X + n.X*half, z.Y + n.Y*half}, {z.X - n.X*half, z.Y - n.Y*half}, {a.X - n.X*half, a.Y - n.Y*half},
+		}})
+	}
+	return out
 }
 
 // door draws a door seen edge on (or a cable column) with its anchor.

@@ -13,7 +13,8 @@
 // The body is a 3-D skeleton seen from the side (the person faces right and
 // their right side is nearest), the front (the person faces the reader),
 // from above, or raised: from the side and a little above, for lying on
-// the floor. Joint angles are in degrees; a pose lists only the joints that
+// the floor, or from the front and a little above, for a turn of the upper
+// body. Joint angles are in degrees; a pose lists only the joints that
 // differ from its base (stand, sit, sit-floor, all-fours, lie-back,
 // lie-front, lie-left, lie-right).
 package figure
@@ -29,7 +30,7 @@ import (
 
 // Spec is the picture of one exercise.
 type Spec struct {
-	View   string   `yaml:"view,omitempty"`        // side (the default), front, top or raised
+	View   string   `yaml:"view,omitempty"`        // side (the default), front, top, raised or raised-front
 	Start  Pose     `yaml:"start"`                 // the starting position, or the position held
 	End    *Pose    `yaml:"end,omitempty"`         // the end of the movement: only what changes from Start; nil for a hold
 	Props  []string `yaml:"props,omitempty,flow"`  // things drawn around the body; see Props
@@ -66,15 +67,19 @@ type Arrow struct {
 // The views. Raised is the side view seen from a little above, as a
 // helper standing beside someone lying on a mat sees them: it shows bent
 // knees and arms spread on the floor that a side or top view hides.
+// RaisedFront is the front view seen from a little above, as a clinician
+// standing in front sees someone seated: it shows a turn of the upper
+// body, and a circle round the waist, that a front view flattens.
 const (
-	Side   = "side"
-	Front  = "front"
-	Top    = "top"
-	Raised = "raised"
+	Side        = "side"
+	Front       = "front"
+	Top         = "top"
+	Raised      = "raised"
+	RaisedFront = "raised-front"
 )
 
 // Views lists the views.
-var Views = []string{Side, Front, Top, Raised}
+var Views = []string{Side, Front, Top, Raised, RaisedFront}
 
 // Props lists the props a Spec may name. A chair or bench stands under the
 // hips when seated. Standing, the free hand (the left, or the right when
@@ -82,7 +87,8 @@ var Views = []string{Side, Front, Top, Raised}
 // low, as for a bent-over row, or on top of a chair's back when the hand
 // is at hip height, as when holding a chair for balance. A band runs from
 // a door anchor to the hand; the anchor and the cable machine stand on the
-// side the hand is pulled from. A pillow lies under the head, filling the
+// side the hand is pulled from, the cable at the hand's height, or, for a
+// seated row seen from the side, from a low pulley beyond the feet. A pillow lies under the head, filling the
 // gap to the floor, for lying on the side. A wall stands behind the body;
 // a wall-ahead stands in front of it, where the forearms or hands lean on
 // it. A worktop stands under the hands, in front of the body. A doorway is
@@ -110,6 +116,7 @@ var Joints = []JointRange{
 	{"side_bend", -50, 50, "bends the trunk to the right"},
 	{"twist", -90, 90, "turns the trunk and head to the right"},
 	{"spine", -45, 60, "rounds the back (cat); negative arches it (cow)"},
+	{"upper_back", -40, 40, "rounds the upper back alone; negative straightens it back, as over a chair back"},
 	{"neck", -60, 70, "bends the head forward, chin to chest; negative looks up"},
 	{"neck_side", -50, 50, "tilts the head, right ear to right shoulder"},
 	{"neck_turn", -80, 80, "turns the head to look right"},
@@ -122,6 +129,8 @@ var Joints = []JointRange{
 	{"shoulder_r", -60, 180, "raises the arm forward; 180 is overhead"},
 	{"shoulder_abd_l", -40, 180, "raises the arm out to the side; negative crosses the body"},
 	{"shoulder_abd_r", -40, 180, "raises the arm out to the side; negative crosses the body"},
+	{"shoulder_open_l", -60, 100, "swings the arm back about the upright trunk, opening the chest (an arm held out to the side goes back); negative swings it across the front"},
+	{"shoulder_open_r", -60, 100, "swings the arm back about the upright trunk, opening the chest (an arm held out to the side goes back); negative swings it across the front"},
 	{"shoulder_rot_l", -90, 90, "turns the arm outward (external rotation); negative turns it in"},
 	{"shoulder_rot_r", -90, 90, "turns the arm outward (external rotation); negative turns it in"},
 	{"elbow_l", 0, 150, "bends the elbow"},
