@@ -19,7 +19,7 @@ func (l *layout) progress() {
 	// Under the last exercise when the heading, the words, the header
 	// and the first two rows fit there; otherwise on a new page.
 	l.onBreak = nil
-	start := s.para*2 + s.lineH(s.h1) + s.para + float64(len(l.wrap(intro, l.width(), false, size)))*s.lineH(size) + s.para + t.headH + rowsH(t.hs, 0, 2)
+	start := s.para*2 + s.lineH(s.h1) + s.para + float64(len(l.wrap(intro, l.width(), false, size)))*s.lineH(size) + s.para + t.headH + rowsH(t.hs, 0, firstRows(len(t.hs)))
 	if l.y > l.top && l.room() >= start {
 		l.hline(l.left, l.y, l.width(), normal)
 		l.y += s.para * 2
@@ -50,6 +50,15 @@ func (l *layout) progress() {
 		l.progressRows(t)
 	}
 	l.onBreak = nil
+}
+
+// firstRows is how many of the n rows left must start a page together:
+// two, or all three, since two and one would leave one alone.
+func firstRows(n int) int {
+	if n == 3 {
+		return 3
+	}
+	return min(n, 2)
 }
 
 // progressLine is the least width, mm, of a progress row's line to
@@ -235,7 +244,7 @@ func (l *layout) progressRows(t progressTab) {
 		l.progressHeader(t, l.left)
 		l.y += t.headH
 	}
-	l.ensure(t.headH + rowsH(t.hs, 0, 2))
+	l.ensure(t.headH + rowsH(t.hs, 0, firstRows(len(weeks))))
 	header()
 	l.onBreak = func() {
 		l.heading("Your progress (continued)", s.h3, 0)
@@ -243,11 +252,12 @@ func (l *layout) progressRows(t progressTab) {
 	}
 	onPage := 0
 	for i := range weeks {
-		// A part of the table starts with two rows, and the last two
-		// rows stay together, so no page holds a single row.
+		// A part of the table starts with two rows (three when only
+		// three are left), and the last two rows stay together, so no
+		// page holds a single row.
 		need := t.hs[i]
 		if onPage == 0 || len(weeks)-i == 2 {
-			need = rowsH(t.hs, i, 2)
+			need = rowsH(t.hs, i, firstRows(len(weeks)-i))
 		}
 		before := l.page
 		l.ensure(need)
