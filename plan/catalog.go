@@ -372,6 +372,9 @@ func (e *Exercise) validate() error {
 // its own words or holds in sets ("2 sets, each 10 holds of 5 s", a box a
 // set), is read and printed as it is, so that an old plan prints again.
 func (e *Exercise) plannable() error {
+	if e.Category == Activity && e.Dose.Start.Minutes == 0 {
+		return errAt("an activity is done for so many minutes: give its start and top in minutes", "dose")
+	}
 	for i, m := range e.Muscles {
 		if !slices.Contains(MuscleGroups, m) {
 			return errAt(fmt.Sprintf("unknown muscle group %q (choose %s)", m, words.Or(MuscleGroups)), "muscles", strconv.Itoa(i))

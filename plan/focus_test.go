@@ -69,15 +69,23 @@ func restDays(p *plan.Plan) int {
 	return min(best, 2)
 }
 
-// checkNeededRoles checks that every needed role of the prescription is in
-// the plan: an every-day role in every session, and a strength or core
-// role on at least two days a week (one where the training days allow no
-// day of rest between two).
+// promised are the roles besides the needed ones that the package
+// documentation promises for a focus at every session length.
+var promised = map[plan.Focus][]string{
+	plan.FocusBalanced: {"trunk-endurance"},
+	plan.FocusMobility: {"shoulder-blade-control"},
+}
+
+// checkNeededRoles checks that every needed or promised role of the
+// prescription is in the plan: an every-day role in every session, and a
+// strength or core role on at least two days a week (one where the
+// training days allow no day of rest between two).
 func checkNeededRoles(p *plan.Plan) string {
 	rx, _ := realCat.Prescription(p.Settings.Focus)
 	for _, r := range rx.Roles {
 		first, _ := realCat.Lookup(r.Candidates[0])
-		if r.Priority != plan.Needed || first.Category.Warmup() || first.Category == plan.Activity {
+		want := r.Priority == plan.Needed || slices.Contains(promised[p.Settings.Focus], r.Role)
+		if !want || first.Category.Warmup() || first.Category == plan.Activity {
 			continue
 		}
 		for _, w := range p.Weeks {
@@ -87,12 +95,12 @@ func checkNeededRoles(p *plan.Plan) string {
 					n++
 				}
 			}
-			want := min(restDays(p), r.Days)
+			need := min(restDays(p), r.Days)
 			if r.Days == plan.MaxDays || !first.Category.Loaded() {
-				want = len(w.Sessions)
+				need = len(w.Sessions)
 			}
-			if n < want {
-				return fmt.Sprintf("needed role: week %d has the %s role on %d days, want %d", w.Number, r.Role, n, want)
+			if n < need {
+				return fmt.Sprintf("needed role: week %d has the %s role on %d days, want %d", w.Number, r.Role, n, need)
 			}
 		}
 	}
