@@ -108,11 +108,11 @@ type pick struct {
 	s, c  int // the plan's start and cap on vol
 }
 
-// walkPick is the walking block, which ends a session: minutes a day, 0
-// where a day has none.
+// walkPick is the walking block, which ends every session: its minutes,
+// 0 for none.
 type walkPick struct {
 	e       Exercise
-	minutes []int
+	minutes int
 }
 
 func newBuilder(c *Catalog, s Settings, rx Prescription) *builder {

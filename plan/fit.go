@@ -52,8 +52,8 @@ func (b *builder) sessionSeconds(d, n int) int {
 			secs += EstimateSeconds(b.dose(p, n), p.e.Category)
 		}
 	}
-	if b.walk != nil && b.walk.minutes != nil {
-		secs += walkSeconds(b.walk.minutes[d])
+	if b.walk != nil {
+		secs += walkSeconds(b.walk.minutes)
 	}
 	return secs
 }
@@ -73,18 +73,19 @@ type fitter struct {
 	b     *builder
 	kinds []weekKind
 	warm  []int             // warm-up seconds by kind
-	walk  []int             // the walks a day may take, in seconds, none first
-	ways  [][]int           // the walks each day may take
+	walk  []int             // the walks a session may take, in seconds, none first
+	ways  []int             // the walks the sessions may take, all the same
 	secs  map[*pick][]int   // each exercise's seconds by kind
 	memo  map[*pick][][]int // its seconds by kind for each start and cap
 	tot   [][]int           // each day's seconds without the walk, by kind
 	least []int             // each day's shortest length: b.least(), or 0 where the catalogue cannot fill it
-	miss  []int             // how far each day is from fitting, in seconds
-	v     int               // how far all days are
+	lo    []int             // each day's shortest week, in seconds, without the walk
+	hi    []int             // and its longest
+	v     int               // how far, in seconds, all days are from fitting with the best walk
 }
 
-// fit sets each exercise's start and cap, and the walk of each day, so
-// that every session fits. It climbs: at each step it makes the change (a
+// fit sets each exercise's start and cap, and the walk, the same in every
+// session (a week's doses agree), so that every session fits. It climbs: at each step it makes the change (a
 // new start and cap for one exercise, or, when none helps, one-rung
 // changes of two at once) that brings the sessions nearest to fitting,
 // preferring among equals starts near the patient's level and caps that
@@ -99,10 +100,7 @@ func (b *builder) fit() error {
 			for f.polish() {
 			}
 			if b.walk != nil {
-				b.walk.minutes = make([]int, len(b.offsets))
-				for d := range b.offsets {
-					b.walk.minutes[d] = f.walkFor(d)
-				}
+				b.walk.minutes = f.walkFor()
 			}
 			return b.checkDays()
 		}
@@ -180,15 +178,15 @@ func (f *fitter) secsAt(p *pick, s, c int) []int {
 	return m[key]
 }
 
-// rebuild works out every day's time afresh, and which days take a walk:
-// a day that cannot fill its time without one, even with every exercise
-// at its top, takes one; a day too long for the shortest walk, even with
-// every exercise at its lowest, takes none; any other day may do either.
-// So the climb does not stall between a day too long for the shortest
-// walk and too short without one. A day that cannot fill its time even
-// with every exercise at its top and the longest walk (with a clinic's
-// small catalogue) is only kept within it: its exercises are not pushed
-// to their tops for nothing.
+// rebuild works out every day's time afresh, and whether the sessions
+// take a walk: when some day cannot fill its time without one, even with
+// every exercise at its top, they take one; when some day is too long for
+// the shortest walk, even with every exercise at its lowest, they take
+// none; otherwise they may do either. So the climb does not stall between
+// sessions too long for the shortest walk and too short without one. A
+// day that cannot fill its time even with every exercise at its top and
+// the longest walk (with a clinic's small catalogue) is only kept within
+// it: its exercises are not pushed to their tops for nothing.
 func (f *fitter) rebuild() {
 	b := f.b
 	days := len(b.offsets)
@@ -208,42 +206,42 @@ func (f *fitter) rebuild() {
 		f.secs[p] = f.secsAt(p, p.s, p.c)
 	}
 	f.tot = make([][]int, days)
-	f.ways = make([][]int, days)
 	f.least = make([]int, days)
-	f.miss = make([]int, days)
-	f.v = 0
+	f.lo, f.hi = make([]int, days), make([]int, days)
+	top := len(f.walk) - 1
+	var needWalk, noWalk bool
 	for d := range days {
 		f.tot[d] = sum(d, func(p *pick) []int { return f.secs[p] })
-		top := len(f.walk) - 1
+		f.lo[d], f.hi[d] = slices.Min(f.tot[d]), slices.Max(f.tot[d])
 		longest := slices.Min(sum(d, func(p *pick) []int { return f.secsAt(p, len(p.vol)-1, len(p.vol)-1) }))
 		shortest := slices.Max(sum(d, func(p *pick) []int { return f.secsAt(p, 0, 0) }))
 		f.least[d] = b.least()
 		if longest+f.walk[top] < b.least() {
 			f.least[d] = 0
 		}
-		switch {
-		case top > 0 && longest < f.least[d]:
-			f.ways[d] = f.walk[1:]
-		case top > 0 && shortest+f.walk[1] > b.most():
-			f.ways[d] = f.walk[:1]
-		default:
-			f.ways[d] = f.walk
-		}
-		f.miss[d] = f.missOf(d)
-		f.v += f.miss[d]
+		needWalk = needWalk || (top > 0 && longest < f.least[d])
+		noWalk = noWalk || (top > 0 && shortest+f.walk[1] > b.most())
 	}
+	switch {
+	case needWalk && !noWalk:
+		f.ways = f.walk[1:]
+	case noWalk && !needWalk:
+		f.ways = f.walk[:1]
+	default:
+		f.ways = f.walk
+	}
+	f.v = f.violation()
 }
 
-// walkFor returns the longest walk, in minutes (0 for none), that day d
-// may take and still fit.
-func (f *fitter) walkFor(d int) int {
-	lo, hi := f.span(d)
+// walkFor returns the longest walk, in minutes (0 for none), that every
+// session may take and still fit.
+func (f *fitter) walkFor() int {
 	best, wlo := 0, 0
 	if f.b.walk != nil {
 		wlo, _ = f.b.walkRange()
 	}
 	for i, w := range f.walk[1:] {
-		if slices.Contains(f.ways[d], w) && hi+w <= f.b.most() && lo+w >= f.least[d] {
+		if slices.Contains(f.ways, w) && f.missWith(w) == 0 {
 			best = wlo + i
 		}
 	}
@@ -252,16 +250,24 @@ func (f *fitter) walkFor(d int) int {
 
 // span is the shortest and longest day d takes over the weeks, without
 // the walk.
-func (f *fitter) span(d int) (lo, hi int) { return slices.Min(f.tot[d]), slices.Max(f.tot[d]) }
+func (f *fitter) span(d int) (lo, hi int) { return f.lo[d], f.hi[d] }
 
-// missOf is how far, in seconds, day d is from fitting, with the walk that
-// suits it best.
-func (f *fitter) missOf(d int) int {
-	lo, hi := f.span(d)
+// missWith is how far, in seconds, all days are from fitting with a walk
+// of w seconds.
+func (f *fitter) missWith(w int) int {
+	m := 0
+	for d := range f.lo {
+		m += max(0, f.hi[d]+w-f.b.most()) + max(0, f.least[d]-f.lo[d]-w)
+	}
+	return m
+}
+
+// violation is how far, in seconds, all days are from fitting, with the
+// walk that suits them best.
+func (f *fitter) violation() int {
 	best := -1
-	for _, w := range f.ways[d] {
-		m := max(0, hi+w-f.b.most()) + max(0, f.least[d]-lo-w)
-		if best < 0 || m < best {
+	for _, w := range f.ways {
+		if m := f.missWith(w); best < 0 || m < best {
 			best = m
 		}
 	}
@@ -276,10 +282,9 @@ func (f *fitter) set(p *pick, s, c int) {
 		for k := range now {
 			f.tot[d][k] += now[k] - old[k]
 		}
-		f.v -= f.miss[d]
-		f.miss[d] = f.missOf(d)
-		f.v += f.miss[d]
+		f.lo[d], f.hi[d] = slices.Min(f.tot[d]), slices.Max(f.tot[d])
 	}
+	f.v = f.violation()
 }
 
 // penalty ranks plans that fit equally well: starts away from the
@@ -306,14 +311,14 @@ func (f *fitter) final(p *pick) int {
 	return min(p.s+f.b.weeks[f.b.s.Weeks].climbed, p.c)
 }
 
-// steps lists the one-rung changes of p: its start a rung up or down, its
-// cap a rung up or down. A cap above the rung the last week reaches
+// steps lists the one-rung changes of p: its start a rung up (its cap with
+// it, if need be) or down, its cap a rung up or down. A cap above the rung the last week reaches
 // changes nothing, so it comes down from that rung, and goes up only from
 // there.
 func (f *fitter) steps(p *pick) []move {
 	top := f.final(p)
 	var out []move
-	for _, m := range [...][2]int{{p.s + 1, p.c}, {p.s - 1, p.c}, {p.s, p.c + 1}, {p.s, top - 1}} {
+	for _, m := range [...][2]int{{p.s + 1, max(p.c, p.s+1)}, {p.s - 1, p.c}, {p.s, p.c + 1}, {p.s, top - 1}} {
 		s, c := m[0], m[1]
 		if s < 0 || s > c || c >= len(p.vol) || (c == p.c+1 && top < p.c) {
 			continue
@@ -407,7 +412,7 @@ func (f *fitter) drop() bool {
 	worstDay, worstOver := -1, 0
 	for d := range f.b.offsets {
 		_, hi := f.span(d)
-		if over := hi + f.ways[d][0] - f.b.most(); over > worstOver {
+		if over := hi + f.ways[0] - f.b.most(); over > worstOver {
 			worstDay, worstOver = d, over
 		}
 	}

@@ -251,7 +251,7 @@ func (b *builder) plan() *Plan {
 			}
 			for _, pk := range b.sessionPicks(d) {
 				if pk == nil {
-					if m := b.walk.minutes[d]; m > 0 {
+					if m := b.walk.minutes; m > 0 {
 						add(b.walk.e, Dose{Sets: 1, Minutes: m})
 					}
 					continue

@@ -15,15 +15,18 @@ import (
 // whole week stays on it, the pages around it stay upright with their
 // footers, and the PDF is valid.
 func TestLandscapeWeek(t *testing.T) {
-	const perDay = 5
+	const perDay = 7
 	c := realCatalog(t)
 	p := build(t, c, plan.Options{Weeks: 2, Days: 7, Focus: plan.FocusCore})
-	// Five exercises of seven sets every day of week 1: more boxes than a
-	// day's column upright holds in few enough lines.
-	for d, ses := range p.Weeks[0].Sessions {
-		items := ses.Items[:min(perDay, len(ses.Items))]
-		for i := range items {
-			items[i].Dose = plan.Dose{Sets: 7, Reps: 10}
+	// The same seven exercises of seven sets every day of week 1: more
+	// boxes than a day's column upright holds in few enough lines.
+	if len(p.Exercises) < perDay {
+		t.Fatalf("the plan has %d exercises, want %d", len(p.Exercises), perDay)
+	}
+	for d := range p.Weeks[0].Sessions {
+		var items []plan.Item
+		for _, e := range p.Exercises[:perDay] {
+			items = append(items, plan.Item{Exercise: e.ID, Dose: plan.Dose{Sets: 7, Reps: 10}})
 		}
 		p.Weeks[0].Sessions[d].Items = items
 	}
