@@ -23,15 +23,25 @@ func MaxExercises(minutes int) int {
 	return 5
 }
 
-// maxPlanExercises is the most main exercises a whole plan teaches. Where
-// strength days and other days alternate, each kind of day has room for
-// one more of its own.
-func maxPlanExercises(minutes int, split bool) int {
+// maxPlanExercises is the most main exercises a whole plan teaches:
+// MaxExercises, and, where strength days and other days alternate, two
+// more, one for each kind of day; and, when roomy, one more again for a
+// day that takes no strength work at all (the seventh of seven, between
+// two strength days), for the stretch that fills it.
+func maxPlanExercises(minutes int, split, roomy bool) int {
+	n := MaxExercises(minutes)
 	if split {
-		return MaxExercises(minutes) + 2
+		n += 2
 	}
-	return MaxExercises(minutes)
+	if roomy {
+		n++
+	}
+	return n
 }
+
+// freeDay reports whether a training day is in neither rest set: it takes
+// no strength work.
+func (b *builder) freeDay() bool { return len(b.sets[0])+len(b.sets[1]) < len(b.offsets) }
 
 // Build turns the catalogue and the options into a plan, from the
 // prescription of the chosen focus. The same catalogue and options always
@@ -52,11 +62,21 @@ func Build(c *Catalog, o Options) (*Plan, error) {
 		}
 		return nil, fileErr(CatalogProblem, name, 0, "no prescription for the %s focus (add one to the \"prescriptions:\" list)", s.Focus)
 	}
-	b := newBuilder(c, s, rx)
-	if err := b.choose(); err != nil {
-		return nil, err
+	// A day with no strength work (the seventh of seven) may need one
+	// more stretch to fill its time; it gets one only if the plan cannot
+	// be filled without it, so that a week's page stays short.
+	var b *builder
+	for _, roomy := range []bool{false, true} {
+		b = newBuilder(c, s, rx)
+		b.roomy = roomy
+		if err = b.choose(); err != nil {
+			return nil, err
+		}
+		if err = b.fit(); err == nil || roomy || !b.freeDay() {
+			break
+		}
 	}
-	if err := b.fit(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	p := b.plan()
@@ -71,6 +91,7 @@ type builder struct {
 
 	offsets []int    // training days, counted from the week's first day
 	sets    [2][]int // day indexes that strength work may share (see restSets)
+	roomy   bool     // the plan may teach one more exercise for a day with no strength work
 	weeks   []weekInfo
 
 	warm     []*warmRole

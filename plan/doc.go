@@ -74,7 +74,9 @@
 // plan changes it at every fourth easier week (every 16 weeks), but not in
 // its last 8 weeks. A session holds at most MaxExercises after the warm-up
 // besides the walk (three up to 20 minutes, five from 40), and the whole
-// plan only two more, where strength days and other days alternate.
+// plan only two more, where strength days and other days alternate (three
+// in a plan of seven days a week whose day without strength work needs a
+// stretch more to fill its time).
 //
 // # Rest for the same muscles
 //

@@ -49,24 +49,33 @@ func adjacent(a, b int) bool {
 // restSets splits the training days (indexes into offsets) into two sets
 // in which no two days are consecutive on the calendar, week after week.
 // Strength work for one muscle group keeps to one set, so it always has a
-// day of rest after it. When no two training days touch, the first set
-// holds them all and the second is empty. A seven-day week leaves one day
-// in neither set: it has mobility and no strength work.
+// day of rest after it. The days that follow one another form runs; each
+// run takes its days in turn, from its first, into the first set and the
+// second. When no two training days touch, the first set holds them all
+// and the second is empty. Only seven days a week make one run round the
+// whole week: then one day is in neither set, and has mobility and no
+// strength work.
 func restSets(offsets []int) [2][]int {
 	n := len(offsets)
+	prev := func(i int) int { return (i + n - 1) % n }
+	start := -1 // a day that starts a run: the day before it is no training day
+	for i := range n {
+		if n == 1 || !adjacent(offsets[prev(i)], offsets[i]) {
+			start = i
+			break
+		}
+	}
+	round := start < 0
+	start = max(start, 0)
 	color := make([]int, n)
-	for i := 1; i < n; i++ {
-		if adjacent(offsets[i-1], offsets[i]) && color[i-1] == 0 {
+	for j := 1; j < n; j++ {
+		i := (start + j) % n
+		if adjacent(offsets[prev(i)], offsets[i]) && color[prev(i)] == 0 {
 			color[i] = 1
 		}
 	}
-	if last := n - 1; n > 2 && adjacent(offsets[last], offsets[0]) && color[last] == color[0] {
-		other := 1 - color[0]
-		if adjacent(offsets[last-1], offsets[last]) && color[last-1] == other {
-			color[last] = -1
-		} else {
-			color[last] = other
-		}
+	if last := prev(start); round && n > 2 && color[last] == color[start] {
+		color[last] = -1
 	}
 	var sets [2][]int
 	for i, c := range color {
@@ -146,7 +155,7 @@ func (b *builder) placeOn(p *pick, eligible []int, groups []string, set int) boo
 	limit := MaxExercises(b.s.Minutes)
 	room := slices.Clone(eligible)
 	needed := p.use != nil && p.use.Priority == Needed
-	if !p.fixed && b.teaches() >= maxPlanExercises(b.s.Minutes, len(b.sets[1]) > 0) {
+	if !p.fixed && b.teaches() >= maxPlanExercises(b.s.Minutes, len(b.sets[1]) > 0, b.roomy && b.freeDay()) {
 		return false
 	}
 	if !needed {
