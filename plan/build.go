@@ -25,18 +25,49 @@ func MaxExercises(minutes int) int {
 
 // maxPlanExercises is the most main exercises a whole plan teaches:
 // MaxExercises, and, where strength days and other days alternate, two
-// more, one for each kind of day; and, when roomy, one more again for a
-// day that takes no strength work at all (the seventh of seven, between
-// two strength days), for the stretch that fills it.
-func maxPlanExercises(minutes int, split, roomy bool) int {
+// more, one for each kind of day. A week's page may allow fewer
+// (planLimit).
+func maxPlanExercises(minutes int, split bool) int {
 	n := MaxExercises(minutes)
 	if split {
 		n += 2
 	}
-	if roomy {
-		n++
-	}
 	return n
+}
+
+// MaxWeekRows is the most exercises a week's page lists: the warm-up, the
+// main exercises and the walk, a row each. Eight rows, with the week's
+// notes, fit one page in large print on Letter paper, the smallest page;
+// only exercises the clinician includes may take a plan past it.
+const MaxWeekRows = 8
+
+// planLimit is the most main exercises the plan teaches: maxPlanExercises,
+// and no more than a week's page lists beside the warm-up and the walk
+// (MaxWeekRows).
+func (b *builder) planLimit() int {
+	rows := MaxWeekRows - len(b.warm)
+	if b.walks() {
+		rows--
+	}
+	return min(rows, maxPlanExercises(b.s.Minutes, len(b.sets[1]) > 0))
+}
+
+// walks reports whether the plan may end its sessions with a walk: it
+// has one, or a role or the clinician's list offers one that suits.
+func (b *builder) walks() bool {
+	if b.walk != nil {
+		return true
+	}
+	ids := slices.Clone(b.s.Include)
+	for _, u := range b.rx.Roles {
+		ids = append(ids, u.Candidates...)
+	}
+	for _, id := range ids {
+		if e, ok := b.c.Lookup(id); ok && partOf(e.Category) == activityPart && b.suits(e) == "" && !slices.Contains(b.s.Exclude, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // freeDay reports whether a training day is in neither rest set: it takes
@@ -62,18 +93,20 @@ func Build(c *Catalog, o Options) (*Plan, error) {
 		}
 		return nil, fileErr(CatalogProblem, name, 0, "no prescription for the %s focus (add one to the \"prescriptions:\" list)", s.Focus)
 	}
-	// A day with no strength work (the seventh of seven) may need one
-	// more stretch to fill its time; it gets one only if the plan cannot
-	// be filled without it, so that a week's page stays short.
-	var b *builder
-	for _, roomy := range []bool{false, true} {
-		b = newBuilder(c, s, rx)
-		b.roomy = roomy
-		if err = b.choose(); err != nil {
-			return nil, err
-		}
-		if err = b.fit(); err == nil || roomy || !b.freeDay() {
-			break
+	// A day with no strength work (the seventh of seven, or the middle
+	// one of three in a row) may need one more stretch to fill its time;
+	// it gets a place for one only if the plan cannot be filled without
+	// it, so that a week's page stays short.
+	b := newBuilder(c, s, rx)
+	if err = b.choose(); err != nil {
+		return nil, err
+	}
+	err = b.fit()
+	if err != nil || b.short {
+		r := newBuilder(c, s, rx)
+		r.roomy = true
+		if r.choose() == nil && r.fit() == nil && (err != nil || !r.short) {
+			b, err = r, nil
 		}
 	}
 	if err != nil {
@@ -91,7 +124,8 @@ type builder struct {
 
 	offsets []int    // training days, counted from the week's first day
 	sets    [2][]int // day indexes that strength work may share (see restSets)
-	roomy   bool     // the plan may teach one more exercise for a day with no strength work
+	roomy   bool     // the plan keeps a place for a stretch on a day with no strength work
+	short   bool     // the fit left a day short of its time: the catalogue cannot fill it
 	weeks   []weekInfo
 
 	warm     []*warmRole

@@ -42,11 +42,12 @@
 //     of "mobility" are never without strength work; then the chest is
 //     opened, and chin tucks come in as sessions grow.
 //   - posture: for a rounded upper back and forward shoulders. A chest
-//     stretch every session, and shoulder-blade work and outward arm turns
-//     (with a band, a cable, a dumbbell lying on the side, or none) on two
-//     days a week or more; then a row, upper-back extension and chin
-//     tucks. Inward turns never, since strengthening them pulls rounded
-//     shoulders further forward.
+//     stretch every session, and shoulder-blade work (a row where the
+//     equipment allows one, else wall angels or a lying raise) and
+//     outward arm turns (with a band, a cable, a dumbbell lying on the
+//     side, or none) on two days a week or more; then upper-back
+//     extension and chin tucks. Inward turns never, since strengthening
+//     them pulls rounded shoulders further forward.
 //   - strength: for patients past the painful phase. A horizontal pull (a
 //     row, or a band pull-apart or a lying T raise where no row suits the
 //     equipment) in every session that has upper-back strength work, on
@@ -65,7 +66,9 @@
 // inward arm turn only in a session that has an outward one before it;
 // every warm-up that has the patient stand on one foot names something to
 // hold and draws it; and every exercise of the catalogue is chosen for
-// some plan.
+// some plan, but five that stand last in their roles (neck rolls, arm
+// circles, the seated spinal twist and the inward arm turns), which come
+// only when the clinician includes them.
 //
 // # Few things to learn
 //
@@ -74,9 +77,13 @@
 // plan changes it at every fourth easier week (every 16 weeks), but not in
 // its last 8 weeks. A session holds at most MaxExercises after the warm-up
 // besides the walk (three up to 20 minutes, five from 40), and the whole
-// plan only two more, where strength days and other days alternate (three
-// in a plan of seven days a week whose day without strength work needs a
-// stretch more to fill its time).
+// plan only two more, where strength days and other days alternate. A
+// week's page lists at most MaxWeekRows exercises, warm-up and walk
+// included, so that it fits one page in large print: with the warm-up pair
+// and a walk, that is five to learn besides. Only the clinician's includes
+// may go past it. When a day with no strength work (the seventh of seven,
+// or the middle one of three days in a row) cannot fill its time, the
+// plan's last place goes to a stretch instead of strength or core work.
 //
 // # Rest for the same muscles
 //

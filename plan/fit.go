@@ -102,6 +102,7 @@ func (b *builder) fit() error {
 			if b.walk != nil {
 				b.walk.minutes = f.walkFor()
 			}
+			b.short = slices.Contains(f.least, 0)
 			return b.checkDays()
 		}
 		if !f.improve() {

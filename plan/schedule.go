@@ -155,8 +155,14 @@ func (b *builder) placeOn(p *pick, eligible []int, groups []string, set int) boo
 	limit := MaxExercises(b.s.Minutes)
 	room := slices.Clone(eligible)
 	needed := p.use != nil && p.use.Priority == Needed
-	if !p.fixed && b.teaches() >= maxPlanExercises(b.s.Minutes, len(b.sets[1]) > 0, b.roomy && b.freeDay()) {
-		return false
+	if !p.fixed {
+		most := b.planLimit()
+		if b.roomy && groups != nil {
+			most-- // the last place is for a stretch
+		}
+		if b.teaches() >= most {
+			return false
+		}
 	}
 	if !needed {
 		room = slices.DeleteFunc(room, func(d int) bool { return b.count(d) >= limit })
