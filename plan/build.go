@@ -70,10 +70,6 @@ func (b *builder) walks() bool {
 	return false
 }
 
-// freeDay reports whether a training day is in neither rest set: it takes
-// no strength work.
-func (b *builder) freeDay() bool { return len(b.sets[0])+len(b.sets[1]) < len(b.offsets) }
-
 // Build turns the catalogue and the options into a plan, from the
 // prescription of the chosen focus. The same catalogue and options always
 // give the same plan.
