@@ -24,9 +24,6 @@ var longFunctions = []string{
 	"figure/silhouette.go: figure",
 	"plan/catalog_real_test.go: TestRealCatalog",
 	"plan/file.go: check",
-	"plan/options.go: resolve",
-	"plan/schedule.go: schedule",
-	"plan/sweep_test.go: checkInvariants",
 }
 
 // TestFunctionLength keeps every function one a reader can hold: at most

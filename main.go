@@ -48,7 +48,7 @@ Plan:
       --level NAME       beginner or intermediate (default beginner)
       --equipment LIST   band, dumbbells, cable, or none (default band)
       --no-floor         only standing and seated exercises
-      --minutes N        minutes a session, 10 to 90 (default 20)
+      --minutes N        minutes a session, 10 to 45 (default 20)
       --start DATE       first day, YYYY-MM-DD (default the next Monday)
       --review DATE      the next appointment, printed in the workbook
       --include IDS      exercises to use;  --exclude IDS  ones to leave out

@@ -90,10 +90,11 @@ var sides = [2]struct {
 
 // The joint and point names of each side, made once: posing is the inner
 // loop of drawing.
-var sideNames = func() (n [2]struct{ shrug, shoulder, abd, rot, elbow, wrist, hip, hipAbd, hipRot, knee, ankle, pShoulder, pElbow, pWrist, pHand, pHip, pKnee, pAnkle, pHeel, pToe string }) {
+var sideNames = func() (n [2]struct{ shrug, retract, open, shoulder, abd, rot, elbow, wrist, hip, hipAbd, hipRot, knee, ankle, pShoulder, pElbow, pWrist, pHand, pHip, pKnee, pAnkle, pHeel, pToe string }) {
 	for i, sd := range sides {
 		x := sd.suffix
-		n[i].shrug, n[i].shoulder, n[i].abd, n[i].rot = "shrug"+x, "shoulder"+x, "shoulder_abd"+x, "shoulder_rot"+x
+		n[i].shrug, n[i].retract, n[i].open = "shrug"+x, "retract"+x, "shoulder_open"+x
+		n[i].shoulder, n[i].abd, n[i].rot = "shoulder"+x, "shoulder_abd"+x, "shoulder_rot"+x
 		n[i].elbow, n[i].wrist, n[i].hip, n[i].hipAbd = "elbow"+x, "wrist"+x, "hip"+x, "hip_abd"+x
 		n[i].hipRot, n[i].knee, n[i].ankle = "hip_rot"+x, "knee"+x, "ankle"+x
 		n[i].pShoulder, n[i].pElbow, n[i].pWrist, n[i].pHand = "shoulder"+x, "elbow"+x, "wrist"+x, "hand"+x
@@ -116,10 +117,10 @@ func pose(j map[string]float64) *skeleton {
 	for i, k := range []float64{-0.5, 0, 0.5} {
 		seg = trunk.mul(rotZ(-k * j["spine"]))
 		if i == 1 {
-			seg = seg.mul(rotY(-j["twist"] / 2))
+			seg = seg.mul(rotZ(-j["upper_back"] / 2)).mul(rotY(-j["twist"] / 2))
 		}
 		if i == 2 {
-			seg = seg.mul(rotY(-j["twist"]))
+			seg = seg.mul(rotZ(-j["upper_back"])).mul(rotY(-j["twist"]))
 		}
 		p = p.add(seg.apply(vec{0, trunkLen / 3, 0}))
 		sk.spine = append(sk.spine, p)
@@ -132,15 +133,15 @@ func pose(j map[string]float64) *skeleton {
 	neck := p
 	sk.pt["neck"] = neck
 	head := chest.mul(rotZ(-j["neck"])).mul(rotX(j["neck_side"])).mul(rotY(-j["neck_turn"]))
-	sk.head = head
+	sk.head = head.mul(rotZ(-j["nod"]))
 	sk.pt["head"] = neck.add(head.apply(vec{1.5, neckLen, 0}))
 
 	for i, sd := range sides {
 		s := sd.sign
 		n := &sideNames[i]
-		clav := chest.mul(rotX(-s * j[n.shrug]))
+		clav := chest.mul(rotX(-s * j[n.shrug])).mul(rotY(-s * j[n.retract]))
 		sh := neck.add(clav.apply(vec{-3, -3, s * shoulderW}))
-		arm := chest.mul(rotZ(j[n.shoulder])).mul(rotX(-s * j[n.abd])).mul(rotY(-s * j[n.rot]))
+		arm := chest.mul(rotY(-s * j[n.open])).mul(rotZ(j[n.shoulder])).mul(rotX(-s * j[n.abd])).mul(rotY(-s * j[n.rot]))
 		el := sh.add(arm.apply(vec{0, -upperArmLen, 0}))
 		fore := arm.mul(rotZ(j[n.elbow]))
 		wr := el.add(fore.apply(vec{0, -forearmLen, 0}))
@@ -270,6 +271,9 @@ func cameraFor(view string) camera {
 	case Raised:
 		s, c := sincos(raisedAngle)
 		return camera{right: vec{1, 0, 0}, up: vec{0, c, -s}, toward: vec{0, s, c}, level: vec{0, 0, 1}}
+	case RaisedFront:
+		s, c := sincos(raisedAngle)
+		return camera{right: vec{0, 0, -1}, up: vec{-s, c, 0}, toward: vec{c, s, 0}, level: vec{1, 0, 0}}
 	}
 	return camera{right: vec{1, 0, 0}, up: vec{0, 1, 0}, toward: vec{0, 0, 1}, level: vec{0, 0, 1}}
 }

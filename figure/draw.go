@@ -260,6 +260,12 @@ func (s Spec) stage() stage {
 	if s.view() == Front {
 		anchor.X = from.X + dir*55
 	}
+	if s.has("cable") && s.sitting() && s.view() == Side {
+		// A seated row's cable runs from the machine's low pulley, just
+		// beyond the foot rest, up to the handle.
+		toe := bodies[0].at("toe_r")
+		anchor = Point{toe.X + dir*14, toe.Y + 16}
+	}
 
 	return stage{names: names, bodies: bodies, anchor: anchor}
 }
@@ -268,7 +274,7 @@ func (s Spec) stage() stage {
 // only the last and without arrows if last is set.
 func (s Spec) scene(st stage, ol float64, last bool) scene {
 	bodies, anchor, names := st.bodies, st.anchor, st.names
-	sc := scene{floor: s.view() != Top && s.view() != Raised}
+	sc := scene{floor: s.view() == Side || s.view() == Front}
 	for i, b := range bodies {
 		if last && i < len(bodies)-1 {
 			continue

@@ -21,6 +21,10 @@ var catalogue = []string{
 	"row-cable", "row-dumbbell", "row-band", "superman", "cobra",
 	"external-rotation-band", "external-rotation-dumbbell", "internal-rotation-band",
 	"internal-rotation-dumbbell", "plank-forearm", "plank-full", "bridge",
+	"seated-marching", "chair-extension", "worktop-stretch", "open-book", "seated-twist",
+	"standing-twist", "doorway-stretch", "chest-stretch-seated", "band-pull-apart", "t-raise",
+	"y-raise", "shoulder-blade-squeeze", "external-rotation-cable", "external-rotation-seated",
+	"chin-tuck", "chin-tuck-wall", "wall-plank", "seated-knee-lift", "brisk-walk",
 }
 
 func TestPosesCoverCatalogue(t *testing.T) {
@@ -71,7 +75,7 @@ func TestValidateRejects(t *testing.T) {
 		{"joint without side", `start: {knee: 90}`, `start pose: unknown joint "knee" (say knee_l or knee_r)`},
 		{"unknown joint", `start: {kneee_l: 90}`, `start pose: unknown joint "kneee_l" (joints are base, ground, tilt,`},
 		{"unknown base", `start: {base: kneel}`, `start pose: unknown base "kneel" (choose stand, sit,`},
-		{"unknown view", `{view: back, start: {}}`, `unknown view "back" (choose side, front, top or raised)`},
+		{"unknown view", `{view: back, start: {}}`, `unknown view "back" (choose side, front, top, raised or raised-front)`},
 		{"unknown prop", `{props: [ball], start: {}}`, `unknown prop "ball" (choose mat, wall,`},
 		{"unknown hand", `{hand: both-hands, start: {}}`, `hand must be both, left or right, got "both-hands"`},
 		{"unknown ground point", `start: {ground: [foot_r, hand_r]}`, `start pose: ground: unknown point "foot_r"`},
@@ -120,7 +124,7 @@ func TestValidateAccepts(t *testing.T) {
 // testdata/*.golden; run with -update to rewrite them.
 func TestGolden(t *testing.T) {
 	specs := loadPoses(t)
-	for _, id := range []string{"cat-cow", "bridge", "row-band", "wall-angels", "plank-full", "spinal-twist-lying", "neck-rolls", "row-dumbbell", "march-in-place", "external-rotation-dumbbell"} {
+	for _, id := range []string{"cat-cow", "bridge", "row-band", "wall-angels", "plank-full", "spinal-twist-lying", "neck-rolls", "row-dumbbell", "march-in-place", "external-rotation-dumbbell", "row-cable", "chair-extension", "doorway-stretch", "t-raise", "chin-tuck", "band-pull-apart", "worktop-stretch", "wall-plank"} {
 		t.Run(id, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := figure.Dump(&buf, specs[id].Draw(40, 30)...); err != nil {

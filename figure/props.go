@@ -38,6 +38,22 @@ func (s Spec) background(b, first posed, anchor Point) []Shape {
 			out = append(out, rect(lo.X-25, 0, hi.X+25, hi.Y+15, -1, 0.92))
 		}
 	}
+	if s.has("wall-ahead") && view == Side {
+		x := math.Max(first.at("hand_r").X, first.at("elbow_r").X) + armW/2
+		top := math.Max(hi.Y+15, 190)
+		out = append(out, rect(x, 0, x+8, top, -1, fillProp), line(propLineW, inkProp, Point{x, 0}, Point{x, top}))
+	}
+	if s.has("worktop") && view == Side {
+		// The hands rest on its near edge; it reaches on, away from the body.
+		h := b.at("hand_r")
+		top := h.Y - armW/2
+		fwd := math.Copysign(1, h.X-b.at("pelvis").X)
+		out = append(out, rect(math.Min(h.X-fwd*4, h.X+fwd*50), 0, math.Max(h.X-fwd*4, h.X+fwd*50), top-3, inkProp, fillProp),
+			line(4, inkProp, Point{h.X - fwd*7, top - 1.5}, Point{h.X + fwd*52, top - 1.5}))
+	}
+	if s.has("doorway") {
+		out = append(out, s.doorway(b)...)
+	}
 	if s.has("band") {
 		out = append(out, s.door(anchor, 6)...)
 	}
@@ -58,15 +74,45 @@ func (s Spec) background(b, first posed, anchor Point) []Shape {
 	if s.has("pillow") {
 		out = append(out, pillow(b))
 	}
-	if s.has("mat") || view == Raised {
+	if s.has("mat") || view == Raised || view == RaisedFront {
 		switch view {
-		case Raised:
+		case Raised, RaisedFront:
 			out = append(out, slab(first, s.has("mat"))...)
 		case Top:
 			out = append(out, Shape{Kind: Path, Closed: true, Points: []Point{{lo.X - 12, lo.Y - 10}, {hi.X + 12, lo.Y - 10}, {hi.X + 12, hi.Y + 10}, {lo.X - 12, hi.Y + 10}}, Width: 1, Stroke: inkFar, Fill: 0.92})
 		default:
 			out = append(out, rect(lo.X-10, 0, hi.X+10, matThick, inkProp, 0.75))
 		}
+	}
+	return out
+}
+
+// doorway draws the door frame the forearms rest on: seen from above, a
+// post at each elbow with the wall running on beyond it; from any other
+// side, a post standing behind each forearm, from the floor to above the
+// head.
+func (s Spec) doorway(b posed) []Shape {
+	var out []Shape
+	if s.view() == Top {
+		el, er := b.at("elbow_l"), b.at("elbow_r")
+		for _, e := range []Point{el, er} {
+			away := math.Copysign(1, e.X-(el.X+er.X)/2)
+			x0 := e.X + away*armW/2
+			out = append(out, rect(math.Min(x0, x0+away*45), e.Y-6, math.Max(x0, x0+away*45), e.Y+6, inkProp, fillProp))
+		}
+		return out
+	}
+	top := b.sk.pt["head"][1] + headR + 20
+	for _, side := range []string{"_l", "_r"} {
+		e := b.sk.pt["elbow"+side]
+		back := b.sk.chest.apply(vec{-armW / 2, 0, 0}) // behind the forearm
+		a := b.cam.project(vec{e[0] + back[0], 0, e[2] + back[2]})
+		z := b.cam.project(vec{e[0] + back[0], top, e[2] + back[2]})
+		n := unit(Point{z.Y - a.Y, a.X - z.X})
+		const half = 4.0
+		out = append(out, Shape{Kind: Path, Closed: true, Width: 1, Stroke: inkProp, Fill: fillProp, Points: []Point{
+			{a.X + n.X*half, a.Y + n.Y*half}, {z.X + n.X*half, z.Y + n.Y*half}, {z.X - n.X*half, z.Y - n.Y*half}, {a.X - n.X*half, a.Y - n.Y*half},
+		}})
 	}
 	return out
 }
@@ -83,6 +129,13 @@ func (s Spec) door(a Point, width float64) []Shape {
 // dumbbells.
 func (s Spec) foreground(b posed, anchor Point) []Shape {
 	var out []Shape
+	if s.has("band-held") {
+		grip := func(sd string) Point {
+			h, w := b.at("hand"+sd), b.at("wrist"+sd)
+			return Point{(h.X*2 + w.X) / 3, (h.Y*2 + w.Y) / 3}
+		}
+		out = append(out, line(1.8, 0.15, grip("_l"), grip("_r")))
+	}
 	for _, sd := range s.hands() {
 		hand := b.at("hand" + sd)
 		wrist := b.at("wrist" + sd)

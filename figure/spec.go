@@ -13,7 +13,8 @@
 // The body is a 3-D skeleton seen from the side (the person faces right and
 // their right side is nearest), the front (the person faces the reader),
 // from above, or raised: from the side and a little above, for lying on
-// the floor. Joint angles are in degrees; a pose lists only the joints that
+// the floor, or from the front and a little above, for a turn of the upper
+// body. Joint angles are in degrees; a pose lists only the joints that
 // differ from its base (stand, sit, sit-floor, all-fours, lie-back,
 // lie-front, lie-left, lie-right).
 package figure
@@ -22,13 +23,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
 
 // Spec is the picture of one exercise.
 type Spec struct {
-	View   string   `yaml:"view,omitempty"`        // side (the default), front, top or raised
+	View   string   `yaml:"view,omitempty"`        // side (the default), front, top, raised or raised-front
 	Start  Pose     `yaml:"start"`                 // the starting position, or the position held
 	End    *Pose    `yaml:"end,omitempty"`         // the end of the movement: only what changes from Start; nil for a hold
 	Props  []string `yaml:"props,omitempty,flow"`  // things drawn around the body; see Props
@@ -65,15 +67,19 @@ type Arrow struct {
 // The views. Raised is the side view seen from a little above, as a
 // helper standing beside someone lying on a mat sees them: it shows bent
 // knees and arms spread on the floor that a side or top view hides.
+// RaisedFront is the front view seen from a little above, as a clinician
+// standing in front sees someone seated: it shows a turn of the upper
+// body, and a circle round the waist, that a front view flattens.
 const (
-	Side   = "side"
-	Front  = "front"
-	Top    = "top"
-	Raised = "raised"
+	Side        = "side"
+	Front       = "front"
+	Top         = "top"
+	Raised      = "raised"
+	RaisedFront = "raised-front"
 )
 
 // Views lists the views.
-var Views = []string{Side, Front, Top, Raised}
+var Views = []string{Side, Front, Top, Raised, RaisedFront}
 
 // Props lists the props a Spec may name. A chair or bench stands under the
 // hips when seated. Standing, the free hand (the left, or the right when
@@ -81,9 +87,14 @@ var Views = []string{Side, Front, Top, Raised}
 // low, as for a bent-over row, or on top of a chair's back when the hand
 // is at hip height, as when holding a chair for balance. A band runs from
 // a door anchor to the hand; the anchor and the cable machine stand on the
-// side the hand is pulled from. A pillow lies under the head, filling the
-// gap to the floor, for lying on the side.
-var Props = []string{"mat", "wall", "chair", "bench", "band", "dumbbell", "cable", "towel", "pillow"}
+// side the hand is pulled from, the cable at the hand's height, or, for a
+// seated row seen from the side, from a low pulley beyond the feet. A pillow lies under the head, filling the
+// gap to the floor, for lying on the side. A wall stands behind the body;
+// a wall-ahead stands in front of it, where the forearms or hands lean on
+// it. A worktop stands under the hands, in front of the body. A doorway is
+// the frame the forearms rest on (seen from above, the frame and the wall
+// either side of it). A band-held is a band stretched between the hands.
+var Props = []string{"mat", "wall", "chair", "bench", "band", "dumbbell", "cable", "towel", "pillow", "wall-ahead", "worktop", "doorway", "band-held"}
 
 // Bases lists the whole-body positions a pose may start from.
 var Bases = []string{"stand", "sit", "sit-floor", "all-fours", "lie-back", "lie-front", "lie-left", "lie-right"}
@@ -105,15 +116,21 @@ var Joints = []JointRange{
 	{"side_bend", -50, 50, "bends the trunk to the right"},
 	{"twist", -90, 90, "turns the trunk and head to the right"},
 	{"spine", -45, 60, "rounds the back (cat); negative arches it (cow)"},
+	{"upper_back", -40, 40, "rounds the upper back alone; negative straightens it back, as over a chair back"},
 	{"neck", -60, 70, "bends the head forward, chin to chest; negative looks up"},
 	{"neck_side", -50, 50, "tilts the head, right ear to right shoulder"},
 	{"neck_turn", -80, 80, "turns the head to look right"},
+	{"nod", -40, 40, "tips the head forward at the top of the neck, chin down; with neck negative it draws the chin straight back (a chin tuck)"},
 	{"shrug_l", -10, 30, "lifts the shoulder toward the ear"},
 	{"shrug_r", -10, 30, "lifts the shoulder toward the ear"},
+	{"retract_l", -20, 30, "draws the shoulder back, the shoulder blade toward the spine"},
+	{"retract_r", -20, 30, "draws the shoulder back, the shoulder blade toward the spine"},
 	{"shoulder_l", -60, 180, "raises the arm forward; 180 is overhead"},
 	{"shoulder_r", -60, 180, "raises the arm forward; 180 is overhead"},
 	{"shoulder_abd_l", -40, 180, "raises the arm out to the side; negative crosses the body"},
 	{"shoulder_abd_r", -40, 180, "raises the arm out to the side; negative crosses the body"},
+	{"shoulder_open_l", -60, 100, "swings the arm back about the upright trunk, opening the chest (an arm held out to the side goes back); negative swings it across the front"},
+	{"shoulder_open_r", -60, 100, "swings the arm back about the upright trunk, opening the chest (an arm held out to the side goes back); negative swings it across the front"},
 	{"shoulder_rot_l", -90, 90, "turns the arm outward (external rotation); negative turns it in"},
 	{"shoulder_rot_r", -90, 90, "turns the arm outward (external rotation); negative turns it in"},
 	{"elbow_l", 0, 150, "bends the elbow"},
@@ -326,3 +343,27 @@ func (s Spec) Key() string {
 	b, _ := json.Marshal(s) // map keys come out sorted
 	return string(b)
 }
+
+// LiftsAFoot reports whether the picture has a standing person lift a foot
+// off the floor, in the start or the end pose: an exercise that asks for
+// balance.
+func (s Spec) LiftsAFoot() bool {
+	for _, b := range s.stage().bodies {
+		if base := s.Start.Base; base != "" && base != "stand" {
+			return false
+		}
+		for _, side := range []string{"_l", "_r"} {
+			low := math.Inf(1)
+			for _, pt := range []string{"heel", "toe", "ankle"} {
+				low = math.Min(low, b.sk.pt[pt+side][1]-b.sk.radius[pt+side])
+			}
+			if low > liftedFoot {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// liftedFoot is how far above the floor, in cm, a foot counts as lifted.
+const liftedFoot = 5.0

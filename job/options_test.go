@@ -211,6 +211,37 @@ const catalog = `exercises:
     muscles: [upper-back]
     dose: {start: {reps: 8}, top: {reps: 12}}
     steps: [Pull.]
+prescriptions:
+  - focus: balanced
+    roles:
+      - {role: warm-up, priority: 1, days: 7, candidates: [walk]}
+      - {role: loosening, priority: 1, days: 7, candidates: [arm-circles]}
+      - {role: rotation, priority: 2, days: 7, candidates: [twist]}
+      - {role: pull, priority: 2, days: 3, candidates: [row]}
+  - focus: mobility
+    roles:
+      - {role: warm-up, priority: 1, days: 7, candidates: [walk]}
+      - {role: loosening, priority: 1, days: 7, candidates: [arm-circles]}
+      - {role: rotation, priority: 2, days: 7, candidates: [twist]}
+      - {role: pull, priority: 2, days: 3, candidates: [row]}
+  - focus: posture
+    roles:
+      - {role: warm-up, priority: 1, days: 7, candidates: [walk]}
+      - {role: loosening, priority: 1, days: 7, candidates: [arm-circles]}
+      - {role: rotation, priority: 2, days: 7, candidates: [twist]}
+      - {role: pull, priority: 2, days: 3, candidates: [row]}
+  - focus: strength
+    roles:
+      - {role: warm-up, priority: 1, days: 7, candidates: [walk]}
+      - {role: loosening, priority: 1, days: 7, candidates: [arm-circles]}
+      - {role: rotation, priority: 2, days: 7, candidates: [twist]}
+      - {role: pull, priority: 2, days: 3, candidates: [row]}
+  - focus: core
+    roles:
+      - {role: warm-up, priority: 1, days: 7, candidates: [walk]}
+      - {role: loosening, priority: 1, days: 7, candidates: [arm-circles]}
+      - {role: rotation, priority: 2, days: 7, candidates: [twist]}
+      - {role: pull, priority: 2, days: 3, candidates: [row]}
 `
 
 // FuzzTable gives every option any value. No parser may panic; a value

@@ -26,10 +26,11 @@ const (
 	Mobility Category = "mobility" // range of motion and stretches
 	Strength Category = "strength" // upper-back and rotator-cuff strength
 	Core     Category = "core"     // trunk support
+	Activity Category = "activity" // general activity: a brisk walk that fills a longer session
 )
 
 // Categories lists every category in session order.
-var Categories = []Category{Cardio, Dynamic, Mobility, Strength, Core}
+var Categories = []Category{Cardio, Dynamic, Mobility, Strength, Core, Activity}
 
 // Warmup reports whether the category belongs to the warm-up.
 func (c Category) Warmup() bool { return c == Cardio || c == Dynamic }
@@ -120,7 +121,9 @@ type Exercise struct {
 	Category Category `yaml:"category"`
 	Family   string   `yaml:"family,omitempty"` // variants of one exercise share a family; a plan uses one
 	Level    Level    `yaml:"level,omitempty"`  // the lowest level it suits; empty means beginner
-	Focus    []Focus  `yaml:"focus,omitempty"`  // the focuses it serves best
+	// Focus is read from catalogues and plan files written before the
+	// prescriptions, and checked; the planner no longer uses it.
+	Focus    []Focus  `yaml:"focus,omitempty"`
 	Purpose  string   `yaml:"purpose"`
 	Muscles  []string `yaml:"muscles,omitempty"` // the MuscleGroups it works
 	Position Position `yaml:"position"`
@@ -148,11 +151,17 @@ type Exercise struct {
 	Video string `yaml:"video,omitempty"`
 }
 
-// Catalog is a validated list of exercises, in file order.
+// Catalog is a validated list of exercises, in file order, with the
+// prescriptions that build plans from them.
 type Catalog struct {
 	Exercises []Exercise
-	byID      map[string]int
-	lines     func() map[string]int // each exercise's first line in the file, worked out once asked
+	// Prescriptions say how each focus builds a plan. A catalogue may
+	// have none (it can still be listed and drawn), but a plan needs the
+	// one of its focus.
+	Prescriptions []Prescription
+	name          string // the file it was loaded from, for errors
+	byID          map[string]int
+	lines         func() map[string]int // each exercise's first line in the file, worked out once asked
 }
 
 // Line returns the line of the catalogue's file where the exercise id
@@ -183,7 +192,8 @@ func (c *Catalog) IDs() []string {
 }
 
 type catalogFile struct {
-	Exercises []Exercise `yaml:"exercises"`
+	Exercises     []Exercise     `yaml:"exercises"`
+	Prescriptions []Prescription `yaml:"prescriptions"`
 }
 
 // Limits on a catalogue dose. They are wide on purpose: they catch typing
@@ -217,25 +227,36 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	}
 	// The node tree gives the line numbers of mistakes. Parsing it costs as
 	// much again as decoding, so it is parsed only once a mistake is found.
-	var nodes []*yaml.Node
-	parsed := false
-	node := func(i int) *yaml.Node {
-		if !parsed {
-			parsed = true
-			var root yaml.Node
-			if yaml.Unmarshal(data, &root) == nil {
-				nodes = exerciseNodes(&root)
+	var root *yaml.Node
+	tree := func() *yaml.Node {
+		if root == nil {
+			root = &yaml.Node{}
+			if yaml.Unmarshal(data, root) != nil {
+				root = &yaml.Node{}
 			}
 		}
-		if i < len(nodes) {
-			return nodes[i]
-		}
-		return nil
+		return root
 	}
+	node := func(i int) *yaml.Node { return listItem(tree(), "exercises", i) }
 	if len(f.Exercises) == 0 {
 		return nil, fileErr(CatalogProblem, name, 0, "no exercises (the file needs a top-level \"exercises:\" list)")
 	}
-	c := &Catalog{Exercises: f.Exercises, byID: make(map[string]int, len(f.Exercises))}
+	c := &Catalog{Exercises: f.Exercises, Prescriptions: f.Prescriptions, name: name, byID: make(map[string]int, len(f.Exercises))}
+	if err := c.checkExercises(node); err != nil {
+		return nil, err
+	}
+	// Lines are for messages about an exercise found later (text the
+	// workbook's fonts cannot print, say), so the tree is parsed only then.
+	c.lines = sync.OnceValue(func() map[string]int { return exerciseLines(c.Exercises, node) })
+	if err := c.validatePrescriptions(); err != nil {
+		return nil, c.prescriptionError(err, tree)
+	}
+	return c, nil
+}
+
+// checkExercises validates each exercise of c, in file order, and indexes
+// them by id. node gives an exercise's place in the file, for errors.
+func (c *Catalog) checkExercises(node func(int) *yaml.Node) error {
 	for i := range c.Exercises {
 		e := &c.Exercises[i]
 		err := e.validate()
@@ -260,7 +281,7 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 			if label == "" {
 				label = fmt.Sprintf("#%d", i+1)
 			}
-			return nil, fileErr(CatalogProblem, name, line, "exercise %q: %s", label, msg)
+			return fileErr(CatalogProblem, c.name, line, "exercise %q: %s", label, msg)
 		}
 		if j, dup := c.byID[e.ID]; dup {
 			line, prev := 0, 0
@@ -270,14 +291,26 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 			if n := node(j); n != nil {
 				prev = fieldLine(n, []string{"id"})
 			}
-			return nil, fileErr(CatalogProblem, name, line, "exercise %q: duplicate id (first defined at line %d)", e.ID, prev)
+			return fileErr(CatalogProblem, c.name, line, "exercise %q: duplicate id (first defined at line %d)", e.ID, prev)
 		}
 		c.byID[e.ID] = i
 	}
-	// Lines are for messages about an exercise found later (text the
-	// workbook's fonts cannot print, say), so the tree is parsed only then.
-	c.lines = sync.OnceValue(func() map[string]int { return exerciseLines(c.Exercises, node) })
-	return c, nil
+	return nil
+}
+
+// prescriptionError words err, from validatePrescriptions, with the line
+// of the prescriptions list it concerns.
+func (c *Catalog) prescriptionError(err error, tree func() *yaml.Node) error {
+	line := 0
+	msg := err.Error()
+	var fe *fieldError
+	if errors.As(err, &fe) {
+		msg = fe.msg
+		if len(fe.path) > 0 {
+			line = fieldLine(mapValue(docNode(tree()), "prescriptions"), fe.path)
+		}
+	}
+	return fileErr(CatalogProblem, c.name, line, "%s", msg)
 }
 
 // exerciseLines maps each exercise's id to the line where it starts, by
@@ -389,6 +422,9 @@ func (e *Exercise) validate() error {
 // its own words or holds in sets ("2 sets, each 10 holds of 5 s", a box a
 // set), is read and printed as it is, so that an old plan prints again.
 func (e *Exercise) plannable() error {
+	if e.Category == Activity && e.Dose.Start.Minutes == 0 {
+		return errAt("an activity is done for so many minutes: give its start and top in minutes", "dose")
+	}
 	for i, m := range e.Muscles {
 		if !slices.Contains(MuscleGroups, m) {
 			return errAt(fmt.Sprintf("unknown muscle group %q (choose %s)", m, words.Or(MuscleGroups)), "muscles", strconv.Itoa(i))

@@ -164,3 +164,62 @@ func TestRealCatalogHasAPictureForEveryExercise(t *testing.T) {
 		}
 	}
 }
+
+// TestRealPrescriptions checks the built-in prescriptions: one for every
+// focus, and every role a plan relies on (the needed ones, and those the
+// package documentation promises) fit for every patient: a candidate done
+// seated and one done standing, and, for a role whose exercises work
+// against a band or weight, a candidate for each kind of equipment and
+// one with none. The strength focus's pull has no standing or seated
+// candidate without equipment: the plan is refused then, which the sweep
+// counts.
+func TestRealPrescriptions(t *testing.T) {
+	c := loadReal(t)
+	for _, f := range plan.Focuses {
+		rx, ok := c.Prescription(f)
+		if !ok {
+			t.Errorf("no prescription for %s", f)
+			continue
+		}
+		for _, r := range rx.Roles {
+			first, _ := c.Lookup(r.Candidates[0])
+			if first.Category.Warmup() || first.Category == plan.Activity || (r.Priority != plan.Needed && !slices.Contains(promised[f], r.Role)) {
+				continue
+			}
+			var seated, standing, resisted bool
+			kinds := map[plan.Equipment]bool{}
+			for _, id := range r.Candidates {
+				e, _ := c.Lookup(id)
+				seated = seated || e.Position == plan.Seated && !e.Floor
+				standing = standing || e.Position == plan.Standing
+				resisted = resisted || e.Equipment != plan.None
+				kinds[e.Equipment] = true
+			}
+			if !seated || !standing {
+				t.Errorf("%s: role %s: a seated candidate %v, a standing one %v; want both", f, r.Role, seated, standing)
+			}
+			for _, k := range append([]plan.Equipment{plan.None}, plan.EquipmentKinds...) {
+				if resisted && !kinds[k] {
+					t.Errorf("%s: role %s: no candidate with %s", f, r.Role, k)
+				}
+			}
+		}
+	}
+}
+
+// TestRealBalance checks that every exercise that has the patient stand
+// on one foot names something to hold and draws it.
+func TestRealBalance(t *testing.T) {
+	n := 0
+	for _, e := range loadReal(t).Exercises {
+		if e.Picture != nil && e.Position == plan.Standing && e.Picture.LiftsAFoot() {
+			n++
+		}
+		if msg := balanceProblem(e); msg != "" {
+			t.Error(msg)
+		}
+	}
+	if n == 0 {
+		t.Error("no exercise stands on one foot: the check checks nothing")
+	}
+}

@@ -58,7 +58,7 @@ func TestLoadCatalogErrors(t *testing.T) {
 		{"top below start", "top: {reps: 3, hold: 30}", "top: {reps: 2, hold: 30}", `test.yaml:10: exercise "plank": top reps 2 is below start reps 3`},
 		{"two dose kinds", "start: {reps: 3, hold: 10}", "start: {reps: 3, minutes: 2}", `exercise "plank": start give only one of reps, seconds and minutes`},
 		{"too many sets", "top: {reps: 3, hold: 30}", "top: {reps: 3, hold: 30, sets: 9}", `test.yaml:10: exercise "plank": top sets must be 1–5, got 9`},
-		{"unknown category", "category: core", "category: cor", `test.yaml:4: exercise "plank": unknown category "cor" (choose cardio, dynamic, mobility, strength or core)`},
+		{"unknown category", "category: core", "category: cor", `test.yaml:4: exercise "plank": unknown category "cor" (choose cardio, dynamic, mobility, strength, core or activity)`},
 		{"unknown position", "position: face-down", "position: lying", `test.yaml:6: exercise "plank": unknown position "lying"`},
 		{"unknown equipment", "floor: true", "floor: true\n    equipment: kettlebell", `test.yaml:8: exercise "plank": unknown equipment "kettlebell"`},
 		{"unknown focus", "floor: true", "floor: true\n    focus: [core, postur]", `test.yaml:8: exercise "plank": unknown focus "postur"`},
@@ -84,6 +84,7 @@ func TestLoadCatalogErrors(t *testing.T) {
 		{"duplicate key", "name: Plank", "name: Plank\n    name: Plank again", `"name" already defined`},
 		{"video over http", "floor: true", "floor: true\n    video: http://example.org/plank", `test.yaml:8: exercise "plank": video: the link must start with https://`},
 		{"video with a patient's name", "floor: true", "floor: true\n    video: https://example.org/v?id=3&patient=ana", `test.yaml:8: exercise "plank": video: the link's "patient" parameter would carry a patient's details`},
+		{"an activity counted in holds", "category: core", "category: activity", `test.yaml:8: exercise "plank": an activity is done for so many minutes`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,6 +118,8 @@ func FuzzLoadCatalog(f *testing.F) {
 	f.Add([]byte(strings.Replace(entry, "reps: 3, hold: 10", "reps: 5.99, hold: 10", 1)))
 	f.Add([]byte(strings.Replace(entry, "- Lie face down.", "- \"Lie \\e[2J down.\"", 1)))
 	f.Add([]byte(strings.Replace(entry, "floor: true", "floor: true\n    video: https://example.org/plank?v=1", 1)))
+	f.Add([]byte(rxEntry))
+	f.Add([]byte(strings.Replace(rxEntry, "priority: 1", "priority: 2\n        with: trunk-endurance", 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := plan.LoadCatalog(strings.NewReader(string(data)), "fuzz.yaml")
 		if err != nil {
@@ -139,4 +142,83 @@ func FuzzLoadCatalog(f *testing.F) {
 		}
 		_, _ = plan.Build(c, plan.Options{Today: today})
 	})
+}
+
+// rxEntry is entry with a small prescription for the balanced focus; the
+// cases below edit one line of it.
+const rxEntry = entry + `prescriptions:
+  - focus: balanced
+    roles:
+      - role: trunk-endurance
+        priority: 1
+        days: 3
+        candidates: [plank]
+`
+
+func TestLoadCatalogPrescriptions(t *testing.T) {
+	c, err := plan.LoadCatalog(strings.NewReader(rxEntry), "test.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rx, ok := c.Prescription(plan.FocusBalanced)
+	if !ok || len(rx.Roles) != 1 || rx.Roles[0].Name() != "trunk endurance" {
+		t.Fatalf("prescription %+v, %v", rx, ok)
+	}
+	if _, ok := c.Prescription(plan.FocusCore); ok {
+		t.Error("a prescription for core, which the file has none for")
+	}
+	// A plan for a focus without a prescription is refused, naming the
+	// file; one with it is built.
+	_, err = plan.Build(c, plan.Options{Focus: plan.FocusCore, Today: today})
+	checkError(t, err, plan.CatalogProblem, "test.yaml")
+	if want := `test.yaml: no prescription for the core focus`; !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q, want …%s…", err, want)
+	}
+	if _, err := plan.Build(c, plan.Options{Today: today}); err != nil {
+		t.Errorf("Build: %v", err)
+	}
+}
+
+func TestLoadCatalogPrescriptionErrors(t *testing.T) {
+	warm := "    steps:\n      - Lie face down.\n      - Lift your body.\n  - id: walk\n    name: Walk\n    category: cardio\n    purpose: Warms you up.\n    position: standing\n    dose: {start: {minutes: 1}, top: {minutes: 3}}\n    steps: [Walk.]\n"
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"unknown candidate", "candidates: [plank]", "candidates: [plonk]", `test.yaml:21: prescription "balanced": role "trunk-endurance": unknown exercise "plonk"`},
+		{"candidate twice", "candidates: [plank]", "candidates: [plank, plank]", `test.yaml:21: prescription "balanced": role "trunk-endurance": exercise "plank" is listed twice`},
+		{"unknown focus", "  - focus: balanced", "  - focus: balance", `test.yaml:16: prescription "balance": unknown focus "balance" (choose balanced, mobility, posture, strength or core)`},
+		{"a focus twice", "        candidates: [plank]\n", "        candidates: [plank]\n  - focus: balanced\n    roles: [{role: trunk, priority: 1, days: 3, candidates: [plank]}]\n", `test.yaml:22: prescription "balanced": the focus has a prescription already; keep one`},
+		{"priority out of range", "priority: 1", "priority: 10", `test.yaml:19: prescription "balanced": role "trunk-endurance": priority must be 1 (needed) to 9, got 10`},
+		{"days out of range", "days: 3", "days: 8", `test.yaml:20: prescription "balanced": role "trunk-endurance": days must be 1–7 a week, got 8`},
+		{"from out of range", "days: 3", "days: 3\n        from: 5", `test.yaml:21: prescription "balanced": role "trunk-endurance": from must be 10–45 minutes, got 5`},
+		{"with a role not before it", "days: 3", "days: 3\n        with: outward-rotation", `test.yaml:21: prescription "balanced": role "trunk-endurance": with names "outward-rotation", which is not a role listed before it`},
+		{"a bad role name", "role: trunk-endurance", "role: Trunk endurance", `test.yaml:18: prescription "balanced": role "Trunk endurance": role "Trunk endurance" must be lower-case words joined by hyphens`},
+		{"no candidates", "candidates: [plank]", "candidates: []", `prescription "balanced": role "trunk-endurance": no candidates`},
+		{"no roles", "    roles:\n      - role: trunk-endurance\n        priority: 1\n        days: 3\n        candidates: [plank]\n", "    roles: []\n", `test.yaml:17: prescription "balanced": no roles (list at least one)`},
+		{"unknown field", "days: 3", "days: 3\n        weeks: 2", `test.yaml:21: unknown field "weeks"`},
+		{"a warm-up beside an exercise", "    steps:\n      - Lie face down.\n      - Lift your body.\n", warm, `prescription "balanced": role "trunk-endurance": exercise "walk" is a warm-up`},
+		{"a warm-up role on some days", "    steps:\n      - Lie face down.\n      - Lift your body.\n", warm, `a warm-up or activity role is offered every session: set days: 7`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(rxEntry, tt.old) {
+				t.Fatalf("case does not apply: %q not in rxEntry", tt.old)
+			}
+			src := strings.Replace(rxEntry, tt.old, tt.new, 1)
+			switch tt.name {
+			case "a warm-up beside an exercise":
+				src = strings.Replace(src, "candidates: [plank]", "candidates: [plank, walk]", 1)
+			case "a warm-up role on some days":
+				src = strings.Replace(src, "candidates: [plank]", "candidates: [walk]", 1)
+			}
+			_, err := plan.LoadCatalog(strings.NewReader(src), "test.yaml")
+			if err == nil {
+				t.Fatalf("loaded without error; want %q", tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error\n got: %s\nwant: …%s…", err, tt.want)
+			}
+			checkError(t, err, plan.CatalogProblem, "test.yaml")
+		})
+	}
 }

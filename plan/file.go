@@ -207,7 +207,7 @@ func (p *Plan) check() error {
 func (p *Plan) checkSettings() error {
 	s := &p.Settings
 	path := []string{"settings"}
-	if field, msg := s.outOfRange(); msg != "" {
+	if field, msg := s.outOfRange(MaxSavedMinutes); msg != "" {
 		return planErr(at(path, field), "settings: %s", msg)
 	}
 	switch {

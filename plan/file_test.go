@@ -11,8 +11,9 @@ import (
 	"github.com/backplan/backplan/plan"
 )
 
-// smallCatalog makes smallPlan: backplan --weeks 2 --days 1 --start
-// 2026-11-30 --patient "Ana Ruiz", run on 2026-11-24.
+// smallCatalog makes smallPlan: backplan --weeks 2 --days 1 --minutes 12
+// --start 2026-11-30 --patient "Ana Ruiz", run on 2026-11-24. It is too
+// small to fill twelve minutes, so its sessions are shorter.
 const smallCatalog = `exercises:
   - id: walk
     name: Walk
@@ -43,6 +44,12 @@ const smallCatalog = `exercises:
       start: {reps: 8}
       top: {sets: 2, reps: 12}
     steps: [Pull the band towards you.]
+prescriptions:
+  - focus: balanced
+    roles:
+      - {role: warm-up, priority: 1, days: 7, candidates: [walk]}
+      - {role: thoracic-rotation, priority: 1, days: 7, candidates: [twist]}
+      - {role: horizontal-pull, priority: 2, days: 3, candidates: [band-row]}
 `
 
 // smallPlan is the plan file WriteYAML writes for smallCatalog. The error
@@ -60,7 +67,7 @@ settings:
   level: beginner
   equipment: [band]
   no_floor: false
-  minutes: 20
+  minutes: 12
   start: "2026-11-30"
   issued: "2026-11-24"
 exercises:
@@ -120,27 +127,27 @@ weeks:
     start: "2026-11-30"
     sessions:
       - date: "2026-11-30"
-        minutes: 6
+        minutes: 9
         items:
           - exercise: walk
             dose: {sets: 1, minutes: 3}
           - exercise: twist
             dose: {sets: 1, reps: 2, hold: 10, each: side}
           - exercise: band-row
-            dose: {sets: 1, reps: 8, level: 1}
+            dose: {sets: 3, reps: 12, level: 1}
   - week: 2
     start: "2026-12-07"
     review: true
     sessions:
       - date: "2026-12-07"
-        minutes: 6
+        minutes: 9
         items:
           - exercise: walk
             dose: {sets: 1, minutes: 3}
           - exercise: twist
             dose: {sets: 1, reps: 3, hold: 10, each: side}
           - exercise: band-row
-            dose: {sets: 1, reps: 10, level: 1}
+            dose: {sets: 3, reps: 12, level: 2}
 `
 
 func buildSmall(t testing.TB) *plan.Plan {
@@ -150,7 +157,7 @@ func buildSmall(t testing.TB) *plan.Plan {
 		t.Fatal(err)
 	}
 	p, err := plan.Build(c, plan.Options{
-		Weeks: 2, Days: 1, Start: plan.NewDate(2026, 11, 30), Today: today,
+		Weeks: 2, Days: 1, Minutes: 12, Start: plan.NewDate(2026, 11, 30), Today: today,
 		Patient: plan.Patient{Name: "Ana Ruiz"},
 	})
 	if err != nil {
@@ -220,17 +227,17 @@ func TestReadPlanEdits(t *testing.T) {
 				t.Errorf("week 2 start: got %s, want %s", got, want)
 			}
 		}},
-		{"minutes left out are estimated", "        minutes: 6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}", "        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 10}", func(t *testing.T, p *plan.Plan) {
-			if got, want := p.Weeks[0].Sessions[0].Minutes, 13; got != want {
+		{"minutes left out are estimated", "        minutes: 9\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}", "        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 10}", func(t *testing.T, p *plan.Plan) {
+			if got, want := p.Weeks[0].Sessions[0].Minutes, 16; got != want {
 				t.Errorf("minutes: got %d, want %d", got, want)
 			}
 		}},
-		{"sets left out mean one", "dose: {sets: 1, reps: 8, level: 1}", "dose: {reps: 8, level: 1}", func(t *testing.T, p *plan.Plan) {
+		{"sets left out mean one", "dose: {sets: 3, reps: 12, level: 1}", "dose: {reps: 8, level: 1}", func(t *testing.T, p *plan.Plan) {
 			if got, want := p.Weeks[0].Sessions[0].Items[2].Dose.Sets, 1; got != want {
 				t.Errorf("sets: got %d, want %d", got, want)
 			}
 		}},
-		{"a dropped session", "      - date: \"2026-12-07\"\n        minutes: 6\n", "      - date: \"2026-12-09\"\n        minutes: 6\n", func(t *testing.T, p *plan.Plan) {
+		{"a dropped session", "      - date: \"2026-12-07\"\n        minutes: 9\n", "      - date: \"2026-12-09\"\n        minutes: 9\n", func(t *testing.T, p *plan.Plan) {
 			if got, want := p.Weeks[1].Sessions[0].Date.String(), "2026-12-09"; got != want {
 				t.Errorf("date: got %s, want %s", got, want)
 			}
@@ -276,11 +283,11 @@ func TestReadPlanErrors(t *testing.T) {
 		{"bad YAML", "  name: Ana Ruiz", "  name: [Ana", "plan.yaml:"},
 		{"unknown top-level field", "patient:", "patients:", `plan.yaml:5: unknown field "patients"`},
 		{"unknown patient field", "  name: Ana Ruiz", "  nmae: Ana Ruiz", `plan.yaml:6: unknown field "nmae"`},
-		{"unknown dose field", "dose: {sets: 1, reps: 8, level: 1}", "dose: {sets: 1, reps: 8, levle: 1}", `plan.yaml:81: unknown field "levle"`},
+		{"unknown dose field", "dose: {sets: 3, reps: 12, level: 1}", "dose: {sets: 1, reps: 8, levle: 1}", `plan.yaml:81: unknown field "levle"`},
 		{"weeks is not a number", "  weeks: 2", "  weeks: two", "plan.yaml:8: expected a whole number, got text `two`"},
 		{"weeks out of range", "  weeks: 2", "  weeks: 60", "plan.yaml:8: settings: weeks must be 1–52, got 60"},
 		{"days out of range", "  days: 1", "  days: 0", "plan.yaml:9: settings: days must be 1–7 a week, got 0"},
-		{"minutes out of range", "  minutes: 20", "  minutes: 5", "plan.yaml:14: settings: minutes must be 10–90 a session, got 5"},
+		{"minutes out of range", "  minutes: 12", "  minutes: 5", "plan.yaml:14: settings: minutes must be 10–90 a session, got 5"},
 		{"unknown focus", "  focus: balanced", "  focus: postur", `plan.yaml:10: settings: unknown focus "postur" (choose balanced, mobility, posture, strength or core)`},
 		{"unknown level", "  level: beginner\n  equipment", "  level: expert\n  equipment", `plan.yaml:11: settings: unknown level "expert" (choose beginner or intermediate)`},
 		{"unknown equipment", "equipment: [band]", "equipment: [kettlebell]", `plan.yaml:12: settings: unknown equipment "kettlebell" (choose band, dumbbells or cable; write [] for none)`},
@@ -290,26 +297,26 @@ func TestReadPlanErrors(t *testing.T) {
 		{"bad start date", `  start: "2026-11-30"`, `  start: "2026-11-31"`, `plan.yaml:15: "2026-11-31" is not a date: write it as YYYY-MM-DD, for example 2026-12-07`},
 		{"missing issued date", "  issued: \"2026-11-24\"\n", "", "plan.yaml:7: settings: missing issued date"},
 		{"no exercises", "exercises:\n", "exercises: []\nx:\n", `plan.yaml:18: unknown field "x"`},
-		{"exercise with unknown category", "    category: cardio", "    category: cardoi", `plan.yaml:20: exercise "walk": unknown category "cardoi" (choose cardio, dynamic, mobility, strength or core)`},
+		{"exercise with unknown category", "    category: cardio", "    category: cardoi", `plan.yaml:20: exercise "walk": unknown category "cardoi" (choose cardio, dynamic, mobility, strength, core or activity)`},
 		{"exercise with bad dose", "        reps: 12", "        reps: 40", `plan.yaml:66: exercise "band-row": top reps must be 1–30, got 40`},
 		{"exercise without steps", "    steps:\n      - Walk briskly.\n", "", `plan.yaml:18: exercise "walk": no steps (list at least one)`},
 		{"duplicate exercise", "  - id: twist", "  - id: walk", `plan.yaml:34: exercise "walk": duplicate id (also exercise 1 of the list)`},
 		{"week count differs from settings", "  weeks: 2", "  weeks: 3", "plan.yaml:69: the plan has 2 weeks, but settings say weeks: 3"},
 		{"weeks misnumbered", "  - week: 2", "  - week: 3", "plan.yaml:82: week 2 of the list is numbered 3; number the weeks 1, 2, 3 and so on"},
 		{"week starts on the wrong day", `    start: "2026-12-07"`, `    start: "2026-12-08"`, `plan.yaml:83: week 2: start must be 2026-12-07 (the plan starts on 2026-11-30 and each week 7 days after the last), got "2026-12-08"`},
-		{"week without sessions", "    sessions:\n      - date: \"2026-12-07\"\n        minutes: 6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 1, reps: 10, level: 1}\n", "    sessions: []\n", "plan.yaml:82: week 2: no sessions (list at least one)"},
+		{"week without sessions", "    sessions:\n      - date: \"2026-12-07\"\n        minutes: 9\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 3, reps: 12, level: 2}\n", "    sessions: []\n", "plan.yaml:82: week 2: no sessions (list at least one)"},
 		{"session outside its week", `      - date: "2026-12-07"`, `      - date: "2026-12-14"`, "plan.yaml:86: week 2, session 1: date 2026-12-14 is outside the week (2026-12-07 to 2026-12-13)"},
 		{"session before its week", `      - date: "2026-11-30"`, `      - date: "2026-11-29"`, "plan.yaml:73: week 1, session 1: date 2026-11-29 is outside the week (2026-11-30 to 2026-12-06)"},
-		{"sessions out of order", "        minutes: 6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 2, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 1, reps: 8, level: 1}\n", "        minutes: 6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 2, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 1, reps: 8, level: 1}\n      - date: \"2026-11-30\"\n        items:\n          - exercise: walk\n            dose: {minutes: 3}\n", "plan.yaml:82: week 1, session 2: date 2026-11-30 must come after the session before it (2026-11-30)"},
-		{"session without a date", `      - date: "2026-11-30"` + "\n        minutes: 6", "      - minutes: 6", "plan.yaml:73: week 1, session 1: missing date"},
-		{"negative minutes", "        minutes: 6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3", "        minutes: -6\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3", "plan.yaml:87: week 2, session 1: minutes must be above 0, got -6 (leave it out and backplan estimates it)"},
-		{"session without items", "        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 1, reps: 10, level: 1}\n", "        items: []\n", "plan.yaml:86: week 2, session 1: no items (list at least one exercise)"},
+		{"sessions out of order", "        minutes: 9\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 2, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 3, reps: 12, level: 1}\n", "        minutes: 9\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 2, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 3, reps: 12, level: 1}\n      - date: \"2026-11-30\"\n        items:\n          - exercise: walk\n            dose: {minutes: 3}\n", "plan.yaml:82: week 1, session 2: date 2026-11-30 must come after the session before it (2026-11-30)"},
+		{"session without a date", `      - date: "2026-11-30"` + "\n        minutes: 9", "      - minutes: 9", "plan.yaml:73: week 1, session 1: missing date"},
+		{"negative minutes", "        minutes: 9\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3", "        minutes: -9\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3", "plan.yaml:87: week 2, session 1: minutes must be above 0, got -9 (leave it out and backplan estimates it)"},
+		{"session without items", "        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 3, hold: 10, each: side}\n          - exercise: band-row\n            dose: {sets: 3, reps: 12, level: 2}\n", "        items: []\n", "plan.yaml:86: week 2, session 1: no items (list at least one exercise)"},
 		{"item names an unknown exercise", "          - exercise: twist\n            dose: {sets: 1, reps: 3", "          - exercise: twsit\n            dose: {sets: 1, reps: 3", `plan.yaml:91: week 2, session 1: unknown exercise "twsit" (every item must name an exercise in the plan's exercises list)`},
-		{"dose with no amount", "dose: {sets: 1, reps: 10, level: 1}", "dose: {sets: 1, level: 1}", "plan.yaml:94: week 2, session 1, band-row: dose needs reps, seconds or minutes (one of them, above 0)"},
+		{"dose with no amount", "dose: {sets: 3, reps: 12, level: 2}", "dose: {sets: 1, level: 1}", "plan.yaml:94: week 2, session 1, band-row: dose needs reps, seconds or minutes (one of them, above 0)"},
 		{"dose with two amounts", "dose: {sets: 1, minutes: 3}", "dose: {sets: 1, minutes: 3, reps: 4}", "plan.yaml:77: week 1, session 1, walk: dose give only one of reps, seconds and minutes"},
-		{"dose with too many sets", "dose: {sets: 1, reps: 8, level: 1}", "dose: {sets: 9, reps: 8, level: 1}", "plan.yaml:81: week 1, session 1, band-row: dose sets must be 1–5, got 9"},
+		{"dose with too many sets", "dose: {sets: 3, reps: 12, level: 1}", "dose: {sets: 9, reps: 8, level: 1}", "plan.yaml:81: week 1, session 1, band-row: dose sets must be 1–5, got 9"},
 		{"dose with a bad side", "dose: {sets: 1, reps: 2, hold: 10, each: side}", "dose: {sets: 1, reps: 2, hold: 10, each: leg}", `plan.yaml:79: week 1, session 1, twist: dose each must be side or direction, got "leg"`},
-		{"dose with too high a level", "dose: {sets: 1, reps: 8, level: 1}", "dose: {sets: 1, reps: 8, level: 7}", "plan.yaml:81: week 1, session 1, band-row: dose level must be 1–3, got 7"},
+		{"dose with too high a level", "dose: {sets: 3, reps: 12, level: 1}", "dose: {sets: 1, reps: 8, level: 7}", "plan.yaml:81: week 1, session 1, band-row: dose level must be 1–3, got 7"},
 		{"dose hold without reps", "dose: {sets: 1, minutes: 3}", "dose: {sets: 1, seconds: 30, hold: 5}", "plan.yaml:77: week 1, session 1, walk: dose hold goes with reps (how many holds)"},
 	}
 	for _, tt := range tests {
@@ -347,7 +354,7 @@ func TestReadPlanUnusedExercise(t *testing.T) {
 // a plan it accepts must save and load back to the same file.
 func FuzzReadPlan(f *testing.F) {
 	f.Add([]byte(smallPlan))
-	f.Add([]byte(strings.Replace(smallPlan, "        minutes: 6\n", "", 1)))
+	f.Add([]byte(strings.Replace(smallPlan, "        minutes: 9\n", "", 1)))
 	f.Add([]byte("weeks: []\n"))
 	f.Add([]byte(strings.Replace(smallPlan, "name: Ana Ruiz", "name: !!binary /w==", 1)))
 	f.Add([]byte(strings.Replace(smallPlan, "name: Ana Ruiz", "name: Jos\xe9", 1)))

@@ -50,7 +50,7 @@ func TestReadPlanRefusesBadText(t *testing.T) {
 		{"a name as !!binary", "name: Ana Ruiz", "name: !!binary /w==", `plan.yaml:6: "name": a !!binary value`},
 		{"a name with a terminal escape", "name: Ana Ruiz", `name: "Ana \e]0;x\a"`, `plan.yaml:6: patient name: the text holds a control character (U+001B)`},
 		{"a name far too long", "name: Ana Ruiz", "name: " + strings.Repeat("a", 201), `plan.yaml:6: patient name: 201 characters is too long; keep it to 200`},
-		{"a fraction of reps", "dose: {sets: 1, reps: 8, level: 1}", "dose: {sets: 1, reps: 7.5, level: 1}", `plan.yaml:81: "reps" must be a whole number, got "7.5"`},
+		{"a fraction of reps", "dose: {sets: 3, reps: 12, level: 1}", "dose: {sets: 3, reps: 7.5, level: 1}", `plan.yaml:81: "reps" must be a whole number, got "7.5"`},
 		{"a fraction of weeks", "  weeks: 2", "  weeks: 2.0", `plan.yaml:8: "weeks" must be a whole number, got "2.0"`},
 		{"a start before 1900", `start: "2026-11-30"`, `start: "1899-12-25"`, `plan.yaml:15: 1899-12-25 is out of range`},
 		{"weekdays that disagree with days", "  days: 1\n", "  days: 1\n  weekdays: [mon, thu]\n", `plan.yaml:10: settings: 2 weekdays chosen (mon, thu), but days: 1`},

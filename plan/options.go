@@ -46,8 +46,11 @@ const (
 	MaxDays               = 7
 	DefaultDays           = 3
 	MinSessionMinutes     = 10
-	MaxSessionMinutes     = 90
+	MaxSessionMinutes     = 45
 	DefaultSessionMinutes = 20
+	// MaxSavedMinutes is the longest session a plan file may hold: plans
+	// saved before MaxSessionMinutes came down from 90 still print.
+	MaxSavedMinutes = 90
 )
 
 // DefaultEquipment is what a plan assumes when the clinician says nothing: a
@@ -179,16 +182,19 @@ func (w *Weekdays) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // outOfRange checks the weeks, days and minutes against their limits: the
-// one home of these rules, for options and plan files alike. It returns
-// the field and the problem, or "" when all are in range.
-func (s Settings) outOfRange() (field, msg string) {
+// one home of these rules, for options and plan files alike. maxMinutes is
+// the longest session allowed: MaxSessionMinutes for a new plan, and
+// MaxSavedMinutes for a plan file, which an earlier backplan may have
+// written. It returns the field and the problem, or "" when all are in
+// range.
+func (s Settings) outOfRange(maxMinutes int) (field, msg string) {
 	switch {
 	case s.Weeks < MinWeeks || s.Weeks > MaxWeeks:
 		return "weeks", fmt.Sprintf("weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
 	case s.Days < MinDays || s.Days > MaxDays:
 		return "days", fmt.Sprintf("days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
-	case s.Minutes < MinSessionMinutes || s.Minutes > MaxSessionMinutes:
-		return "minutes", fmt.Sprintf("minutes must be %d–%d a session, got %d", MinSessionMinutes, MaxSessionMinutes, s.Minutes)
+	case s.Minutes < MinSessionMinutes || s.Minutes > maxMinutes:
+		return "minutes", fmt.Sprintf("minutes must be %d–%d a session, got %d", MinSessionMinutes, maxMinutes, s.Minutes)
 	}
 	return "", ""
 }
@@ -247,23 +253,8 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 	if s.Weeks == 0 {
 		s.Weeks = DefaultWeeks
 	}
-	if len(o.Weekdays) > 0 {
-		var names []string
-		for _, d := range o.Weekdays {
-			if d < time.Sunday || d > time.Saturday {
-				return s, optErr("weekdays", "%d is not a day of the week", int(d))
-			}
-			names = append(names, weekdayNames[d])
-		}
-		wd, err := ParseWeekdays(strings.Join(names, ","))
-		if err != nil {
-			return s, err
-		}
-		if s.Days != 0 && s.Days != len(wd) {
-			return s, optErr("days", "days: %d does not agree with the %s chosen (%s)", s.Days, words.Count(len(wd), "weekday"), wd)
-		}
-		s.Weekdays = wd
-		s.Days = len(wd)
+	if err := o.resolveWeekdays(&s); err != nil {
+		return s, err
 	}
 	if s.Days == 0 {
 		s.Days = DefaultDays
@@ -271,7 +262,7 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 	if s.Minutes == 0 {
 		s.Minutes = DefaultSessionMinutes
 	}
-	if field, msg := s.outOfRange(); msg != "" {
+	if field, msg := s.outOfRange(MaxSessionMinutes); msg != "" {
 		return s, optErr(field, "%s", msg)
 	}
 	if s.Focus == "" {
@@ -299,6 +290,40 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 		}
 		s.Equipment = eq
 	}
+	if err := o.resolveExercises(c, &s); err != nil {
+		return s, err
+	}
+	return s, o.resolveDates(&s)
+}
+
+// resolveWeekdays checks the chosen weekdays, which set the number of
+// days.
+func (o Options) resolveWeekdays(s *Settings) error {
+	if len(o.Weekdays) == 0 {
+		return nil
+	}
+	var names []string
+	for _, d := range o.Weekdays {
+		if d < time.Sunday || d > time.Saturday {
+			return optErr("weekdays", "%d is not a day of the week", int(d))
+		}
+		names = append(names, weekdayNames[d])
+	}
+	wd, err := ParseWeekdays(strings.Join(names, ","))
+	if err != nil {
+		return err
+	}
+	if s.Days != 0 && s.Days != len(wd) {
+		return optErr("days", "days: %d does not agree with the %s chosen (%s)", s.Days, words.Count(len(wd), "weekday"), wd)
+	}
+	s.Weekdays = wd
+	s.Days = len(wd)
+	return nil
+}
+
+// resolveExercises checks the included and excluded exercises against the
+// catalogue, once each.
+func (o Options) resolveExercises(c *Catalog, s *Settings) error {
 	for _, list := range []struct {
 		name string
 		ids  []string
@@ -310,7 +335,7 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 				continue
 			}
 			if _, ok := c.Lookup(id); !ok {
-				return s, unknownExercise(list.name, id)
+				return unknownExercise(list.name, id)
 			}
 			if !slices.Contains(*list.dst, id) {
 				*list.dst = append(*list.dst, id)
@@ -319,18 +344,24 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 	}
 	for _, id := range s.Include {
 		if slices.Contains(s.Exclude, id) {
-			return s, optErr("include", "exercise %q is both included and excluded; keep one", id)
+			return optErr("include", "exercise %q is both included and excluded; keep one", id)
 		}
 	}
+	return nil
+}
+
+// resolveDates checks the run date, the start and the review, and fills
+// the start.
+func (o Options) resolveDates(s *Settings) error {
 	if o.Today.IsZero() {
-		return s, optErr("start", "the run date (Options.Today) is not set")
+		return optErr("start", "the run date (Options.Today) is not set")
 	}
 	for _, d := range []struct {
 		name string
 		date Date
 	}{{"start", o.Start}, {"review", o.Review}, {"start", o.Today}} {
 		if err := d.date.check(); err != nil {
-			return s, optErr(d.name, "%s: %v", d.name, err)
+			return optErr(d.name, "%s: %v", d.name, err)
 		}
 	}
 	s.Issued = o.Today
@@ -340,11 +371,11 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 		s.Start = o.Start
 	}
 	if end := s.Start.AddDays(7*s.Weeks - 1); LastDate.Before(end) {
-		return s, optErr("start", "a plan starting %s would end after %s", s.Start, LastDate)
+		return optErr("start", "a plan starting %s would end after %s", s.Start, LastDate)
 	}
 	if !o.Review.IsZero() && o.Review.Before(o.Today) {
-		return s, optErr("review", "the review date %s is before today (%s)", o.Review, o.Today)
+		return optErr("review", "the review date %s is before today (%s)", o.Review, o.Today)
 	}
 	s.Review = o.Review
-	return s, nil
+	return nil
 }

@@ -1,30 +1,38 @@
 package plan
 
-// The progression ladder. An exercise climbs from its starting dose to its
-// top dose one step a week, in the order docs/clinical.md gives:
-// repetitions first, then sets, then hold time (or seconds, or minutes),
-// then resistance, a stronger band or a slightly heavier weight. Every rung
-// is at least as much as the one below it in every part, so a patient never
-// sees a number go down except in a planned easier week.
+// The progression ladder. An exercise climbs from its starting dose one
+// step a week, in the order docs/clinical.md gives for novices: repetitions
+// first, then sets, then hold time (or seconds, or minutes), then, for band,
+// dumbbell and cable work, one resistance step (a stronger band or a
+// slightly heavier weight). Every rung is at least as much as the one below
+// it in every part, so a patient never sees a number go down except in a
+// planned easier week, and an easier week lowers repetitions or holds, never
+// the band.
 
-// Ladder returns the doses an exercise climbs through, bottom first. Warm-up
-// exercises do not climb; their ladder is the starting dose alone.
-func (e Exercise) Ladder() []Dose { return e.ladder(false) }
+// Ladder returns the doses an exercise climbs through from its catalogue
+// start to its catalogue top, then up the resistance step, bottom first.
+// Warm-up and activity exercises do not climb; their ladder is the starting
+// dose alone.
+func (e Exercise) Ladder() []Dose {
+	vol := e.volume(false)
+	return e.withLevels(vol, 0, len(vol)-1)
+}
 
-// ladder is Ladder; when longer, the climb goes on past the catalogue's
-// top, for sessions with time to spare, as far as the clinical ranges
-// allow (see beyondTop), before the resistance steps.
-func (e Exercise) ladder(longer bool) []Dose {
+// volume is the exercise's ladder without resistance steps. Past the
+// catalogue's top, when far is set, it goes on as far as the clinical ranges
+// allow (see beyondTop): the planner uses those rungs only to fill a longer
+// session.
+func (e Exercise) volume(far bool) []Dose {
 	cur := e.Dose.Start
 	top := e.Dose.Top
 	cur.Sets = max(cur.Sets, 1)
 	top.Sets = max(top.Sets, 1)
 	cur.Each = e.Dose.Each
-	if e.Equipment != None && e.Equipment != "" {
+	if e.resisted() {
 		cur.Level = 1
 	}
 	out := []Dose{cur}
-	if e.Category.Warmup() {
+	if !e.Category.climbs() {
 		return out
 	}
 	climb := func(field *int, limit, step int) {
@@ -38,17 +46,41 @@ func (e Exercise) ladder(longer bool) []Dose {
 	climb(&cur.Hold, top.Hold, stepOf(top.Hold-cur.Hold, 10, 5))
 	climb(&cur.Seconds, top.Seconds, stepOf(top.Seconds-cur.Seconds, 10, 5))
 	climb(&cur.Minutes, top.Minutes, 1)
-	if longer {
-		far := beyondTop(cur, e.Category)
-		climb(&cur.Reps, far.Reps, 2)
-		climb(&cur.Sets, far.Sets, 1)
-		climb(&cur.Hold, far.Hold, 5)
-	}
-	if cur.Level > 0 {
-		climb(&cur.Level, MaxLevel, 1)
+	if far {
+		beyond := beyondTop(cur, e.Category)
+		climb(&cur.Reps, beyond.Reps, 2)
+		climb(&cur.Sets, beyond.Sets, 1)
+		climb(&cur.Hold, beyond.Hold, 5)
 	}
 	return out
 }
+
+// PlanLevel is the highest resistance level a plan climbs to: one step
+// above the patient's own band or weight, once the repetitions and sets
+// are at their top. A further step is the clinician's call at a review.
+const PlanLevel = 2
+
+// withLevels is the rungs vol[from..to] followed, for resisted work, by the
+// resistance step at vol[to]: the ladder a plan climbs.
+func (e Exercise) withLevels(vol []Dose, from, to int) []Dose {
+	out := append([]Dose(nil), vol[from:to+1]...)
+	if e.resisted() {
+		d := vol[to]
+		for d.Level < PlanLevel {
+			d.Level++
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// resisted reports whether the exercise works against a band or weight.
+func (e Exercise) resisted() bool { return e.Equipment != None && e.Equipment != "" }
+
+// climbs reports whether exercises of the category climb a ladder: the
+// warm-up and general activity keep one dose, which the planner sets from
+// the session's length.
+func (c Category) climbs() bool { return !c.Warmup() && c != Activity }
 
 // stepOf returns big when the distance to climb is at least atLeast, else 1
 // (holds and seconds) or the small natural step.
@@ -69,25 +101,41 @@ func easyWeek(n, weeks int) bool {
 	return weeks >= 6 && n%ConsolidationEvery == 0 && n != weeks
 }
 
-// startRung is where on a ladder of the given length a patient of the given
-// level starts. Beginners start at the bottom; intermediate patients a
-// third of the way up, still below what they will reach.
-func startRung(level Level, length int) int {
-	if level == Intermediate {
-		return min(length/3, length-1)
+// levelStart is where on its catalogue ladder a patient of the given level
+// starts. Beginners start at the bottom; intermediate patients a third of
+// the way up (counting the resistance steps), below the catalogue's top.
+func (e Exercise) levelStart(level Level) int {
+	if level != Intermediate {
+		return 0
 	}
-	return 0
+	vol := e.volume(false)
+	return min(len(e.Ladder())/3, len(vol)-1)
 }
 
-// rung returns the ladder index for week n. climbed is how many ordinary
-// weeks came before it. An easy week drops two rungs below where it would
-// have been, never below the start.
-func rung(start, length, climbed int, easy bool) int {
-	r := min(start+climbed, length-1)
-	if easy {
-		r = max(start, r-2)
+// eased is the dose of an easier week after the dose d: about two thirds
+// of its repetitions (or holds, or seconds, or hold time), never below the
+// catalogue's start, or else one set fewer; always the same band or
+// weight. A dose that cannot come down stays as it is.
+func (e Exercise) eased(d Dose) Dose {
+	floor := e.Dose.Start
+	third := func(n, least int) int { return max(least, n*2/3) }
+	was := d
+	switch d.Kind() {
+	case RepsDose:
+		d.Reps = third(d.Reps, floor.Reps)
+	case HoldsDose:
+		d.Reps = third(d.Reps, floor.Reps)
+		if d == was {
+			d.Hold = max(floor.Hold, (d.Hold*2/3+4)/5*5)
+			d.Hold = min(d.Hold, was.Hold)
+		}
+	case TimedDose:
+		d.Seconds = third(d.Seconds, floor.Seconds)
 	}
-	return r
+	if d == was && d.Sets > max(floor.Sets, 1) {
+		d.Sets--
+	}
+	return d
 }
 
 // beyondTop is how far a longer session takes a top dose, within the

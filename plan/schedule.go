@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -48,24 +49,33 @@ func adjacent(a, b int) bool {
 // restSets splits the training days (indexes into offsets) into two sets
 // in which no two days are consecutive on the calendar, week after week.
 // Strength work for one muscle group keeps to one set, so it always has a
-// day of rest after it. When no two training days touch, the first set
-// holds them all and the second is empty. A seven-day week leaves one day
-// in neither set: it has mobility and no strength work.
+// day of rest after it. The days that follow one another form runs; each
+// run takes its days in turn, from its first, into the first set and the
+// second. When no two training days touch, the first set holds them all
+// and the second is empty. Only seven days a week make one run round the
+// whole week: then one day is in neither set, and has mobility and no
+// strength work.
 func restSets(offsets []int) [2][]int {
 	n := len(offsets)
+	prev := func(i int) int { return (i + n - 1) % n }
+	start := -1 // a day that starts a run: the day before it is no training day
+	for i := range n {
+		if n == 1 || !adjacent(offsets[prev(i)], offsets[i]) {
+			start = i
+			break
+		}
+	}
+	round := start < 0
+	start = max(start, 0)
 	color := make([]int, n)
-	for i := 1; i < n; i++ {
-		if adjacent(offsets[i-1], offsets[i]) && color[i-1] == 0 {
+	for j := 1; j < n; j++ {
+		i := (start + j) % n
+		if adjacent(offsets[prev(i)], offsets[i]) && color[prev(i)] == 0 {
 			color[i] = 1
 		}
 	}
-	if last := n - 1; n > 2 && adjacent(offsets[last], offsets[0]) && color[last] == color[0] {
-		other := 1 - color[0]
-		if adjacent(offsets[last-1], offsets[last]) && color[last-1] == other {
-			color[last] = -1
-		} else {
-			color[last] = other
-		}
+	if last := prev(start); round && n > 2 && color[last] == color[start] {
+		color[last] = -1
 	}
 	var sets [2][]int
 	for i, c := range color {
@@ -89,198 +99,140 @@ func loadGroups(e Exercise) []string {
 	return e.Muscles
 }
 
-// schedule places the candidates on the days of a week. Every week uses
-// the same days; only the doses change. Included exercises go first; then
-// the focus's pattern of categories takes, turn by turn, the most wanted
-// exercise of each category that still fits, until the plan teaches as
-// many exercises as it may or nothing more fits.
-func (b *builder) schedule() error {
-	b.offsets = trainingOffsets(b.s)
-	b.sets = restSets(b.offsets)
-	b.days = make([][]Exercise, len(b.offsets))
-	b.ladders = map[string][]Dose{}
-	b.top = map[string]Dose{}
-	longer := b.s.Minutes >= longerFrom
-	candidates := slices.Clone(b.forced)
-	for _, q := range b.queues {
-		candidates = append(candidates, q...)
+// place puts p on its days: every eligible day, or as many as its role
+// needs (those with the fewest exercises so far). Strength and core work is
+// eligible only on the rest set its muscle groups keep to (the one with
+// more room when they have none yet), and a role "with" another only on
+// that role's days. A needed role goes in whatever the count; an
+// included exercise needs room on its days for one more exercise; any
+// other also needs room in the plan for one more to learn, and, for
+// mobility, settles for the days that have room. It reports false,
+// placing nothing, when p does not fit.
+func (b *builder) place(p *pick) bool {
+	eligible := make([]int, len(b.offsets))
+	for i := range eligible {
+		eligible[i] = i
 	}
-	for _, e := range candidates {
-		l := e.ladder(longer)
-		b.ladders[e.ID] = l
-		top := l[0]
-		for n := 1; n <= b.s.Weeks; n++ {
-			if r := b.rungFor(l, n); EstimateSeconds(l[r], e.Category) > EstimateSeconds(top, e.Category) {
-				top = l[r]
-			}
-		}
-		b.top[e.ID] = top
-	}
-	budget := b.s.Minutes * 60
-	// Every session starts with its week's warm-up; leave room for the
-	// longest of them.
-	warm := 0
-	for n := 1; n <= b.s.Weeks; n++ {
-		secs := 0
-		for _, w := range b.warmup(n) {
-			secs += EstimateSeconds(b.warmupDose(w), w.Category)
-		}
-		warm = max(warm, secs)
-	}
-	if warm >= budget {
-		return buildErr("minutes", "a %d-minute session has no time left after the warm-up", b.s.Minutes)
-	}
-	pl := &placer{b: b, budget: budget, limit: MaxExercises(b.s.Minutes), used: make([]int, len(b.offsets)), groupSet: map[string]int{}}
-	for d := range pl.used {
-		pl.used[d] = warm
-	}
-	for _, e := range b.forced {
-		if !pl.place(e) {
-			return buildErr("include", "include: exercise %q does not fit in a %d-minute session", e.ID, b.s.Minutes)
-		}
-	}
-	limit := max(maxPlanExercises(b.s.Minutes, len(b.sets[1]) > 0), len(b.forced))
-	count := len(b.forced)
-	// Among mobility exercises the focus wants as much, the quicker comes
-	// first, so that a short session still holds as many as it may.
-	queues := map[Category][]Exercise{}
-	for cat, q := range b.queues {
-		q = slices.Clone(q)
-		if cat != Mobility {
-			queues[cat] = q
-			continue
-		}
-		slices.SortStableFunc(q, func(x, y Exercise) int {
-			if r := focusRank(x, b.s.Focus) - focusRank(y, b.s.Focus); r != 0 {
-				return r
-			}
-			return EstimateSeconds(b.top[x.ID], x.Category) - EstimateSeconds(b.top[y.ID], y.Category)
-		})
-		queues[cat] = q
-	}
-	for more := true; more && count < limit; {
-		more = false
-		for _, cat := range focusPattern[b.s.Focus] {
-			if count == limit {
-				break
-			}
-			q := queues[cat]
-			for k, e := range q {
-				if pl.place(e) {
-					queues[cat] = slices.Delete(q, k, k+1)
-					count++
-					more = true
-					break
-				}
-			}
-		}
-	}
-	// A day that strength work left empty takes mobility work.
-	var empty []int
-	for d, list := range b.days {
-		if len(list) == 0 {
-			empty = append(empty, d)
-		}
-	}
-	if len(empty) > 0 {
-		for _, e := range queues[Mobility] {
-			if pl.fits(empty, EstimateSeconds(b.top[e.ID], e.Category)) {
-				pl.put(e, empty)
-				break
-			}
-		}
-	}
-	for d, list := range b.days {
-		if len(list) == 0 {
-			return buildErr("minutes", "no exercise fits day %d of the week with these options", d+1)
-		}
-		// Mobility before strength before core; otherwise as chosen.
-		slices.SortStableFunc(list, func(x, y Exercise) int {
-			return slices.Index(Categories, x.Category) - slices.Index(Categories, y.Category)
-		})
-	}
-	return nil
-}
-
-// placer puts exercises on the days of a week, keeping each session
-// within its minutes and its number of exercises, and the strength work
-// of each muscle group to one rest set.
-type placer struct {
-	b             *builder
-	budget, limit int
-	used          []int          // seconds planned on each day so far
-	groupSet      map[string]int // muscle group → the rest set its work keeps to
-}
-
-// fits reports whether an exercise taking cost seconds fits on every one
-// of days.
-func (pl *placer) fits(days []int, cost int) bool {
-	for _, d := range days {
-		if len(pl.b.days[d]) >= pl.limit || pl.used[d]+cost > pl.budget {
-			return false
-		}
-	}
-	return len(days) > 0
-}
-
-// room is the seconds left on the fullest day of a set.
-func (pl *placer) room(days []int) int {
-	worst := 0
-	for _, d := range days {
-		worst = max(worst, pl.used[d])
-	}
-	return pl.budget - worst
-}
-
-func (pl *placer) put(e Exercise, days []int) {
-	for _, d := range days {
-		pl.b.days[d] = append(pl.b.days[d], e)
-		pl.used[d] += EstimateSeconds(pl.b.top[e.ID], e.Category)
-	}
-}
-
-// place puts e on every training day, or for strength and core work on
-// every day of the rest set its muscle groups keep to (the one with more
-// room when they have none yet). It reports false, placing nothing, when
-// e does not fit.
-func (pl *placer) place(e Exercise) bool {
-	b := pl.b
-	cost := EstimateSeconds(b.top[e.ID], e.Category)
-	groups := loadGroups(e)
+	groups := loadGroups(p.e)
 	if groups == nil {
-		all := make([]int, len(b.offsets))
-		for i := range all {
-			all[i] = i
-		}
-		if !pl.fits(all, cost) {
-			return false
-		}
-		pl.put(e, all)
-		return true
+		return b.placeOn(p, eligible, nil, 0)
 	}
 	set := -1
 	for _, g := range groups {
-		if k, ok := pl.groupSet[g]; ok {
+		if k, ok := b.groupSet[g]; ok {
 			if set >= 0 && set != k {
 				return false // its groups already keep to different sets
 			}
 			set = k
 		}
 	}
-	if set < 0 {
-		set = 0
-		if pl.fits(b.sets[1], cost) && (!pl.fits(b.sets[0], cost) || pl.room(b.sets[1]) > pl.room(b.sets[0])) {
-			set = 1
+	if set >= 0 {
+		return b.placeOn(p, b.sets[set], groups, set)
+	}
+	// A set of one day gives no second day in the week; otherwise the
+	// lighter set comes first, so strength and core work alternate.
+	first := 0
+	if n0, n1 := len(b.sets[0]), len(b.sets[1]); (n0 < 2 && n1 > n0) || (min(n0, n1) >= 2 && b.load(b.sets[1]) < b.load(b.sets[0])) {
+		first = 1
+	}
+	return b.placeOn(p, b.sets[first], groups, first) || b.placeOn(p, b.sets[1-first], groups, 1-first)
+}
+
+// placeOn puts p on some of the eligible days, as place describes; the
+// muscle groups it loads then keep to rest set set.
+func (b *builder) placeOn(p *pick, eligible []int, groups []string, set int) bool {
+	if p.use != nil && p.use.With != "" {
+		with := slices.IndexFunc(b.picks, func(q *pick) bool { return q.use != nil && q.use.Role == p.use.With })
+		if with < 0 {
+			return false
+		}
+		eligible = slices.DeleteFunc(slices.Clone(eligible), func(d int) bool { return !slices.Contains(b.picks[with].days, d) })
+	}
+	want := len(eligible)
+	if p.use != nil {
+		want = min(p.use.Days, want)
+	}
+	limit := MaxExercises(b.s.Minutes)
+	room := slices.Clone(eligible)
+	needed := p.use != nil && p.use.Priority == Needed
+	if !p.fixed {
+		most := b.planLimit()
+		if b.roomy && groups != nil {
+			most-- // the last place is for a stretch
+		}
+		if b.teaches() >= most {
+			return false
 		}
 	}
-	if !pl.fits(b.sets[set], cost) {
+	if !needed {
+		room = slices.DeleteFunc(room, func(d int) bool { return b.count(d) >= limit })
+	}
+	if groups == nil && !p.fixed {
+		// Mobility that is not needed goes on the days that have room
+		// for it, if not on all it asks for.
+		want = min(want, len(room))
+	}
+	if want == 0 || len(room) < want {
 		return false
 	}
+	slices.SortStableFunc(room, func(x, y int) int { return b.count(x) - b.count(y) })
+	p.days = slices.Sorted(slices.Values(room[:want]))
 	for _, g := range groups {
-		pl.groupSet[g] = set
+		b.groupSet[g] = set
 	}
-	pl.put(e, b.sets[set])
+	b.take(p.e)
+	p.vol = p.e.volume(true)
+	p.from = p.e.levelStart(b.s.Level)
+	p.s, p.c = p.from, len(p.vol)-1
+	b.picks = append(b.picks, p)
 	return true
+}
+
+// count is the number of main exercises on day d.
+func (b *builder) count(d int) int {
+	n := 0
+	for _, p := range b.picks {
+		if slices.Contains(p.days, d) {
+			n++
+		}
+	}
+	return n
+}
+
+// load is the most main exercises on any of days.
+func (b *builder) load(days []int) int {
+	most := 0
+	for _, d := range days {
+		most = max(most, b.count(d))
+	}
+	return most
+}
+
+// teaches is the number of main exercises the plan teaches.
+func (b *builder) teaches() int { return len(b.picks) }
+
+// dose is p's dose in week n: a rung up its plan ladder for every
+// ordinary week before it. An easier week eases the strength and core
+// work of the week before, with the same band or weight, and repeats its
+// mobility work: stretching needs no rest.
+func (b *builder) dose(p *pick, n int) Dose {
+	l := p.e.withLevels(p.vol, p.s, p.c)
+	r, _ := b.rungOf(p, n)
+	if b.weeks[n].easy && p.e.Category.Loaded() {
+		return p.e.eased(l[r])
+	}
+	return l[r]
+}
+
+// rungOf is the index of p's week-n dose on its plan ladder (for an
+// easier week, the rung it eases), and the ladder's top.
+func (b *builder) rungOf(p *pick, n int) (rung, top int) {
+	top = len(p.e.withLevels(p.vol, p.s, p.c)) - 1
+	climbed := b.weeks[n].climbed
+	if b.weeks[n].easy {
+		climbed--
+	}
+	return min(max(climbed, 0), top), top
 }
 
 func (b *builder) plan() *Plan {
@@ -290,7 +242,7 @@ func (b *builder) plan() *Plan {
 		wk := Week{
 			Number: n,
 			Start:  b.s.Start.AddDays(7 * (n - 1)),
-			Easy:   easyWeek(n, b.s.Weeks),
+			Easy:   b.weeks[n].easy,
 			Review: n == b.s.Weeks || n%ReviewEvery == 0,
 		}
 		if r := b.s.Review; !r.IsZero() && !r.Before(wk.Start) && !wk.End().Before(r) {
@@ -298,35 +250,55 @@ func (b *builder) plan() *Plan {
 		}
 		// A steady week repeats the week before with every dose at the
 		// top: the patient keeps this level.
-		wk.Steady = n > 1 && !wk.Easy && !easyWeek(n-1, b.s.Weeks)
+		wk.Steady = n > 1 && !wk.Easy && !b.weeks[n-1].easy
 		for d, off := range b.offsets {
 			ses := Session{Date: wk.Start.AddDays(off)}
-			secs := 0
 			add := func(e Exercise, dose Dose) {
 				ses.Items = append(ses.Items, Item{Exercise: e.ID, Dose: dose})
-				secs += EstimateSeconds(dose, e.Category)
 				if !seen[e.ID] {
 					seen[e.ID] = true
 					p.Exercises = append(p.Exercises, e)
 				}
 			}
-			for _, e := range b.warmup(n) {
-				add(e, b.warmupDose(e))
+			for _, it := range b.warmup(n) {
+				e, _ := b.c.Lookup(it.Exercise)
+				add(e, it.Dose)
 			}
-			for _, e := range b.days[d] {
-				l := b.ladders[e.ID]
-				r := b.rungFor(l, n)
-				if r != len(l)-1 || (n > 1 && b.rungFor(l, n-1) != r) {
+			for _, pk := range b.sessionPicks(d) {
+				if pk == nil {
+					if m := b.walk.minutes; m > 0 {
+						add(b.walk.e, Dose{Sets: 1, Minutes: m})
+					}
+					continue
+				}
+				r, top := b.rungOf(pk, n)
+				if prev, _ := b.rungOf(pk, n-1); r != top || prev != r {
 					wk.Steady = false
 				}
-				add(e, l[r])
+				add(pk.e, b.dose(pk, n))
 			}
-			ses.Minutes = (secs + 59) / 60
+			ses.Minutes = (b.sessionSeconds(d, n) + 59) / 60
 			wk.Sessions = append(wk.Sessions, ses)
 		}
 		p.Weeks = append(p.Weeks, wk)
 	}
 	return p
+}
+
+// sessionPicks is the main exercises of day d in session order, and nil
+// for the walk, which ends the session.
+func (b *builder) sessionPicks(d int) []*pick {
+	var out []*pick
+	for _, p := range b.picks {
+		if slices.Contains(p.days, d) {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y *pick) int { return cmp.Compare(x.order, y.order) })
+	if b.walk != nil {
+		out = append(out, nil)
+	}
+	return out
 }
 
 // weekdayNames are the days of the week as a plan file and the options

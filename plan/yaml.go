@@ -41,7 +41,9 @@ var (
 // goTypeWords names the Go types yaml.v3 mentions in words a clinician reads.
 var goTypeWords = map[string]string{
 	"int": "a whole number", "float64": "a number", "bool": "true or false", "string": "text",
-	"[]string": "a list", "plan.catalogFile": "a mapping with an \"exercises:\" list",
+	"[]string": "a list", "plan.catalogFile": "a mapping with an \"exercises:\" list (and a \"prescriptions:\" list)",
+	"[]plan.Prescription": "a list of prescriptions", "plan.Prescription": "a prescription (a mapping with focus and roles)",
+	"[]plan.RoleUse": "a list of roles", "plan.RoleUse": "a role (a mapping with role, priority, days and candidates)",
 	"[]plan.Exercise": "a list of exercises", "plan.Exercise": "an exercise (a mapping)",
 	"plan.Dose": "a dose such as {reps: 8}", "plan.DoseRange": "a mapping with start and top",
 	"plan.Plan": "a saved plan (a mapping)",
@@ -89,16 +91,21 @@ func yamlError(kind ErrorKind, name string, err error) error {
 	return fileErr(kind, name, line, "%s", m)
 }
 
-// exerciseNodes returns the mapping node of each exercise, in order.
-func exerciseNodes(root *yaml.Node) []*yaml.Node {
+// docNode returns the top node of a parsed document, or nil.
+func docNode(root *yaml.Node) *yaml.Node {
 	if root == nil || len(root.Content) == 0 {
 		return nil
 	}
-	list := mapValue(root.Content[0], "exercises")
-	if list == nil || list.Kind != yaml.SequenceNode {
+	return root.Content[0]
+}
+
+// listItem returns item i of the top-level list key, or nil.
+func listItem(root *yaml.Node, key string, i int) *yaml.Node {
+	list := mapValue(docNode(root), key)
+	if list == nil || list.Kind != yaml.SequenceNode || i >= len(list.Content) {
 		return nil
 	}
-	return list.Content
+	return list.Content[i]
 }
 
 func mapValue(n *yaml.Node, key string) *yaml.Node {

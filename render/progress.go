@@ -260,8 +260,9 @@ func (l *layout) progressRows(t progressTab) {
 	}
 	onPage := 0
 	for i := range weeks {
-		// A part of the table starts with two rows, and the last two
-		// rows stay together, so no page holds a single row.
+		// A part of the table starts with two rows (three when only
+		// three are left), and the last two rows stay together, so no
+		// page holds a single row.
 		need := t.hs[i]
 		switch {
 		case onPage == 0:

@@ -93,7 +93,7 @@ func stressPlans(t testing.TB) map[string]*plan.Plan {
 	return map[string]*plan.Plan{
 		"default":             build(t, c, plan.Options{}),
 		"52 weeks":            build(t, c, plan.Options{Weeks: 52, Days: 3, Patient: plan.Patient{Name: "Ζωή Παπαδοπούλου"}}),
-		"7 days":              build(t, c, plan.Options{Days: 7, Minutes: 90, Equipment: plan.EquipmentKinds, Level: plan.Intermediate}),
+		"7 days":              build(t, c, plan.Options{Days: 7, Minutes: 45, Equipment: plan.EquipmentKinds, Level: plan.Intermediate}),
 		"every exercise":      everyExercise(c),
 		"long name, note":     build(t, c, plan.Options{Weeks: 8, Patient: plan.Patient{Name: longName, Clinician: longName, Clinic: longName, Contact: longName, Notes: longNote}}),
 		"empty patient":       build(t, c, plan.Options{Weeks: 1, Days: 1, Equipment: []plan.Equipment{}, NoFloor: true}),
@@ -327,7 +327,7 @@ func TestSmall(t *testing.T) {
 // week's grid, in both print sizes, spare pages too.
 func TestPictures(t *testing.T) {
 	c := realCatalog(t)
-	p := build(t, c, plan.Options{Weeks: 2, Days: 3})
+	p := build(t, c, plan.Options{Weeks: 2, Days: 3, Minutes: 15})
 	for name, o := range allOptions {
 		d, err := rend.Layout(p, o)
 		if err != nil {

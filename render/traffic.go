@@ -38,8 +38,8 @@ type light struct {
 	do, doShort string
 }
 
-// lights are the traffic light's bands (shared/CLINICAL.md, "Pain
-// monitoring").
+// lights are the traffic light's bands (docs/clinical.md, "Pain while
+// exercising").
 var lights = []light{
 	{Green, "Green: 0 to 2", "Green: 0 to 2", "Fine. Carry on.", "Carry on."},
 	{Amber, "Amber: 3 to 5", "Amber: 3 to 5", "This is all right, as long as the pain settles within a day (24 hours).", "All right if it settles in a day."},

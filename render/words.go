@@ -98,6 +98,8 @@ func categoryWords(c plan.Category) string {
 		return "Strength"
 	case plan.Core:
 		return "Trunk support"
+	case plan.Activity:
+		return "Staying active"
 	}
 	return ""
 }
@@ -113,6 +115,8 @@ func workWords(c plan.Category) string {
 		return "a stronger upper back"
 	case plan.Core:
 		return "a stronger middle (your trunk)"
+	case plan.Activity:
+		return "staying active"
 	}
 	return ""
 }

@@ -88,6 +88,13 @@ type pageData struct {
 // Value is a field's value, or its default.
 func (d pageData) Value(name string) string { return d.Form.Get(name) }
 
+// MinMinutes and MaxMinutes are the range of a session's minutes, for the
+// number field's limits.
+func (pageData) MinMinutes() int { return plan.MinSessionMinutes }
+
+// MaxMinutes: see MinMinutes.
+func (pageData) MaxMinutes() int { return plan.MaxSessionMinutes }
+
 // Checked reports whether a checkbox of a field is ticked.
 func (d pageData) Checked(name, value string) bool {
 	for _, v := range d.Form[name] {
