@@ -50,7 +50,7 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logo, err := os.ReadFile(filepath.Join("render", "testdata", "logo.png"))
+	logo, err := os.ReadFile(filepath.Join("testdata", "logo.png"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,9 +26,10 @@
 // it. A needed role that no candidate can fill refuses the plan, with a
 // message that names the role and what the clinician could change.
 //
-// The built-in prescriptions promise the following, and a sweep over
-// every combination of options checks each promise (plan/sweep_test.go,
-// plan/focus_test.go):
+// The built-in prescriptions promise the following, and a sweep of the
+// options checks each promise (plan/sweep_test.go, plan/focus_test.go): the
+// quick run reaches every value of every option, the full run every pair of
+// values of any two options:
 //
 //   - balanced: the default, for a mixed picture. Upper-back extension in
 //     every session, and a pull for the upper back and trunk work each on

@@ -161,14 +161,14 @@ func (f *fitter) secsAt(p *pick, s, c int) []int {
 	}
 	key := s*len(p.vol) + c
 	if m[key] == nil {
-		l := p.e.withLevels(p.vol, s, c)
+		top := p.e.ladderLen(p.vol, s, c) - 1
 		out := make([]int, len(f.kinds))
 		for i, k := range f.kinds {
 			climbed := k.climbed
 			if k.easy {
 				climbed--
 			}
-			d := l[min(max(climbed, 0), len(l)-1)]
+			d := p.e.rung(p.vol, s, c, min(max(climbed, 0), top))
 			if k.easy && p.e.Category.Loaded() {
 				d = p.e.eased(d)
 			}

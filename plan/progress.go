@@ -74,6 +74,25 @@ func (e Exercise) withLevels(vol []Dose, from, to int) []Dose {
 	return out
 }
 
+// ladderLen is len(e.withLevels(vol, from, to)), without building it.
+func (e Exercise) ladderLen(vol []Dose, from, to int) int {
+	n := to - from + 1
+	if e.resisted() {
+		n += max(PlanLevel-vol[to].Level, 0)
+	}
+	return n
+}
+
+// rung is e.withLevels(vol, from, to)[r], without building the ladder.
+func (e Exercise) rung(vol []Dose, from, to, r int) Dose {
+	if from+r <= to {
+		return vol[from+r]
+	}
+	d := vol[to]
+	d.Level += from + r - to
+	return d
+}
+
 // resisted reports whether the exercise works against a band or weight.
 func (e Exercise) resisted() bool { return e.Equipment != None && e.Equipment != "" }
 

@@ -216,18 +216,18 @@ func (b *builder) teaches() int { return len(b.picks) }
 // work of the week before, with the same band or weight, and repeats its
 // mobility work: stretching needs no rest.
 func (b *builder) dose(p *pick, n int) Dose {
-	l := p.e.withLevels(p.vol, p.s, p.c)
 	r, _ := b.rungOf(p, n)
+	d := p.e.rung(p.vol, p.s, p.c, r)
 	if b.weeks[n].easy && p.e.Category.Loaded() {
-		return p.e.eased(l[r])
+		return p.e.eased(d)
 	}
-	return l[r]
+	return d
 }
 
 // rungOf is the index of p's week-n dose on its plan ladder (for an
 // easier week, the rung it eases), and the ladder's top.
 func (b *builder) rungOf(p *pick, n int) (rung, top int) {
-	top = len(p.e.withLevels(p.vol, p.s, p.c)) - 1
+	top = p.e.ladderLen(p.vol, p.s, p.c) - 1
 	climbed := b.weeks[n].climbed
 	if b.weeks[n].easy {
 		climbed--

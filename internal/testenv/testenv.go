@@ -1,6 +1,6 @@
 // Package testenv says how thorough a test run is. The default go test
 // ./... is the quick one a developer runs after every change; the full
-// sweeps (every combination of options, every stress file) run when the
+// sweeps (every pair of option values, every stress file) run when the
 // environment sets BACKPLAN_SLOW_TESTS=1, as .ci/run does.
 package testenv
 
