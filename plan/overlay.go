@@ -54,6 +54,7 @@ type overlay struct {
 	name      string                         // the file it was loaded from, for errors
 	lines     map[string]int                 // each exercise's line in the file
 	exercises map[string]map[string][]string // id → field → text (one item for a plain field)
+	err       error                          // why the file was refused, for Localized to give
 	roles     map[string]string
 }
 
@@ -139,17 +140,24 @@ func (c *Catalog) roleNames() []string {
 // lang. The translated catalogue's Line points into the overlay. It is checked as strictly as a catalogue: an exercise or field
 // missing or extra, a list of another length than the English, a stale
 // from hash or an unknown key is refused. A second overlay for a language
-// replaces the first.
+// replaces the first. A refused file named for a language (X.es.yaml)
+// leaves that language listed, and Localized gives the same error for it:
+// the English catalogue stays usable while a translation is stale.
 func (c *Catalog) LoadOverlay(name string, data []byte) error {
 	if c.english != nil {
 		return fileErr(CatalogProblem, name, 0, "an overlay goes on the English catalogue, not a translated one")
 	}
-	o, err := parseOverlay(c, name, data)
-	if err != nil {
-		return err
-	}
 	if c.overlays == nil {
 		c.overlays = make(map[string]*overlay)
+	}
+	o, err := parseOverlay(c, name, data)
+	if err != nil {
+		// The language the file is named for (X.es.yaml) is refused with
+		// this error from now on, not called unknown.
+		if sm := overlayName.FindStringSubmatch(name); sm != nil && sm[1] != English {
+			c.overlays[sm[1]] = &overlay{lang: sm[1], name: name, err: err}
+		}
+		return err
 	}
 	c.overlays[o.lang] = o
 	return nil
@@ -192,6 +200,9 @@ func (c *Catalog) Localized(lang string) (*Catalog, error) {
 	o, ok := en.overlays[lang]
 	if !ok {
 		return nil, optErr("lang", "lang %q: the catalogue has no words in that language (choose %s)", lang, words.Or(en.Languages()))
+	}
+	if o.err != nil {
+		return nil, o.err
 	}
 	out := *en
 	out.Exercises = slices.Clone(en.Exercises)

@@ -226,8 +226,11 @@ func TestLoadOverlayErrors(t *testing.T) {
 				t.Errorf("error\n got: %s\nwant: …%s…", err, tt.want)
 			}
 			checkError(t, err, plan.CatalogProblem, "test.es.yaml")
-			if _, err := c.Localized("es"); err == nil {
-				t.Error("a refused overlay is still there")
+			if _, lerr := c.Localized("es"); lerr == nil || lerr.Error() != err.Error() {
+				t.Errorf("Localized(es) after a refused test.es.yaml: got %v, want its error", lerr)
+			}
+			if en, lerr := c.Localized("en"); lerr != nil || en != c {
+				t.Errorf("Localized(en) after a refused overlay: got %v", lerr)
 			}
 		})
 	}
