@@ -25,11 +25,12 @@ func loadBuiltinOverlays(cat *plan.Catalog) error {
 		if err != nil {
 			return err
 		}
-		// A stale translation (the English changed since) is refused for
-		// its language only, when a workbook asks for it (Localized gives
-		// the error); English workbooks still print. plan's tests keep the
-		// built-in translations fresh.
-		_ = cat.LoadOverlay(name, data)
+		// Read when a workbook first asks for the language: a stale
+		// translation refuses its own language then, and English still
+		// prints. plan's tests keep the built-in translations fresh.
+		if err := cat.AddOverlay(name, data); err != nil {
+			return err
+		}
 	}
 	return nil
 }

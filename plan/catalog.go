@@ -164,7 +164,7 @@ type Catalog struct {
 	lines         func() map[string]int // each exercise's first line in the file, worked out once asked
 	// Overlays (overlay.go): the English catalogue keeps one per language;
 	// a translated copy knows its language, its role names and its English.
-	overlays map[string]*overlay
+	overlays map[string]func() (*overlay, error)
 	lang     string
 	roles    map[string]string
 	english  *Catalog

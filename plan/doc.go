@@ -151,7 +151,9 @@
 // easier, harder) and every role in another language, and
 // Catalog.Localized returns the catalogue in it: the same ids, doses,
 // pictures and prescriptions, so the same options build the same plan in
-// any language. Each translated field records the TextHash of the English
+// any language. AddOverlay defers reading a file until its language is
+// first asked for, so that an English workbook does not pay for it and a
+// stale translation refuses only its own language. Each translated field records the TextHash of the English
 // it came from. The loader refuses an overlay with an exercise, role or
 // field missing or extra, a list of another length than the English, a
 // hash that no longer matches the English (the message names the field

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -54,7 +55,6 @@ type overlay struct {
 	name      string                         // the file it was loaded from, for errors
 	lines     map[string]int                 // each exercise's line in the file
 	exercises map[string]map[string][]string // id → field → text (one item for a plain field)
-	err       error                          // why the file was refused, for Localized to give
 	roles     map[string]string
 }
 
@@ -137,30 +137,46 @@ func (c *Catalog) roleNames() []string {
 // LoadOverlay reads an overlay (see above) for the catalogue and keeps it
 // for Localized. name is used in errors, which read "name:line: what is
 // wrong"; a name such as "exercises.es.yaml" must agree with the file's
-// lang. The translated catalogue's Line points into the overlay. It is checked as strictly as a catalogue: an exercise or field
+// lang. It is checked as strictly as a catalogue: an exercise or field
 // missing or extra, a list of another length than the English, a stale
 // from hash or an unknown key is refused. A second overlay for a language
-// replaces the first. A refused file named for a language (X.es.yaml)
-// leaves that language listed, and Localized gives the same error for it:
-// the English catalogue stays usable while a translation is stale.
+// replaces the first. The translated catalogue's Line points into the
+// overlay.
 func (c *Catalog) LoadOverlay(name string, data []byte) error {
 	if c.english != nil {
 		return fileErr(CatalogProblem, name, 0, "an overlay goes on the English catalogue, not a translated one")
 	}
-	if c.overlays == nil {
-		c.overlays = make(map[string]*overlay)
-	}
 	o, err := parseOverlay(c, name, data)
 	if err != nil {
-		// The language the file is named for (X.es.yaml) is refused with
-		// this error from now on, not called unknown.
-		if sm := overlayName.FindStringSubmatch(name); sm != nil && sm[1] != English {
-			c.overlays[sm[1]] = &overlay{lang: sm[1], name: name, err: err}
-		}
 		return err
 	}
-	c.overlays[o.lang] = o
+	c.keepOverlay(o.lang, func() (*overlay, error) { return o, nil })
 	return nil
+}
+
+// AddOverlay keeps an overlay for the language its name gives (X.es.yaml
+// is es) and reads it, as LoadOverlay does, only when Localized first asks
+// for that language: an English workbook does not pay for it, and a
+// translation gone stale refuses its own language with LoadOverlay's
+// error while English still prints. It is safe for Localized to be called
+// from several goroutines at once.
+func (c *Catalog) AddOverlay(name string, data []byte) error {
+	sm := overlayName.FindStringSubmatch(name)
+	switch {
+	case c.english != nil:
+		return fileErr(CatalogProblem, name, 0, "an overlay goes on the English catalogue, not a translated one")
+	case sm == nil || sm[1] == English:
+		return fileErr(CatalogProblem, name, 0, "the file's name must end in a language's code and .yaml, such as .es.yaml")
+	}
+	c.keepOverlay(sm[1], sync.OnceValues(func() (*overlay, error) { return parseOverlay(c, name, data) }))
+	return nil
+}
+
+func (c *Catalog) keepOverlay(lang string, load func() (*overlay, error)) {
+	if c.overlays == nil {
+		c.overlays = make(map[string]func() (*overlay, error))
+	}
+	c.overlays[lang] = load
 }
 
 // Languages lists the languages the catalogue can be printed in: English,
@@ -197,12 +213,13 @@ func (c *Catalog) Localized(lang string) (*Catalog, error) {
 	if lang == English {
 		return en, nil
 	}
-	o, ok := en.overlays[lang]
+	load, ok := en.overlays[lang]
 	if !ok {
 		return nil, optErr("lang", "lang %q: the catalogue has no words in that language (choose %s)", lang, words.Or(en.Languages()))
 	}
-	if o.err != nil {
-		return nil, o.err
+	o, err := load()
+	if err != nil {
+		return nil, err
 	}
 	out := *en
 	out.Exercises = slices.Clone(en.Exercises)

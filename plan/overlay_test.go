@@ -226,13 +226,55 @@ func TestLoadOverlayErrors(t *testing.T) {
 				t.Errorf("error\n got: %s\nwant: …%s…", err, tt.want)
 			}
 			checkError(t, err, plan.CatalogProblem, "test.es.yaml")
-			if _, lerr := c.Localized("es"); lerr == nil || lerr.Error() != err.Error() {
-				t.Errorf("Localized(es) after a refused test.es.yaml: got %v, want its error", lerr)
+			if _, err := c.Localized("es"); err == nil {
+				t.Error("a refused overlay is still there")
+			}
+			// Added, the same file is read when Spanish is first asked
+			// for, and refused then with the same error; English prints.
+			c = loadRx(t)
+			if err := c.AddOverlay("test.es.yaml", []byte(text)); err != nil {
+				t.Fatalf("AddOverlay: %v", err)
 			}
 			if en, lerr := c.Localized("en"); lerr != nil || en != c {
-				t.Errorf("Localized(en) after a refused overlay: got %v", lerr)
+				t.Errorf("Localized(en) with a stale overlay added: got %v", lerr)
+			}
+			if _, lerr := c.Localized("es"); lerr == nil || lerr.Error() != err.Error() {
+				t.Errorf("Localized(es) with the overlay added: got %v, want %v", lerr, err)
 			}
 		})
+	}
+}
+
+// TestAddOverlay reads an added overlay once, when its language is first
+// asked for, from goroutines at once, and refuses a name without a
+// language's code.
+func TestAddOverlay(t *testing.T) {
+	c := loadRx(t)
+	if err := c.AddOverlay("test.yaml", []byte(overlayFor())); err == nil || !strings.Contains(err.Error(), "test.yaml: the file's name must end in a language's code") {
+		t.Errorf("AddOverlay(test.yaml): got %v", err)
+	}
+	if err := c.AddOverlay("test.es.yaml", []byte(overlayFor())); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Languages(); !reflect.DeepEqual(got, []string{"en", "es"}) {
+		t.Errorf("languages: got %v", got)
+	}
+	got := make(chan *plan.Catalog, 4)
+	for range 4 {
+		go func() {
+			es, err := c.Localized("es")
+			if err != nil {
+				t.Error(err)
+			}
+			got <- es
+		}()
+	}
+	for range 4 {
+		if es := <-got; es != nil {
+			if e, _ := es.Lookup("plank"); e.Name != "Plancha" {
+				t.Errorf("name: got %q", e.Name)
+			}
+		}
 	}
 }
 
@@ -284,4 +326,35 @@ func FuzzLoadOverlay(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// BenchmarkLoadOverlay measures reading the Spanish overlay onto the
+// project's catalogue, which the command does on every run.
+func BenchmarkLoadOverlay(b *testing.B) {
+	c := freshRealCatalog(b)
+	data, err := os.ReadFile("../exercises.es.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := c.LoadOverlay("exercises.es.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLocalized measures making the Spanish catalogue once its
+// overlay is read, which a workbook in Spanish does each time.
+func BenchmarkLocalized(b *testing.B) {
+	c, _ := builtinOverlays(b)
+	if _, err := c.Localized("es"); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Localized("es"); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
