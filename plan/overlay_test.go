@@ -79,11 +79,7 @@ func TestBuiltinOverlays(t *testing.T) {
 			if e.ID != en.ID || e.Category != en.Category || !reflect.DeepEqual(e.Dose, en.Dose) || e.Picture != en.Picture || e.Position != en.Position {
 				t.Errorf("%s: %s: the translation changed more than words", lang, en.ID)
 			}
-			for k, s := range e.Steps {
-				if s == en.Steps[k] {
-					t.Errorf("%s: %s: step %d is the English: %q", lang, en.ID, k+1, s)
-				}
-			}
+			checkTranslated(t, lang, en, e)
 			if got, ok := tr.Lookup(en.ID); !ok || got.Name != e.Name {
 				t.Errorf("%s: Lookup(%q) does not give the translated exercise", lang, en.ID)
 			}
@@ -98,6 +94,30 @@ func TestBuiltinOverlays(t *testing.T) {
 	}
 	if !reflect.DeepEqual(before, c.Exercises) {
 		t.Error("Localized changed the English catalogue")
+	}
+}
+
+// sameInEveryLanguage are the names a translation may keep as they are:
+// names that are the same word in the language (Superman, Cobra).
+var sameInEveryLanguage = []string{"Superman", "Cobra"}
+
+// checkTranslated fails if a patient-facing text of tr is its English,
+// en's, word for word.
+func checkTranslated(t *testing.T, lang string, en, tr plan.Exercise) {
+	t.Helper()
+	pairs := [][2]string{{en.Purpose, tr.Purpose}, {en.Start, tr.Start}, {en.Easier, tr.Easier}, {en.Harder, tr.Harder}}
+	if !slices.Contains(sameInEveryLanguage, en.Name) {
+		pairs = append(pairs, [2]string{en.Name, tr.Name})
+	}
+	for _, l := range [][2][]string{{en.Needs, tr.Needs}, {en.Steps, tr.Steps}, {en.Cues, tr.Cues}, {en.Cautions, tr.Cautions}} {
+		for k := range l[0] {
+			pairs = append(pairs, [2]string{l[0][k], l[1][k]})
+		}
+	}
+	for _, p := range pairs {
+		if p[0] != "" && p[0] == p[1] {
+			t.Errorf("%s: %s: %q is the English", lang, en.ID, p[1])
+		}
 	}
 }
 
