@@ -41,6 +41,9 @@ func writeList(w io.Writer, cat *plan.Catalog) {
 func loadCatalog(path string, stdin io.Reader) (*plan.Catalog, error) {
 	if path == "" {
 		cat, err := plan.LoadCatalog(bytes.NewReader(catalogYAML), "exercises.yaml")
+		if err == nil {
+			err = loadBuiltinOverlays(cat)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("the built-in catalogue is broken: %w", err)
 		}
@@ -53,6 +56,9 @@ func loadCatalog(path string, stdin io.Reader) (*plan.Catalog, error) {
 	cat, err := plan.LoadCatalog(bytes.NewReader(data), name)
 	if err == nil {
 		err = checkCatalogText(cat, name)
+	}
+	if err == nil && path != "-" {
+		err = loadClinicOverlays(cat, path)
 	}
 	if err != nil {
 		return nil, failure("fix the line it names; README.md describes the catalogue format", err)

@@ -20,7 +20,7 @@ package main
 
 import (
 	"crypto/rand"
-	_ "embed"
+	"embed"
 	"io"
 	"io/fs"
 	"os"
@@ -34,6 +34,12 @@ import (
 
 //go:embed exercises.yaml
 var catalogYAML []byte
+
+// catalogOverlays holds the built-in catalogue's words in other languages,
+// a file a language: exercises.es.yaml is Spanish (see plan.LoadOverlay).
+//
+//go:embed exercises.*.yaml
+var catalogOverlays embed.FS
 
 const usage = `Usage: backplan [options]     or: backplan serve [--addr HOST:PORT] [--open]
 

@@ -162,6 +162,12 @@ type Catalog struct {
 	name          string // the file it was loaded from, for errors
 	byID          map[string]int
 	lines         func() map[string]int // each exercise's first line in the file, worked out once asked
+	// Overlays (overlay.go): the English catalogue keeps one per language;
+	// a translated copy knows its language, its role names and its English.
+	overlays map[string]func() (*overlay, error)
+	lang     string
+	roles    map[string]string
+	english  *Catalog
 }
 
 // Line returns the line of the catalogue's file where the exercise id

@@ -143,4 +143,23 @@
 // for the name, clinician and clinic, 300 for the contact and 1000 for the
 // notes (Patient.Validate). Catalogues and plan files must be UTF-8, with
 // no !!binary values and whole numbers where numbers are counted.
+//
+// # Languages
+//
+// A catalogue's own words are English. An overlay (Catalog.LoadOverlay,
+// a file such as exercises.es.yaml) gives the patient-facing words of
+// every exercise (name, purpose, start, needs, steps, cues, cautions,
+// easier, harder) and every role in another language, and
+// Catalog.Localized returns the catalogue in it: the same ids, doses,
+// pictures and prescriptions, so the same options build the same plan in
+// any language. AddOverlay defers reading a file until its language is
+// first asked for, so that an English workbook does not pay for it and a
+// stale translation refuses only its own language. Each translated field records the TextHash of the English
+// it came from. The loader refuses an overlay with an exercise, role or
+// field missing or extra, a list of another length than the English, a
+// hash that no longer matches the English (the message names the field
+// and gives the new English and hash), or an unknown key, each with its
+// file and line. The built-in overlays are checked complete and fresh by
+// plan/overlay_test.go, and their exercise pages checked to fit by
+// render/translated_fit_test.go.
 package plan
