@@ -262,7 +262,9 @@ func TestBuiltInPresets(t *testing.T) {
 		says string
 	}{
 		{"desk-worker", func(o plan.PresetOptions) bool { return o.Focus == plan.FocusPosture }, "the posture focus"},
-		{"older-adult", func(o plan.PresetOptions) bool { return yes(o.NoFloor) && yes(o.LargePrint) && o.Level == plan.Beginner }, "no floor work, large print, beginner"},
+		{"older-adult", func(o plan.PresetOptions) bool {
+			return yes(o.NoFloor) && yes(o.LargePrint) && o.Level == plan.Beginner
+		}, "no floor work, large print, beginner"},
 		{"flare-up", func(o plan.PresetOptions) bool {
 			return o.Level == plan.Beginner && o.Minutes != 0 && o.Minutes <= 15 && o.Weeks != 0 && o.Weeks <= 2 && o.Focus == plan.FocusMobility
 		}, "easy and short: beginner mobility, at most 15 minutes, at most 2 weeks"},
