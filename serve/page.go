@@ -81,6 +81,7 @@ type pageData struct {
 	Equipment []option
 	Weekdays  []option
 	Exercises []exerciseRow
+	Presets   []presetChoice // the catalogue's presets (preset.go)
 	Upload    string // the upload form an error belongs to: "from" or "batch"
 	UploadErr string
 }
