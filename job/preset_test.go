@@ -280,3 +280,30 @@ func TestBuiltInPresets(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWithPreset: any preset name beside any option's value. Filling in
+// a preset never panics; it fails only with an *Error about the option
+// preset, on one line.
+func FuzzWithPreset(f *testing.F) {
+	for _, s := range []string{"desk-worker", "older-adult", "flare-up", "full-strength", "", "sofa", "Desk-Worker ", "\x1b[2J"} {
+		f.Add(s, uint8(0), "8")
+	}
+	f.Add("desk-worker", uint8(12), "chair-extension")
+	f.Add("flare-up", uint8(3), "mon,thu")
+	cat := realCatalog(f)
+	f.Fuzz(func(t *testing.T, name string, which uint8, v string) {
+		var o job.Options
+		op, _ := job.Lookup("preset")
+		_ = op.Set(&o, name)
+		table := job.Table()
+		_ = table[int(which)%len(table)].Set(&o, v)
+		_, err := o.WithPreset(cat)
+		if err == nil {
+			return
+		}
+		var je *job.Error
+		if !errors.As(err, &je) || je.Option != "preset" || strings.ContainsAny(err.Error(), "\r\n") {
+			t.Fatalf("preset %q, option %d = %q: error %v", name, which, v, err)
+		}
+	})
+}

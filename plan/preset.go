@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/backplan/backplan/internal/words"
@@ -171,6 +172,8 @@ func (c *Catalog) validatePreset(p *Preset) error {
 			return errAt("missing "+f.key+" (one line)", f.key)
 		case strings.ContainsAny(f.text, "\r\n"):
 			return errAt(f.key+" must be one line", f.key)
+		case strings.ContainsFunc(f.text, unicode.IsControl):
+			return errAt(f.key+" holds a control character; remove it", f.key)
 		case utf8.RuneCountInString(f.text) > maxPresetLine:
 			return errAt(fmt.Sprintf("%s is %d characters; keep it to %d", f.key, utf8.RuneCountInString(f.text), maxPresetLine), f.key)
 		}

@@ -93,6 +93,7 @@ func TestLoadCatalogPresetErrors(t *testing.T) {
 		{"no name", "  - name: trunk-start\n", "  - name: \"\"\n", `test.yaml:23: preset #1: missing name`},
 		{"no description", "    description: A first plan for a tired trunk\n", "", `test.yaml:23: preset "trunk-start": missing description (one line)`},
 		{"a description of two lines", "description: A first plan for a tired trunk", "description: \"A first plan\\nfor a tired trunk\"", `test.yaml:24: preset "trunk-start": description must be one line`},
+		{"a control character", "reason: Planks build trunk endurance.", "reason: \"Planks \\e[2J build\"", `test.yaml:25: preset "trunk-start": reason holds a control character; remove it`},
 		{"a long reason", "reason: Planks build trunk endurance.", "reason: " + strings.Repeat("Planks build trunk endurance. ", 6), `test.yaml:25: preset "trunk-start": reason is 179 characters; keep it to 160`},
 		{"no options", "    options:\n      focus: balanced\n      weeks: 6\n      include: [plank]\n", "    options: {}\n", `test.yaml:26: preset "trunk-start": no options (set at least one, such as focus)`},
 		{"a name twice", "      include: [plank]\n", "      include: [plank]\n  - {name: trunk-start, description: Again, reason: Twice, options: {weeks: 2}}\n", `test.yaml:30: preset "trunk-start": the name is taken by an earlier preset; keep one`},
