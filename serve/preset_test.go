@@ -45,7 +45,8 @@ func TestPresetFill(t *testing.T) {
 	}
 }
 
-// TestPresetOnThePage: the page offers the presets first, and a form sent
+// TestPresetOnThePage: the page offers the presets first (the script
+// shows them: TestServeBrowserPreset waits for that), and a form sent
 // with one keeps what it shows (the script has filled it in) and records
 // the preset in the plan file.
 func TestPresetOnThePage(t *testing.T) {
@@ -56,6 +57,10 @@ func TestPresetOnThePage(t *testing.T) {
 	i, j := strings.Index(page, `id="f-preset"`), strings.Index(page, `id="f-weeks"`)
 	if i < 0 || j < 0 || i > j || !strings.Contains(page, `<option value="older-adult" data-fill="`) {
 		t.Fatalf("the page does not offer the presets before the weeks")
+	}
+	// Only the script fills the form, so only the script shows the choice.
+	if !strings.Contains(page, `id="preset-box" hidden>`) {
+		t.Error("the presets show without the script, which fills the form")
 	}
 	form := url.Values{"preset": {"older-adult"}, "weeks": {"3"}, "days": {"2"}, "focus": {"core"}, "level": {"beginner"}, "equipment": {""}, "minutes": {"15"}}
 	r := newReq("POST", "/plan", strings.NewReader(form.Encode()))

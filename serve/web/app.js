@@ -78,7 +78,8 @@
   // Presets block (page.html): choosing a preset fills the plan's fields
   // with its values (its data-fill, the defaults for what it leaves
   // unsaid) and shows its reason; the clinician changes any field after.
-  // The form's change listener then updates the preview.
+  // The form's change listener then updates the preview. The choice is
+  // hidden until this script shows it: without it nothing fills the form.
   function fillFromPreset(ev) {
     const t = ev.target;
     if (!t || t.name !== "preset" || ev.type !== "change") return;
@@ -95,6 +96,8 @@
     if (note && chosen.dataset.reason) note.textContent = chosen.dataset.reason;
   }
   form.addEventListener("change", fillFromPreset);
+  const presetBox = document.getElementById("preset-box");
+  if (presetBox) presetBox.hidden = false;
 
   function later(ev) {
     syncDays(ev);
