@@ -173,7 +173,8 @@ func TestPresetsMeanWhatTheySay(t *testing.T) {
 			for _, paper := range []render.Paper{render.A4, render.Letter} {
 				ro.Paper = paper
 				var b bytes.Buffer
-				if err := r.Workbook(&b, p, ro); err != nil || !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
+				err := r.Workbook(&b, p, ro)
+				if err != nil || !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimRight(b.Bytes(), "\r\n"), []byte("%%EOF")) {
 					t.Errorf("%s: %v, %d bytes", paper, err, b.Len())
 				}
 			}
