@@ -82,7 +82,7 @@ type pageData struct {
 	Weekdays  []option
 	Exercises []exerciseRow
 	Presets   []presetChoice // the catalogue's presets (preset.go)
-	Upload    string // the upload form an error belongs to: "from" or "batch"
+	Upload    string         // the upload form an error belongs to: "from" or "batch"
 	UploadErr string
 }
 
