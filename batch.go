@@ -183,6 +183,7 @@ func (b *batch) workbook(i int, buf *bytes.Buffer, e env) error {
 	if err != nil {
 		return err
 	}
+	o.Render.LargePrint = o.LargePrint(p)
 	if o.Send.Protect {
 		o.Render.Protect = b.protect[i]
 	}

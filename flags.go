@@ -28,7 +28,7 @@ type config struct {
 	batch    string // the roster: one workbook per row
 	outDir   string // where the batch's workbooks go
 	jobs     int    // workbooks made at once; 0 means one per CPU
-	list     bool
+	list     string // what --list lists: exercises or presets; "" when not given
 	figures  string // a PDF of every exercise's pictures
 	eml      string // an email draft with the workbook attached
 	logo     string // the clinic's logo, a PNG or JPEG
@@ -50,9 +50,13 @@ func parseArgs(args []string) (*config, error) {
 	if err := fs.Parse(args); err != nil {
 		return nil, flagError(err)
 	}
-	if fs.NArg() > 0 {
+	rest, err := c.listWhat(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if len(rest) > 0 {
 		return nil, usageErr(`put a value with spaces in quotes, as in --patient "Ana Ruiz"`,
-			"unexpected argument %q (backplan takes only options)", fs.Arg(0))
+			"unexpected argument %q (backplan takes only options)", rest[0])
 	}
 	fs.Visit(func(f *pflag.Flag) { c.set = append(c.set, f.Name) })
 	for _, name := range []string{"out", "save-plan", "from", "catalog", "batch", "out-dir", "eml", "logo"} {
@@ -65,6 +69,28 @@ func parseArgs(args []string) (*config, error) {
 	}
 	return c, nil
 }
+
+// listWhat reads what --list lists: exercises (the default) or presets,
+// written right after it (--list presets) or joined (--list=presets). It
+// returns the arguments that are no option's.
+func (c *config) listWhat(fs *pflag.FlagSet, args []string) ([]string, error) {
+	rest := fs.Args()
+	if c.list == "" {
+		return rest, nil
+	}
+	if i := slices.Index(args, "--list"); c.list == "exercises" && i >= 0 && i+1 < len(args) &&
+		len(rest) > 0 && args[i+1] == rest[0] && slices.Contains(listable, rest[0]) {
+		c.list, rest = rest[0], rest[1:]
+	}
+	if !slices.Contains(listable, c.list) {
+		return nil, usageErr("backplan --list lists the exercises; backplan --list presets the presets",
+			"--list lists %s, not %q", strings.Join(listable, " or "), c.list)
+	}
+	return rest, nil
+}
+
+// listable are what --list lists.
+var listable = []string{"exercises", "presets"}
 
 // flagSet defines the options: a flag for each row of job's table, parsed
 // by the table into c.job, then the command line's own.
@@ -98,7 +124,8 @@ func (c *config) flagSet() *pflag.FlagSet {
 		c.jobs = v
 		return nil
 	})
-	fs.BoolVar(&c.list, "list", c.list, "")
+	fs.StringVar(&c.list, "list", c.list, "")
+	fs.Lookup("list").NoOptDefVal = "exercises"
 	fs.StringVar(&c.figures, "figures", c.figures, "")
 	fs.StringVar(&c.catalog, "catalog", c.catalog, "")
 	fs.BoolVar(&c.version, "version", c.version, "")

@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"text/tabwriter"
 
+	"github.com/backplan/backplan/job"
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
@@ -20,8 +22,33 @@ func runList(c *config, stdin io.Reader, pr *printer) error {
 		return err
 	}
 	var b bytes.Buffer
-	writeList(&b, cat)
+	if c.list == "presets" {
+		writePresets(&b, cat)
+	} else {
+		writeList(&b, cat)
+	}
 	return pr.text(b.String())
+}
+
+// writePresets writes the catalogue's presets, each with its one-line
+// description, then the options it sets, so that a clinician sees what
+// --preset NAME will choose for them.
+func writePresets(w io.Writer, cat *plan.Catalog) {
+	if len(cat.Presets) == 0 {
+		fmt.Fprintln(w, "The catalogue has no presets.")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "PRESET\tFOR")
+	for _, p := range cat.Presets {
+		var sets []string
+		for _, s := range p.Settings() {
+			sets = append(sets, flagText(s))
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", safe(p.Name, ""), safe(p.Description, ""))
+		fmt.Fprintf(tw, "\t%s\n", safe(strings.Join(sets, " "), ""))
+	}
+	tw.Flush()
 }
 
 // writeList writes the catalogue as a table. Each cell is made safe before
@@ -34,6 +61,18 @@ func writeList(w io.Writer, cat *plan.Catalog) {
 			safe(string(e.Category), ""), safe(string(e.Position), ""), safe(string(e.Equipment), ""))
 	}
 	tw.Flush()
+}
+
+// flagText is a preset's setting as the flag that makes the same choice:
+// --no-floor for a switch turned on, --no-floor=no for one turned off.
+func flagText(s plan.Setting) string {
+	if op, ok := job.Lookup(s.Option); ok && op.Kind == job.Switch {
+		if s.Value == "yes" {
+			return "--" + s.Option
+		}
+		return "--" + s.Option + "=" + s.Value
+	}
+	return "--" + s.Option + " " + s.Value
 }
 
 // loadCatalog reads the catalogue at path, or the built-in one when path is

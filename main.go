@@ -46,7 +46,7 @@ const usage = `Usage: backplan [options]     or: backplan serve [--addr HOST:POR
 backplan makes a printable exercise workbook (PDF) for upper back pain. The
 workbook supports, and does not replace, a clinician's advice.
 
-Plan:
+Plan (--preset NAME fills these in, and the ones you give win):
   -w, --weeks N          weeks in the plan, 1 to 52 (default 4)
   -d, --days N           training days a week, 1 to 7 (default 3)
       --weekdays DAYS    or name the days, as in mon,wed,fri (not with --days)
@@ -72,14 +72,14 @@ Output:
       --batch FILE       a workbook for each row of a CSV roster; see README.md
       --out-dir DIR      where it writes;  --jobs N  workbooks at once (≤ CPUs)
 Catalogue:
-      --list             list the exercises;  --catalog FILE  use another one
-      --figures FILE     draw every exercise's pictures into one PDF
+      --list [presets]   list the exercises, or the presets and what they set
+      --catalog FILE     use another catalogue;  --figures FILE  its pictures
       --version   --licenses   -h, --help     print the version, notices, help
 
 Examples:
   backplan -w 8 -f strength -p "Ana Ruiz" -o ana.pdf --save-plan ana.yaml
   backplan --from ana.yaml --paper a4 --protect -o ana.pdf --eml ana.eml
-  backplan --weekdays mon,thu --equipment none --no-floor --preview
+  backplan --preset older-adult --weekdays mon,thu --equipment none --preview
   backplan --batch class.csv --out-dir plans -w 6 --clinician "Dr Lee"
 `
 

@@ -267,3 +267,55 @@ func TestServeBrowserDeliver(t *testing.T) {
 		t.Errorf("the page showed %q; the command line said %q", pass, stderr.String())
 	}
 }
+
+// TestServeBrowserPreset: in a real browser, choosing a preset fills in
+// the form with its choices and shows its reason; a field changed after
+// wins, and the download is the command line's workbook for the preset
+// with that option given.
+func TestServeBrowserPreset(t *testing.T) {
+	ctx := browserContext(t, 90*time.Second)
+	ts := httptest.NewServer(newTestHandler(t))
+	defer ts.Close()
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL),
+		chromedp.WaitVisible(chromedp.ID("f-preset")),
+		chromedp.SendKeys(chromedp.ID("f-patient"), "Ana Ruiz"),
+		// Choosing from the list, as a person does: the value changes and
+		// the select says so.
+		chromedp.Poll[chromedp.Void](`(() => { const s = document.getElementById("f-preset"); s.value = "older-adult";
+			return s.dispatchEvent(new Event("change", {bubbles: true})); })()`, wait),
+		chromedp.Poll[chromedp.Void](`document.querySelector("#preview h2") && document.querySelector("#preview h2").textContent.includes("6 weeks")`, wait),
+	); err != nil {
+		t.Fatalf("choosing the preset: %v", err)
+	}
+	filled, err := chromedp.Run(ctx, chromedp.Evaluate[string](`["weeks", "focus", "minutes"].map(n => document.getElementById("f-" + n).value).join(" ") +
+		" floor:" + !document.getElementById("f-no-floor").checked + " large:" + document.getElementById("f-large-print").checked +
+		" band:" + document.querySelector('input[name=equipment][value=band]').checked`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "6 balanced 20 floor:false large:true band:true"; filled != want {
+		t.Errorf("the preset filled in %q, want %q", filled, want)
+	}
+	if got := text(t, ctx, "h-preset"); !strings.Contains(got, "16 pt print") {
+		t.Errorf("beside the preset: %q, want its reason", got)
+	}
+	checkLabels(t, ctx)
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("f-weeks"), ""),
+		chromedp.SendKeys(chromedp.ID("f-weeks"), "8"),
+		chromedp.Poll[chromedp.Void](`document.querySelector("#preview h2").textContent.includes("8 weeks")`, wait),
+	); err != nil {
+		t.Fatalf("changing the weeks: %v", err)
+	}
+	paper, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-paper")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := download(t, ctx, "download")
+	want := cliOutput(t, "--preset", "older-adult", "--weeks", "8", "--patient", "Ana Ruiz", "--paper", paper)
+	if !bytes.Equal(got, want) {
+		t.Errorf("the downloaded PDF (%d bytes) differs from backplan --preset older-adult --weeks 8 (%d bytes)", len(got), len(want))
+	}
+}

@@ -19,8 +19,6 @@ func runWorkbook(c *config, stdin io.Reader, pr *printer, e env) error {
 	if err := checkSavePlan(c); err != nil {
 		return err
 	}
-	ro := c.renderOptions(e)
-
 	// Claim the outputs before any work, so that a bad path fails fast and
 	// an output that is an input is refused. They are committed together.
 	outs := newOutputs(stdin, pr.stdout, inputFiles(c)...)
@@ -53,7 +51,8 @@ func runWorkbook(c *config, stdin io.Reader, pr *printer, e env) error {
 		return err
 	}
 	o := c.job
-	o.Render = ro
+	o.Render = c.renderOptions(e)
+	o.Render.LargePrint = o.LargePrint(p) // a preset's, or the plan file's, unless given
 	if o, err = delivery(o, logo, e); err != nil {
 		return err
 	}

@@ -5,6 +5,10 @@
 // email draft (Draft) and the passphrase of a protected workbook
 // (Protect), drawn from random bytes the front end passes in.
 //
+// A preset (Options.Preset, the catalogue's plan.Preset) fills in the
+// options it sets that were not given: whatever the clinician gives, by
+// flag, roster cell or form field, wins (WithPreset, which Build calls).
+//
 // The command line turns the table into flags, a roster into a column for
 // each option and the web page into a form field for each, so that an
 // option is named, parsed and checked in one place, and the same choices

@@ -24,6 +24,10 @@ type Options struct {
 	Plan   plan.Options
 	Render render.Options
 	Send   Send
+	// Preset names the catalogue's preset to start from; Build fills in
+	// the options it sets that were not given (see WithPreset).
+	Preset string
+	given  []string // the options set through the table, by name
 }
 
 // Send is how a workbook reaches the patient.
@@ -49,8 +53,14 @@ func Build(cat *plan.Catalog, o Options, today time.Time) (*plan.Plan, error) {
 	if err := CheckSend(o); err != nil {
 		return nil, err
 	}
+	o, err := o.WithPreset(cat)
+	if err != nil {
+		return nil, err
+	}
 	po := o.Plan
 	po.Today = plan.DateOf(today)
+	po.Preset = o.Preset
+	po.LargePrint = o.Render.LargePrint
 	return plan.Build(cat, po)
 }
 
@@ -122,11 +132,20 @@ func (op Option) Set(o *Options, v string) error {
 	if err := op.set(op.Name, o, v); err != nil {
 		return &Error{Option: op.Name, Err: err}
 	}
+	if !slices.Contains(o.given, op.Name) {
+		o.given = append(slices.Clip(o.given), op.Name)
+	}
 	return nil
 }
 
+// Given reports whether the option called name was set in o through the
+// table (Option.Set), rather than left at its default or filled in by a
+// preset.
+func (o Options) Given(name string) bool { return slices.Contains(o.given, name) }
+
 // table is the options, in the order help, forms and rosters list them.
 var table = []Option{
+	{"preset", PlanGroup, Choice, "a starting point for a common presentation", setPreset},
 	{"weeks", PlanGroup, Number, "weeks in the plan", number(func(o *Options) *int { return &o.Plan.Weeks })},
 	{"days", PlanGroup, Number, "training days a week", number(func(o *Options) *int { return &o.Plan.Days })},
 	{"weekdays", PlanGroup, List, "the days of the week to train on", setWeekdays},
@@ -247,6 +266,12 @@ func ids(field func(*Options) *[]string) func(string, *Options, string) error {
 		*field(o) = items(s)
 		return nil
 	}
+}
+
+// setPreset takes a preset's name; Build checks it against the catalogue.
+func setPreset(_ string, o *Options, s string) error {
+	o.Preset = strings.ToLower(strings.TrimSpace(s))
+	return nil
 }
 
 func setWeekdays(_ string, o *Options, s string) error {

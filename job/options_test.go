@@ -23,6 +23,7 @@ func TestTable(t *testing.T) {
 		want        any
 		err         string
 	}{
+		{"preset", " Desk-Worker ", func(o job.Options) any { return o.Preset }, "desk-worker", ""}, // Build checks the name
 		{"weeks", "6", func(o job.Options) any { return o.Plan.Weeks }, 6, ""},
 		{"weeks", " 53 ", func(o job.Options) any { return o.Plan.Weeks }, 53, ""}, // the planner's to refuse
 		{"weeks", "0", nil, nil, "weeks must be at least 1, got 0"},

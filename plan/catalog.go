@@ -159,9 +159,12 @@ type Catalog struct {
 	// have none (it can still be listed and drawn), but a plan needs the
 	// one of its focus.
 	Prescriptions []Prescription
-	name          string // the file it was loaded from, for errors
-	byID          map[string]int
-	lines         func() map[string]int // each exercise's first line in the file, worked out once asked
+	// Presets are starting points for common presentations, each setting
+	// a few options; a catalogue may have none.
+	Presets []Preset
+	name    string // the file it was loaded from, for errors
+	byID    map[string]int
+	lines   func() map[string]int // each exercise's first line in the file, worked out once asked
 	// Overlays (overlay.go): the English catalogue keeps one per language;
 	// a translated copy knows its language, its role names and its English.
 	overlays map[string]func() (*overlay, error)
@@ -200,6 +203,7 @@ func (c *Catalog) IDs() []string {
 type catalogFile struct {
 	Exercises     []Exercise     `yaml:"exercises"`
 	Prescriptions []Prescription `yaml:"prescriptions"`
+	Presets       []Preset       `yaml:"presets"`
 }
 
 // Limits on a catalogue dose. They are wide on purpose: they catch typing
@@ -247,7 +251,7 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	if len(f.Exercises) == 0 {
 		return nil, fileErr(CatalogProblem, name, 0, "no exercises (the file needs a top-level \"exercises:\" list)")
 	}
-	c := &Catalog{Exercises: f.Exercises, Prescriptions: f.Prescriptions, name: name, byID: make(map[string]int, len(f.Exercises))}
+	c := &Catalog{Exercises: f.Exercises, Prescriptions: f.Prescriptions, Presets: f.Presets, name: name, byID: make(map[string]int, len(f.Exercises))}
 	if err := c.checkExercises(node); err != nil {
 		return nil, err
 	}
@@ -255,7 +259,10 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	// workbook's fonts cannot print, say), so the tree is parsed only then.
 	c.lines = sync.OnceValue(func() map[string]int { return exerciseLines(c.Exercises, node) })
 	if err := c.validatePrescriptions(); err != nil {
-		return nil, c.prescriptionError(err, tree)
+		return nil, c.listError(err, tree, "prescriptions")
+	}
+	if err := c.validatePresets(); err != nil {
+		return nil, c.listError(err, tree, "presets")
 	}
 	return c, nil
 }
@@ -304,16 +311,16 @@ func (c *Catalog) checkExercises(node func(int) *yaml.Node) error {
 	return nil
 }
 
-// prescriptionError words err, from validatePrescriptions, with the line
-// of the prescriptions list it concerns.
-func (c *Catalog) prescriptionError(err error, tree func() *yaml.Node) error {
+// listError words err, from validatePrescriptions or validatePresets,
+// with the line of the top-level list it concerns, key.
+func (c *Catalog) listError(err error, tree func() *yaml.Node, key string) error {
 	line := 0
 	msg := err.Error()
 	var fe *fieldError
 	if errors.As(err, &fe) {
 		msg = fe.msg
 		if len(fe.path) > 0 {
-			line = fieldLine(mapValue(docNode(tree()), "prescriptions"), fe.path)
+			line = fieldLine(mapValue(docNode(tree()), key), fe.path)
 		}
 	}
 	return fileErr(CatalogProblem, c.name, line, "%s", msg)

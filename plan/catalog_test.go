@@ -119,6 +119,8 @@ func FuzzLoadCatalog(f *testing.F) {
 	f.Add([]byte(strings.Replace(entry, "- Lie face down.", "- \"Lie \\e[2J down.\"", 1)))
 	f.Add([]byte(strings.Replace(entry, "floor: true", "floor: true\n    video: https://example.org/plank?v=1", 1)))
 	f.Add([]byte(rxEntry))
+	f.Add([]byte(presetEntry))
+	f.Add([]byte(strings.Replace(presetEntry, "weeks: 6", "equipment: [none]\n      no-floor: true\n      large-print: false", 1)))
 	f.Add([]byte(strings.Replace(rxEntry, "priority: 1", "priority: 2\n        with: trunk-endurance", 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := plan.LoadCatalog(strings.NewReader(string(data)), "fuzz.yaml")
@@ -141,6 +143,12 @@ func FuzzLoadCatalog(f *testing.F) {
 			}
 		}
 		_, _ = plan.Build(c, plan.Options{Today: today})
+		for _, p := range c.Presets {
+			if strings.ContainsAny(p.Description+p.Reason, "\r\n") || len(p.Settings()) == 0 {
+				t.Fatalf("preset %q loaded with a description or reason of more than one line, or no options", p.Name)
+			}
+			_, _ = plan.Build(c, plan.Options{Preset: p.Name, Today: today})
+		}
 	})
 }
 

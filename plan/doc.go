@@ -135,6 +135,26 @@
 // and holds are always one set. Exercise.DoseText adds what a resistance
 // level means for the exercise's equipment ("next band up").
 //
+// # Presets
+//
+// A preset (Catalog.Presets, kept in the catalogue file after the
+// prescriptions) is a starting point for a common presentation: a name, a
+// line on who it is for, a line on why, and the options it sets. The
+// loader refuses an option it does not know, a value out of range and an
+// exercise the catalogue lacks, naming the line. The planner does not
+// apply a preset: a front end fills in its options where the clinician
+// gave none (job.Options.WithPreset), and the plan records its name and
+// the print it asked for (Settings.Preset, Settings.LargePrint) so that a
+// plan file reprints the same workbook. The built-in presets promise, and
+// job/preset_test.go checks for each from its own options:
+//
+//   - desk-worker: the posture plan, with the outward arm turn and an
+//     upper-back extension (the stretch over a chair back).
+//   - older-adult: no exercise done on the floor, in large print.
+//   - flare-up: easy and short: beginner mobility work of at most 15
+//     minutes a session, for at most 2 weeks.
+//   - full-strength: a row, and resistance that climbs over the weeks.
+//
 // # Input
 //
 // Dates run from FirstDate (1900-01-01) to LastDate (2200-12-31); the zero

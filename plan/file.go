@@ -220,6 +220,9 @@ func (p *Plan) checkSettings() error {
 	case s.Issued.IsZero():
 		return planErr(at(path, "issued"), "settings: missing issued date")
 	}
+	if s.Preset != "" && !idPattern.MatchString(s.Preset) {
+		return planErr(at(path, "preset"), "settings: preset %q is not a preset's name (lower-case words joined by hyphens)", s.Preset)
+	}
 	if len(s.Weekdays) > 0 && len(s.Weekdays) != s.Days {
 		return planErr(at(path, "weekdays"), "settings: %s chosen (%s), but days: %d", words.Count(len(s.Weekdays), "weekday"), s.Weekdays, s.Days)
 	}

@@ -282,6 +282,7 @@ func TestReadPlanErrors(t *testing.T) {
 		{"two documents", "", smallPlan + "---\nweeks: []\n", "plan.yaml: more than one YAML document; keep one"},
 		{"bad YAML", "  name: Ana Ruiz", "  name: [Ana", "plan.yaml:"},
 		{"unknown top-level field", "patient:", "patients:", `plan.yaml:5: unknown field "patients"`},
+		{"a preset that is no name", "  issued: \"2026-11-24\"\n", "  issued: \"2026-11-24\"\n  preset: Desk worker\n", `plan.yaml:17: settings: preset "Desk worker" is not a preset's name (lower-case words joined by hyphens)`},
 		{"unknown patient field", "  name: Ana Ruiz", "  nmae: Ana Ruiz", `plan.yaml:6: unknown field "nmae"`},
 		{"unknown dose field", "dose: {sets: 3, reps: 12, level: 1}", "dose: {sets: 1, reps: 8, levle: 1}", `plan.yaml:81: unknown field "levle"`},
 		{"weeks is not a number", "  weeks: 2", "  weeks: two", "plan.yaml:8: expected a whole number, got text `two`"},
@@ -360,6 +361,7 @@ func FuzzReadPlan(f *testing.F) {
 	f.Add([]byte(strings.Replace(smallPlan, "name: Ana Ruiz", "name: Jos\xe9", 1)))
 	f.Add([]byte(strings.Replace(smallPlan, "  days: 1\n", "  days: 1\n  weekdays: [mon]\n", 1)))
 	f.Add([]byte(strings.Replace(smallPlan, "  issued: \"2026-11-24\"\n", "  issued: \"2026-11-24\"\n  review: \"2026-12-09\"\n", 1)))
+	f.Add([]byte(strings.Replace(smallPlan, "  issued: \"2026-11-24\"\n", "  issued: \"2026-11-24\"\n  preset: desk-worker\n  large_print: true\n", 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := plan.ReadPlan(bytes.NewReader(data), "fuzz.yaml")
 		if err != nil {

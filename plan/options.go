@@ -98,6 +98,16 @@ type Options struct {
 	Today Date
 
 	Patient Patient
+
+	// Preset is the name of the catalogue's preset the clinician started
+	// from, if any. The planner does not apply it (a front end fills the
+	// options it sets, leaving those the clinician gave); it checks the
+	// name and records it in the plan.
+	Preset string
+	// LargePrint records that the workbook is printed in large print, so
+	// that the plan file reprints it the same way. The planner only
+	// records it.
+	LargePrint bool
 }
 
 // Settings are Options resolved: every default filled in. A Plan carries
@@ -118,6 +128,10 @@ type Settings struct {
 	Start    Date     `yaml:"start"`
 	Issued   Date     `yaml:"issued"`
 	Review   Date     `yaml:"review,omitempty"` // the next appointment, if booked
+	// Preset is the catalogue's preset the plan started from, if any.
+	Preset string `yaml:"preset,omitempty"`
+	// LargePrint is true when the workbook was made in large print.
+	LargePrint bool `yaml:"large_print,omitempty"`
 }
 
 // Weekdays are days of the week, in week order from Sunday. A plan file
@@ -248,7 +262,13 @@ func ParseEquipment(s string) ([]Equipment, error) {
 func (o Options) resolve(c *Catalog) (Settings, error) {
 	s := Settings{
 		Weeks: o.Weeks, Days: o.Days, Focus: o.Focus, Level: o.Level,
-		NoFloor: o.NoFloor, Minutes: o.Minutes,
+		NoFloor: o.NoFloor, Minutes: o.Minutes, LargePrint: o.LargePrint,
+	}
+	if o.Preset != "" {
+		if _, ok := c.Preset(o.Preset); !ok {
+			return s, optErr("preset", "%s", c.UnknownPreset(o.Preset))
+		}
+		s.Preset = o.Preset
 	}
 	if s.Weeks == 0 {
 		s.Weeks = DefaultWeeks

@@ -345,6 +345,12 @@ func (p *Plan) WriteText(w io.Writer) error {
 	if len(s.Exclude) > 0 {
 		fmt.Fprintf(bw, "Exclude:   %s\n", strings.Join(s.Exclude, ", "))
 	}
+	if s.Preset != "" {
+		fmt.Fprintf(bw, "Preset:    %s\n", s.Preset)
+	}
+	if s.LargePrint {
+		fmt.Fprintf(bw, "Print:     large\n")
+	}
 	fmt.Fprintf(bw, "\nExercises:\n")
 	for _, e := range p.Exercises {
 		fmt.Fprintf(bw, "  %-27s %-9s %s\n", e.ID, e.Category, e.Name)

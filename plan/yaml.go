@@ -41,7 +41,9 @@ var (
 // goTypeWords names the Go types yaml.v3 mentions in words a clinician reads.
 var goTypeWords = map[string]string{
 	"int": "a whole number", "float64": "a number", "bool": "true or false", "string": "text",
-	"[]string": "a list", "plan.catalogFile": "a mapping with an \"exercises:\" list (and a \"prescriptions:\" list)",
+	"[]string": "a list", "plan.catalogFile": "a mapping with an \"exercises:\" list (and \"prescriptions:\" and \"presets:\" lists)",
+	"[]plan.Preset": "a list of presets", "plan.Preset": "a preset (a mapping with name, description, reason and options)",
+	"plan.PresetOptions":  "a mapping of options, such as focus: posture",
 	"[]plan.Prescription": "a list of prescriptions", "plan.Prescription": "a prescription (a mapping with focus and roles)",
 	"[]plan.RoleUse": "a list of roles", "plan.RoleUse": "a role (a mapping with role, priority, days and candidates)",
 	"[]plan.Exercise": "a list of exercises", "plan.Exercise": "an exercise (a mapping)",

@@ -19,7 +19,7 @@ import (
 
 // labels are the page's names for the fields, as its form shows them.
 var labels = map[string]string{
-	"weeks": "Weeks", "days": "Days a week", "weekdays": "Days of the week", "focus": "Focus",
+	"preset": "Start from", "weeks": "Weeks", "days": "Days a week", "weekdays": "Days of the week", "focus": "Focus",
 	"level": "Level", "equipment": "Equipment at home", "no-floor": "No floor work",
 	"minutes": "Minutes a session", "start": "First day", "review": "Next appointment",
 	"include": "Use", "exclude": "Leave out", "patient": "Patient's name", "clinician": "Clinician",

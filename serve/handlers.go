@@ -131,6 +131,9 @@ func (s *server) planFor(form url.Values) (*plan.Plan, formErrors) {
 func (s *server) decode(form url.Values) (job.Options, formErrors) {
 	o, errs := decode(form, planFields)
 	if errs == nil {
+		// The form shows every option: a preset chosen on the page has
+		// filled it in already, and what it shows is what makes the plan.
+		o.MarkGiven(planFields...)
 		return o, nil
 	}
 	vals, _ := values(form, planFields)

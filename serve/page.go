@@ -81,7 +81,8 @@ type pageData struct {
 	Equipment []option
 	Weekdays  []option
 	Exercises []exerciseRow
-	Upload    string // the upload form an error belongs to: "from" or "batch"
+	Presets   []presetChoice // the catalogue's presets (preset.go)
+	Upload    string         // the upload form an error belongs to: "from" or "batch"
 	UploadErr string
 }
 

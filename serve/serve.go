@@ -115,6 +115,7 @@ func newServer(c Config) *server {
 		Config: c, base: pageBase(c.Catalog.Exercises),
 		slots: make(chan struct{}, c.Workers), maxAdmit: int64(c.Workers * (1 + queuePerCPU)),
 	}
+	s.base.Presets = presetChoices(c.Catalog)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.page)
 	mux.HandleFunc("POST /{$}", s.pagePreview)

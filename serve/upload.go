@@ -61,6 +61,7 @@ func (s *server) from(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ro := s.renderOptions(r, o)
+	ro.LargePrint = o.LargePrint(p) // as the plan file was printed, unless the form says
 	if o.Send.Protect {
 		if ro.Protect, err = s.protection(); err != nil {
 			s.uploadError(w, r, "from", err)
@@ -224,6 +225,7 @@ func (s *server) zipRow(r *http.Request, ro *job.Roster, row job.Row, base job.O
 	if err != nil {
 		return nil, "", err
 	}
+	o.Render.LargePrint = o.LargePrint(p) // a row's preset may ask for it
 	if o.Send.Protect {
 		if o.Render.Protect, err = s.protection(); err != nil {
 			return nil, "", err

@@ -75,6 +75,30 @@
     }
   }
 
+  // Presets block (page.html): choosing a preset fills the plan's fields
+  // with its values (its data-fill, the defaults for what it leaves
+  // unsaid) and shows its reason; the clinician changes any field after.
+  // The form's change listener then updates the preview. The choice is
+  // hidden until this script shows it: without it nothing fills the form.
+  function fillFromPreset(ev) {
+    const t = ev.target;
+    if (!t || t.name !== "preset" || ev.type !== "change") return;
+    const chosen = t.selectedOptions[0];
+    if (!chosen || !chosen.dataset.fill) return;
+    const fill = new URLSearchParams(chosen.dataset.fill);
+    for (const el of form.elements) {
+      if (!el.name || !fill.has(el.name) || el.type === "hidden") continue;
+      const v = fill.get(el.name);
+      if (el.type === "checkbox") el.checked = v.split(",").includes(el.value);
+      else el.value = v;
+    }
+    const note = document.getElementById("h-preset");
+    if (note && chosen.dataset.reason) note.textContent = chosen.dataset.reason;
+  }
+  form.addEventListener("change", fillFromPreset);
+  const presetBox = document.getElementById("preset-box");
+  if (presetBox) presetBox.hidden = false;
+
   function later(ev) {
     syncDays(ev);
     clearTimeout(timer);
