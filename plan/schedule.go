@@ -2,6 +2,7 @@ package plan
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -282,6 +283,17 @@ func (b *builder) plan() *Plan {
 		}
 		p.Weeks = append(p.Weeks, wk)
 	}
+	// The list (and so each week's table) keeps the sessions' order: the
+	// warm-up, the main exercises in prescription order, whichever day
+	// first has them, and the walk, which ends every session.
+	rank := map[string]int{}
+	for _, pk := range b.picks {
+		rank[pk.e.ID] = 1 + pk.order
+	}
+	if b.walk != nil {
+		rank[b.walk.e.ID] = math.MaxInt
+	}
+	slices.SortStableFunc(p.Exercises, func(x, y Exercise) int { return cmp.Compare(rank[x.ID], rank[y.ID]) })
 	return p
 }
 

@@ -324,9 +324,29 @@ var clinical = map[plan.Category]clinicalRange{
 
 // checkInvariants returns the first broken rule, or "".
 func checkInvariants(p *plan.Plan) string {
-	for _, check := range []func(*plan.Plan) string{checkSuits, checkWeeks, checkWarmup, checkSessions, checkRest, checkProgression} {
+	for _, check := range []func(*plan.Plan) string{checkSuits, checkWeeks, checkWarmup, checkSessions, checkRest, checkProgression, checkOrder} {
 		if msg := check(p); msg != "" {
 			return msg
+		}
+	}
+	return ""
+}
+
+// checkOrder checks that the plan's list of exercises, which each week's
+// table follows, keeps every session's order: the table reads top to bottom
+// the way the patient does the session, the walk last.
+func checkOrder(p *plan.Plan) string {
+	at := map[string]int{}
+	for i, e := range p.Exercises {
+		at[e.ID] = i
+	}
+	for _, w := range p.Weeks {
+		for _, s := range w.Sessions {
+			for k := 1; k < len(s.Items); k++ {
+				if a, b := s.Items[k-1].Exercise, s.Items[k].Exercise; at[a] > at[b] {
+					return fmt.Sprintf("order: week %d lists %s before %s, the session does them the other way", w.Number, b, a)
+				}
+			}
 		}
 	}
 	return ""
