@@ -41,59 +41,68 @@ func loadReal(t *testing.T) *plan.Catalog {
 	return c
 }
 
-func TestRealCatalog(t *testing.T) {
+// TestRealCatalogIDs finds every exercise other parts of backplan refer
+// to, in the catalogue's order.
+func TestRealCatalogIDs(t *testing.T) {
 	c := loadReal(t)
+	got := c.IDs()
+	for _, id := range realIDs {
+		if !slices.Contains(got, id) {
+			t.Errorf("missing %q", id)
+		}
+	}
+	var known []string
+	for _, id := range got {
+		if slices.Contains(realIDs, id) {
+			known = append(known, id)
+		}
+	}
+	if !slices.Equal(known, realIDs) {
+		t.Errorf("order\n got: %v\nwant: %v", known, realIDs)
+	}
+}
 
-	t.Run("every known id is there, in order", func(t *testing.T) {
-		got := c.IDs()
-		for _, id := range realIDs {
-			if !slices.Contains(got, id) {
-				t.Errorf("missing %q", id)
+// TestRealCatalogFamilies wants each family's preferred variant listed
+// first.
+func TestRealCatalogFamilies(t *testing.T) {
+	c := loadReal(t)
+	for _, order := range [][]string{
+		{"row-cable", "row-dumbbell", "row-band"},
+		{"external-rotation-band", "external-rotation-dumbbell"},
+		{"internal-rotation-band", "internal-rotation-dumbbell"},
+		{"plank-forearm", "plank-full"},
+	} {
+		var fam string
+		for i, id := range order {
+			e, ok := c.Lookup(id)
+			if !ok {
+				t.Fatalf("missing %q", id)
+			}
+			if i == 0 {
+				fam = e.Family
+			}
+			if e.Family == "" || e.Family != fam {
+				t.Errorf("%s: family %q, want %q shared with %s", id, e.Family, fam, order[0])
 			}
 		}
-		var known []string
-		for _, id := range got {
-			if slices.Contains(realIDs, id) {
-				known = append(known, id)
+		ids := c.IDs()
+		for i := 1; i < len(order); i++ {
+			if slices.Index(ids, order[i-1]) > slices.Index(ids, order[i]) {
+				t.Errorf("%s comes after %s", order[i-1], order[i])
 			}
 		}
-		if !slices.Equal(known, realIDs) {
-			t.Errorf("order\n got: %v\nwant: %v", known, realIDs)
-		}
-	})
+	}
+	if e, _ := c.Lookup("plank-full"); e.Level != plan.Intermediate {
+		t.Errorf("plank-full level %q, want intermediate", e.Level)
+	}
+}
 
-	t.Run("families list the preferred variant first", func(t *testing.T) {
-		for _, order := range [][]string{
-			{"row-cable", "row-dumbbell", "row-band"},
-			{"external-rotation-band", "external-rotation-dumbbell"},
-			{"internal-rotation-band", "internal-rotation-dumbbell"},
-			{"plank-forearm", "plank-full"},
-		} {
-			var fam string
-			for i, id := range order {
-				e, ok := c.Lookup(id)
-				if !ok {
-					t.Fatalf("missing %q", id)
-				}
-				if i == 0 {
-					fam = e.Family
-				}
-				if e.Family == "" || e.Family != fam {
-					t.Errorf("%s: family %q, want %q shared with %s", id, e.Family, fam, order[0])
-				}
-			}
-			ids := c.IDs()
-			for i := 1; i < len(order); i++ {
-				if slices.Index(ids, order[i-1]) > slices.Index(ids, order[i]) {
-					t.Errorf("%s comes after %s", order[i-1], order[i])
-				}
-			}
-		}
-		if e, _ := c.Lookup("plank-full"); e.Level != plan.Intermediate {
-			t.Errorf("plank-full level %q, want intermediate", e.Level)
-		}
-	})
-
+// TestRealCatalogExercises checks each exercise's words: 3 to 8 steps,
+// each ending with a full stop and not numbered; cues, cautions and
+// easier and harder ways for all but warm-ups; none of the source's
+// slips.
+func TestRealCatalogExercises(t *testing.T) {
+	c := loadReal(t)
 	for _, e := range c.Exercises {
 		t.Run(e.ID, func(t *testing.T) {
 			if n := len(e.Steps); n < 3 || n > 8 {
@@ -135,26 +144,32 @@ func TestRealCatalog(t *testing.T) {
 			}
 		})
 	}
+}
 
-	t.Run("the rotation towel goes between the elbow and the side", func(t *testing.T) {
-		for _, id := range []string{"external-rotation-band", "internal-rotation-band", "external-rotation-dumbbell"} {
-			e, _ := c.Lookup(id)
-			if !slices.ContainsFunc(e.Steps, func(s string) bool {
-				return strings.Contains(s, "towel between") && strings.Contains(s, "elbow") &&
-					(strings.Contains(s, "side of your body") || strings.Contains(s, "your side"))
-			}) {
-				t.Errorf("%s: no step puts the towel between the elbow and the side", id)
-			}
+// TestRealCatalogTowel wants the rotation exercises' towel between the
+// elbow and the side.
+func TestRealCatalogTowel(t *testing.T) {
+	c := loadReal(t)
+	for _, id := range []string{"external-rotation-band", "internal-rotation-band", "external-rotation-dumbbell"} {
+		e, _ := c.Lookup(id)
+		if !slices.ContainsFunc(e.Steps, func(s string) bool {
+			return strings.Contains(s, "towel between") && strings.Contains(s, "elbow") &&
+				(strings.Contains(s, "side of your body") || strings.Contains(s, "your side"))
+		}) {
+			t.Errorf("%s: no step puts the towel between the elbow and the side", id)
 		}
-	})
+	}
+}
 
-	t.Run("doses the source does not give are marked default", func(t *testing.T) {
-		for _, id := range []string{"plank-forearm", "plank-full", "bridge"} {
-			if e, _ := c.Lookup(id); !e.Dose.Default {
-				t.Errorf("%s: dose not marked default", id)
-			}
+// TestRealCatalogDefaultDoses wants the doses the source does not give
+// marked default.
+func TestRealCatalogDefaultDoses(t *testing.T) {
+	c := loadReal(t)
+	for _, id := range []string{"plank-forearm", "plank-full", "bridge"} {
+		if e, _ := c.Lookup(id); !e.Dose.Default {
+			t.Errorf("%s: dose not marked default", id)
 		}
-	})
+	}
 }
 
 func TestRealCatalogHasAPictureForEveryExercise(t *testing.T) {

@@ -98,22 +98,53 @@ func at(path []string, more ...any) []string {
 // defaults an exercise takes in the catalogue, one set for a dose that names
 // none, and estimated session minutes.
 func (p *Plan) check() error {
-	if err := p.Patient.Validate(); err != nil {
-		var pe *Error
-		if errors.As(err, &pe) {
-			field := map[string]string{"patient": "name"}[pe.Input]
-			if field == "" {
-				field = pe.Input
-			}
-			return planErr([]string{"patient", field}, "%s", pe.Msg)
-		}
+	if err := p.checkPatient(); err != nil {
 		return err
 	}
 	if err := p.checkSettings(); err != nil {
 		return err
 	}
+	byID, err := p.checkExercises()
+	if err != nil {
+		return err
+	}
+	if len(p.Weeks) != p.Settings.Weeks {
+		return planErr([]string{"weeks"}, "the plan has %s, but settings say weeks: %d", words.Count(len(p.Weeks), "week"), p.Settings.Weeks)
+	}
+	used := make([]bool, len(p.Exercises))
+	for wi := range p.Weeks {
+		if err := p.checkWeek(wi, byID, used); err != nil {
+			return err
+		}
+	}
+	for i, u := range used {
+		if !u {
+			return planErr(at(nil, "exercises", i, "id"), "exercise %q is in no session; remove it from the exercises list or add it to a session", p.Exercises[i].ID)
+		}
+	}
+	return nil
+}
+
+// checkPatient validates the patient's details, naming the field of the
+// file at fault.
+func (p *Plan) checkPatient() error {
+	err := p.Patient.Validate()
+	var pe *Error
+	if err == nil || !errors.As(err, &pe) {
+		return err
+	}
+	field := map[string]string{"patient": "name"}[pe.Input]
+	if field == "" {
+		field = pe.Input
+	}
+	return planErr([]string{"patient", field}, "%s", pe.Msg)
+}
+
+// checkExercises validates the plan's exercises and returns where each
+// id stands in the list.
+func (p *Plan) checkExercises() (map[string]int, error) {
 	if len(p.Exercises) == 0 {
-		return planErr([]string{"exercises"}, "no exercises (the file needs an \"exercises:\" list)")
+		return nil, planErr([]string{"exercises"}, "no exercises (the file needs an \"exercises:\" list)")
 	}
 	byID := make(map[string]int, len(p.Exercises))
 	for i := range p.Exercises {
@@ -126,80 +157,83 @@ func (p *Plan) check() error {
 			}
 			var fe *fieldError
 			if errors.As(err, &fe) {
-				return planErr(append(path, fe.path...), "exercise %q: %s", label, fe.msg)
+				return nil, planErr(append(path, fe.path...), "exercise %q: %s", label, fe.msg)
 			}
-			return planErr(path, "exercise %q: %s", label, err)
+			return nil, planErr(path, "exercise %q: %s", label, err)
 		}
 		if j, dup := byID[e.ID]; dup {
-			return planErr(at(path, "id"), "exercise %q: duplicate id (also exercise %d of the list)", e.ID, j+1)
+			return nil, planErr(at(path, "id"), "exercise %q: duplicate id (also exercise %d of the list)", e.ID, j+1)
 		}
 		byID[e.ID] = i
 	}
-	if len(p.Weeks) != p.Settings.Weeks {
-		return planErr([]string{"weeks"}, "the plan has %s, but settings say weeks: %d", words.Count(len(p.Weeks), "week"), p.Settings.Weeks)
+	return byID, nil
+}
+
+// checkWeek validates week wi of the list and its sessions, marking in
+// used the exercises its sessions name.
+func (p *Plan) checkWeek(wi int, byID map[string]int, used []bool) error {
+	wk := &p.Weeks[wi]
+	path := at(nil, "weeks", wi)
+	if wk.Number != wi+1 {
+		return planErr(at(path, "week"), "week %d of the list is numbered %d; number the weeks 1, 2, 3 and so on", wi+1, wk.Number)
 	}
-	used := make([]bool, len(p.Exercises))
-	for wi := range p.Weeks {
-		wk := &p.Weeks[wi]
-		path := at(nil, "weeks", wi)
-		if wk.Number != wi+1 {
-			return planErr(at(path, "week"), "week %d of the list is numbered %d; number the weeks 1, 2, 3 and so on", wi+1, wk.Number)
-		}
-		want := p.Settings.Start.AddDays(7 * wi)
-		if wk.Start != want {
-			return planErr(at(path, "start"), "week %d: start must be %s (the plan starts on %s and each week 7 days after the last), got %q", wk.Number, want, p.Settings.Start, wk.Start)
-		}
-		if len(wk.Sessions) == 0 {
-			return planErr(path, "week %d: no sessions (list at least one)", wk.Number)
-		}
-		if a := wk.Appointment; !a.IsZero() && (a.Before(wk.Start) || wk.End().Before(a)) {
-			return planErr(at(path, "appointment"), "week %d: appointment %s is outside the week (%s to %s)", wk.Number, a, wk.Start, wk.End())
-		}
-		for si := range wk.Sessions {
-			s := &wk.Sessions[si]
-			spath := at(path, "sessions", si)
-			label := fmt.Sprintf("week %d, session %d", wk.Number, si+1)
-			switch {
-			case s.Date.IsZero():
-				return planErr(at(spath, "date"), "%s: missing date", label)
-			case s.Date.Before(wk.Start) || wk.End().Before(s.Date):
-				return planErr(at(spath, "date"), "%s: date %s is outside the week (%s to %s)", label, s.Date, wk.Start, wk.End())
-			case len(p.Settings.Weekdays) > 0 && !slices.Contains(p.Settings.Weekdays, s.Date.Weekday()):
-				return planErr(at(spath, "date"), "%s: %s is a %s, not one of the weekdays (%s)", label, s.Date, s.Date.Weekday(), p.Settings.Weekdays)
-			case si > 0 && !wk.Sessions[si-1].Date.Before(s.Date):
-				return planErr(at(spath, "date"), "%s: date %s must come after the session before it (%s)", label, s.Date, wk.Sessions[si-1].Date)
-			case s.Minutes < 0:
-				return planErr(at(spath, "minutes"), "%s: minutes must be above 0, got %d (leave it out and backplan estimates it)", label, s.Minutes)
-			case len(s.Items) == 0:
-				return planErr(spath, "%s: no items (list at least one exercise)", label)
-			}
-			secs := 0
-			for ii := range s.Items {
-				it := &s.Items[ii]
-				ipath := at(spath, "items", ii)
-				i, ok := byID[it.Exercise]
-				if !ok {
-					return planErr(at(ipath, "exercise"), "%s: unknown exercise %q (every item must name an exercise in the plan's exercises list)", label, it.Exercise)
-				}
-				used[i] = true
-				if err := it.Dose.validateItem(); err != nil {
-					var fe *fieldError
-					if errors.As(err, &fe) {
-						return planErr(append(at(ipath, "dose"), fe.path...), "%s, %s: dose %s", label, it.Exercise, fe.msg)
-					}
-					return planErr(at(ipath, "dose"), "%s, %s: dose %s", label, it.Exercise, err)
-				}
-				secs += EstimateSeconds(it.Dose, p.Exercises[i].Category)
-			}
-			if s.Minutes == 0 {
-				s.Minutes = (secs + 59) / 60
-			}
+	want := p.Settings.Start.AddDays(7 * wi)
+	if wk.Start != want {
+		return planErr(at(path, "start"), "week %d: start must be %s (the plan starts on %s and each week 7 days after the last), got %q", wk.Number, want, p.Settings.Start, wk.Start)
+	}
+	if len(wk.Sessions) == 0 {
+		return planErr(path, "week %d: no sessions (list at least one)", wk.Number)
+	}
+	if a := wk.Appointment; !a.IsZero() && (a.Before(wk.Start) || wk.End().Before(a)) {
+		return planErr(at(path, "appointment"), "week %d: appointment %s is outside the week (%s to %s)", wk.Number, a, wk.Start, wk.End())
+	}
+	for si := range wk.Sessions {
+		if err := p.checkSession(wk, si, at(path, "sessions", si), byID, used); err != nil {
+			return err
 		}
 	}
-	for i, u := range used {
-		if !u {
-			return planErr(at(nil, "exercises", i, "id"), "exercise %q is in no session; remove it from the exercises list or add it to a session", p.Exercises[i].ID)
+	return nil
+}
+
+// checkSession validates session si of week wk, at path in the file, and
+// its items, and estimates its minutes when the file leaves them out.
+func (p *Plan) checkSession(wk *Week, si int, spath []string, byID map[string]int, used []bool) error {
+	s := &wk.Sessions[si]
+	label := fmt.Sprintf("week %d, session %d", wk.Number, si+1)
+	switch {
+	case s.Date.IsZero():
+		return planErr(at(spath, "date"), "%s: missing date", label)
+	case s.Date.Before(wk.Start) || wk.End().Before(s.Date):
+		return planErr(at(spath, "date"), "%s: date %s is outside the week (%s to %s)", label, s.Date, wk.Start, wk.End())
+	case len(p.Settings.Weekdays) > 0 && !slices.Contains(p.Settings.Weekdays, s.Date.Weekday()):
+		return planErr(at(spath, "date"), "%s: %s is a %s, not one of the weekdays (%s)", label, s.Date, s.Date.Weekday(), p.Settings.Weekdays)
+	case si > 0 && !wk.Sessions[si-1].Date.Before(s.Date):
+		return planErr(at(spath, "date"), "%s: date %s must come after the session before it (%s)", label, s.Date, wk.Sessions[si-1].Date)
+	case s.Minutes < 0:
+		return planErr(at(spath, "minutes"), "%s: minutes must be above 0, got %d (leave it out and backplan estimates it)", label, s.Minutes)
+	case len(s.Items) == 0:
+		return planErr(spath, "%s: no items (list at least one exercise)", label)
+	}
+	secs := 0
+	for ii := range s.Items {
+		it := &s.Items[ii]
+		ipath := at(spath, "items", ii)
+		i, ok := byID[it.Exercise]
+		if !ok {
+			return planErr(at(ipath, "exercise"), "%s: unknown exercise %q (every item must name an exercise in the plan's exercises list)", label, it.Exercise)
 		}
+		used[i] = true
+		if err := it.Dose.validateItem(); err != nil {
+			var fe *fieldError
+			if errors.As(err, &fe) {
+				return planErr(append(at(ipath, "dose"), fe.path...), "%s, %s: dose %s", label, it.Exercise, fe.msg)
+			}
+			return planErr(at(ipath, "dose"), "%s, %s: dose %s", label, it.Exercise, err)
+		}
+		secs += EstimateSeconds(it.Dose, p.Exercises[i].Category)
+	}
+	if s.Minutes == 0 {
+		s.Minutes = (secs + 59) / 60
 	}
 	return nil
 }

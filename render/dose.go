@@ -95,7 +95,7 @@ func (l *layout) doseBeside(e plan.Exercise, w float64) bool {
 	right := l.right
 	l.right = l.left + w
 	defer func() { l.right = right }()
-	t := l.doseTabs(rows, l.s.pad)[0]
+	t := l.doseTabs(rows, l.s.pad, false)[0]
 	for _, lines := range t.lines {
 		if len(lines) > 2 {
 			return false
@@ -176,8 +176,9 @@ const doseGap = 4.0
 
 // doseTabs measures the table of rows in 1 to 4 columns, leaving out
 // any number of columns too narrow for the week labels and the longest
-// word of an amount, but never the first.
-func (l *layout) doseTabs(rows []doseRow, pad float64) []doseTab {
+// word of an amount, but never the first. In a bare arrangement only
+// a table whose labels are short ("3", not "Week 3") has a header row.
+func (l *layout) doseTabs(rows []doseRow, pad float64, bare bool) []doseTab {
 	s := l.s
 	size := s.body
 	var out []doseTab
@@ -208,8 +209,10 @@ func (l *layout) doseTabs(rows []doseRow, pad float64) []doseTab {
 		}
 		lh := s.lineH(size)
 		t.headH = lh + 2*pad
-		if len(rows) <= 3 && !t.short {
-			t.headH = 0 // a short table: the heading above says it all
+		if (len(rows) <= 3 || bare) && !t.short {
+			// A short table, or one in a close arrangement: the
+			// heading above and the labels ("Week 3") say it all.
+			t.headH = 0
 		}
 		t.hs = make([]float64, t.perCol)
 		for i, r := range rows {
@@ -246,7 +249,7 @@ func (l *layout) doseTable(id string, rows []doseRow, a arrangement) {
 		l.y += l.s.para
 		return
 	}
-	tabs := l.doseTabs(rows, pad)
+	tabs := l.doseTabs(rows, pad, a.bare)
 	t := tabs[0]
 	for _, c := range tabs[1:] {
 		if t.perCol <= a.rows {

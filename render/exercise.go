@@ -64,11 +64,11 @@ func arrangements(e plan.Exercise) []arrangement {
 			add(arrangement{own: true, pairs: true, bare: true, space: 0.4, pic: 1, rows: 6, beside: true})
 		}
 	}
-	if e.Video != "" {
-		// The last way to keep a long plan's exercise with a video on
-		// one page: the code under smaller pictures, with less space
-		// between the parts.
-		out = append(out, arrangement{own: true, pairs: true, bare: true, space: 0.2, pic: 0.65, rows: 3, letters: true})
+	// The last ways to keep an exercise on one page: smaller pictures,
+	// with less space between the parts.
+	for _, pic := range []float64{0.65, 0.55} {
+		out = append(out, arrangement{own: true, pairs: true, bare: true, space: 0.2, pic: pic, rows: 3})
+		out = append(out, arrangement{own: true, pairs: true, bare: true, space: 0.2, pic: pic, rows: 3, letters: true})
 	}
 	return out
 }

@@ -12,8 +12,8 @@ type weekLook struct {
 	bands   bool    // "Warm-up" and "Exercises" bands across the grid; otherwise warm-ups say so by their names
 	refs    bool    // each exercise's page number in its row, on a line of its own if need be
 	compact bool    // the rule on moving on in its short form, no line on ticking, the day's heading on one line when it fits
-	trims   bool    // a page without room may leave out its line for notes, then the rule on moving on (see trim)
-	trim    int     // on one page: 1 leaves out the line for notes, 2 the rule on moving on too
+	trims   bool    // a page without room may shorten its words, then leave out its line for notes, then the rule on moving on (see trim)
+	trim    int     // on one page: 1 shortens the words above the grid, 2 leaves out the line for notes as well, 3 the rule on moving on too
 	note    bool    // the clinician's note whole; otherwise where it is
 
 	landscape bool    // the pages on their side
@@ -36,8 +36,10 @@ func (k weekLook) cellPad() float64 { return max(k.pad, minCellPad) }
 // the memory aid older patients lean on most), the bands, the page
 // numbers where a row has no room for them (the contents list every
 // exercise), the long form of the rule on moving on, and last, only on
-// a page without room for them, the line for notes and the rule itself
-// (the safety page states it).
+// a page without room for them, the longer words above the grid (see
+// weekWords), then the line for notes and the rule itself (the safety
+// page states it). The line for notes goes after the words, as it is
+// where the patient writes what to tell the clinician.
 func (l *layout) weekLooks() []weekLook {
 	p := l.s.pad
 	return []weekLook{
@@ -53,7 +55,7 @@ func (l *layout) weekLooks() []weekLook {
 }
 
 // maxTrim is the most a page of a look that trims leaves out.
-const maxTrim = 2
+const maxTrim = 3
 
 // trimmed is k leaving out what trim says.
 func (k weekLook) trimmed(trim int) weekLook {
@@ -78,19 +80,27 @@ func (l *layout) trimFor(sh sheet, k weekLook) weekLook {
 
 // weekLook chooses the look of the week pages: the first of weekLooks,
 // upright and then on their side, with the clinician's note whole and
-// then with where it is, in which every sheet fits a page. If none does,
+// then with where it is, in which every sheet fits a page. A look that
+// trims comes only after every other, on its side too: pages on their
+// side that keep the line for notes and the rule on moving on are
+// better than upright pages that leave them out. If none does,
 // the tightest upright, and weeks flow on to a second page.
 func (l *layout) weekLook(sheets []sheet) weekLook {
 	notes := []bool{true, false}
 	if clean(l.p.Patient.Notes) == "" {
 		notes = []bool{false}
 	}
-	for _, landscape := range []bool{false, true} {
-		for _, k := range l.weekLooks() {
-			for _, note := range notes {
-				k.landscape, k.note = landscape, note
-				if look, ok := l.fitWeekLook(sheets, k); ok {
-					return look
+	for _, trims := range []bool{false, true} {
+		for _, landscape := range []bool{false, true} {
+			for _, k := range l.weekLooks() {
+				if k.trims != trims {
+					continue
+				}
+				for _, note := range notes {
+					k.landscape, k.note = landscape, note
+					if look, ok := l.fitWeekLook(sheets, k); ok {
+						return look
+					}
 				}
 			}
 		}

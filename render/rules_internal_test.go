@@ -320,3 +320,52 @@ func TestEditedPictureRedraws(t *testing.T) {
 		t.Error("the same spec drew a different picture")
 	}
 }
+
+// crowdedWeeks are large-print workbooks whose week pages are crowded:
+// six and seven days, a review week, eight rows, an amount on several
+// lines. Their pages once left out the line for notes (or let it run
+// on to the next page); TestCrowdedWeeks wants every rule of the sweep
+// on them, and the line for notes on every week page.
+var crowdedWeeks = []struct {
+	name string
+	o    plan.Options
+	r    Options
+}{
+	{"12w 6d posture cable, letter", plan.Options{Weeks: 12, Days: 6, Focus: plan.FocusPosture, Minutes: 35, Equipment: []plan.Equipment{plan.Cable}, Level: plan.Intermediate}, Options{Paper: Letter, LargePrint: true}},
+	{"12w 6d posture band, letter", plan.Options{Weeks: 12, Days: 6, Focus: plan.FocusPosture, Minutes: 35, Equipment: []plan.Equipment{plan.Band}, Level: plan.Beginner}, Options{Paper: Letter, LargePrint: true}},
+	{"12w 6d posture all kit, letter", plan.Options{Weeks: 12, Days: 6, Focus: plan.FocusPosture, Minutes: 20, Equipment: plan.EquipmentKinds, Level: plan.Intermediate}, Options{Paper: Letter, LargePrint: true}},
+	{"12w 5d strength band, letter", plan.Options{Weeks: 12, Days: 5, Focus: plan.FocusStrength, Minutes: 45, Equipment: []plan.Equipment{plan.Band}, Level: plan.Intermediate}, Options{Paper: Letter, LargePrint: true}},
+	{"12w 7d balanced all kit, letter", plan.Options{Weeks: 12, Days: 7, Focus: plan.FocusBalanced, Minutes: 35, Equipment: plan.EquipmentKinds, Level: plan.Beginner}, Options{Paper: Letter, LargePrint: true}},
+	{"12w 5d posture cable, a4", plan.Options{Weeks: 12, Days: 5, Focus: plan.FocusPosture, Minutes: 45, Equipment: []plan.Equipment{plan.Cable}, Level: plan.Intermediate}, Options{Paper: A4, LargePrint: true}},
+}
+
+// TestCrowdedWeeks lays out crowdedWeeks and checks the sweep's rules on
+// them, and that every week page keeps its line for notes.
+func TestCrowdedWeeks(t *testing.T) {
+	c := realCatalogI(t)
+	r, err := New(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range crowdedWeeks {
+		o := tc.o
+		o.Today = plan.NewDate(2026, 11, 24)
+		p, err := plan.Build(c, o)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		d, err := r.Layout(p, tc.r)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		errs := layoutRuleErrors(d, p, tc.r)
+		for _, pg := range weekPages(d) {
+			if !strings.Contains(pageText(pg), "Notes:") {
+				errs = append(errs, fmt.Sprintf("page %d (%s) has no line for notes", pg.Number, pg.Marks[0].Title))
+			}
+		}
+		for _, e := range errs {
+			t.Errorf("%s: %s", tc.name, e)
+		}
+	}
+}

@@ -183,6 +183,9 @@ type line struct {
 
 // weekWords are the week's own messages, above its grid: an easier week,
 // a steady one, the review and the clinician's note (or where it is).
+// On a crowded page (trim 1) an easier week says so in a few words, and
+// a week that sends the patient to the clinician leaves out the rule on
+// moving on, so that the line for notes keeps its place.
 func (l *layout) weekWords(sh sheet, look weekLook) []line {
 	var out []line
 	w := sh.week
@@ -191,11 +194,14 @@ func (l *layout) weekWords(sh sheet, look weekLook) []line {
 		out = append(out, line{"Do the amounts on the page of the week you repeat.", false})
 	case w == nil:
 		out = append(out, line{"Use this page if you repeat a week, and do the amounts on that week's page.", false})
-	case w.Easy && look.trim >= 2:
+	case w.Easy && look.trim >= 1:
 		out = append(out, line{"Easier week: this is planned.", false})
 	case w.Easy:
 		out = append(out, line{"Easier week: your amounts drop back a little to let your body recover. This is planned.", false})
-	case look.trim >= 2:
+	case look.trim >= 3:
+	case look.trim >= 1 && (w.Review || !w.Appointment.IsZero()):
+		// The page sends the patient to the clinician, who decides
+		// what comes next; the rule stays on the other pages.
 	case w.Steady && look.compact:
 		out = append(out, line{"Keep this level: the same amounts as last week.", false})
 	case w.Steady:
@@ -273,7 +279,7 @@ func (l *layout) weekNotes(sh sheet, look weekLook, fill bool) {
 		}
 		return
 	}
-	if look.trim >= 1 {
+	if look.trim >= 2 {
 		return
 	}
 	n := 1
