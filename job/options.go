@@ -184,7 +184,7 @@ func number(field func(*Options) *int) func(string, *Options, string) error {
 	return func(name string, o *Options, s string) error {
 		v, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
-			return fmt.Errorf("%s must be a whole number, got %q", name, s)
+			return fmt.Errorf("%s must be a whole number, got %s", name, plan.Quote(s))
 		}
 		if v == 0 {
 			return fmt.Errorf("%s must be at least 1, got 0", name)
@@ -211,7 +211,7 @@ func switchOf(field func(*Options) *bool) func(string, *Options, string) error {
 		case "false", "no", "0":
 			*field(o) = false
 		default:
-			return fmt.Errorf("%s must be yes or no, got %q", name, s)
+			return fmt.Errorf("%s must be yes or no, got %s", name, plan.Quote(s))
 		}
 		return nil
 	}
@@ -287,7 +287,7 @@ func setClinicURL(name string, o *Options, s string) error {
 func setEmail(name string, o *Options, s string) error {
 	a, err := mail.ParseAddress(strings.TrimSpace(s))
 	if err != nil || strings.ContainsAny(a.Address, " ,;") {
-		return fmt.Errorf("%s: %q is not one email address (write it as ana@example.com)", name, s)
+		return fmt.Errorf("%s: %s is not one email address (write it as ana@example.com)", name, plan.Quote(s))
 	}
 	o.Send.Email = a.Address
 	if a.Name != "" {
@@ -309,5 +309,5 @@ func ParsePaper(s string) (render.Paper, error) {
 	case "letter":
 		return render.Letter, nil
 	}
-	return "", fmt.Errorf("unknown paper %q (choose a4 or letter)", s)
+	return "", fmt.Errorf("unknown paper %s (choose a4 or letter)", plan.Quote(s))
 }

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/backplan/backplan/internal/words"
+	"github.com/backplan/backplan/plan"
 )
 
 // Roster is a roster, read and checked.
@@ -127,9 +128,9 @@ func columns(name string, header []string) ([]string, error) {
 			if strings.Contains(h, ";") {
 				hint = saveHint
 			}
-			return nil, rosterErr(name, 1, hint, "%s: unknown column %q", name, strings.TrimSpace(h))
+			return nil, rosterErr(name, 1, hint, "%s: unknown column %s", name, plan.Quote(strings.TrimSpace(h)))
 		case slices.Contains(cols, col):
-			return nil, rosterErr(name, 1, "", "%s: column %q appears twice", name, col)
+			return nil, rosterErr(name, 1, "", "%s: column %s appears twice", name, plan.Quote(col))
 		}
 		cols = append(cols, col)
 	}

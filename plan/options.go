@@ -136,7 +136,7 @@ func ParseWeekdays(s string) (Weekdays, error) {
 		}
 		wd, ok := ParseWeekday(part)
 		if !ok {
-			return nil, optErr("weekdays", "unknown day %q (write the days as mon, tue, wed, thu, fri, sat or sun)", part)
+			return nil, optErr("weekdays", "unknown day %s (write the days as mon, tue, wed, thu, fri, sat or sun)", Quote(part))
 		}
 		if !slices.Contains(out, wd) {
 			out = append(out, wd)
@@ -203,7 +203,7 @@ func (s Settings) outOfRange(maxMinutes int) (field, msg string) {
 func ParseFocus(s string) (Focus, error) {
 	f := Focus(strings.ToLower(strings.TrimSpace(s)))
 	if !slices.Contains(Focuses, f) {
-		return "", optErr("focus", "unknown focus %q (choose %s)", s, words.Or(Focuses))
+		return "", optErr("focus", "unknown focus %s (choose %s)", Quote(s), words.Or(Focuses))
 	}
 	return f, nil
 }
@@ -212,7 +212,7 @@ func ParseFocus(s string) (Focus, error) {
 func ParseLevel(s string) (Level, error) {
 	l := Level(strings.ToLower(strings.TrimSpace(s)))
 	if !slices.Contains(Levels, l) {
-		return "", optErr("level", "unknown level %q (choose %s)", s, words.Or(Levels))
+		return "", optErr("level", "unknown level %s (choose %s)", Quote(s), words.Or(Levels))
 	}
 	return l, nil
 }
@@ -232,7 +232,7 @@ func ParseEquipment(s string) ([]Equipment, error) {
 			e = Cable
 		}
 		if !slices.Contains(EquipmentKinds, e) {
-			return nil, optErr("equipment", "unknown equipment %q (choose none, %s)", strings.TrimSpace(part), words.Or(EquipmentKinds))
+			return nil, optErr("equipment", "unknown equipment %s (choose none, %s)", Quote(strings.TrimSpace(part)), words.Or(EquipmentKinds))
 		}
 		if !slices.Contains(out, e) {
 			out = append(out, e)
@@ -344,7 +344,7 @@ func (o Options) resolveExercises(c *Catalog, s *Settings) error {
 	}
 	for _, id := range s.Include {
 		if slices.Contains(s.Exclude, id) {
-			return optErr("include", "exercise %q is both included and excluded; keep one", id)
+			return optErr("include", "exercise %s is both included and excluded; keep one", Quote(id))
 		}
 	}
 	return nil
