@@ -258,6 +258,11 @@ func TestFormWords(t *testing.T) {
 		{"exclude=walking,plank99", "exclude", "--exclude=walking,plank99"},
 		{"no-floor=maybe", "no-floor", "--no-floor=maybe"},
 		{"paper=a5", "paper", "--paper=a5"},
+		// Options that can never make a plan: beside the option that
+		// keeps the role's exercises out.
+		{"focus=strength&equipment=none&no-floor=on", "equipment", "--focus=strength --equipment=none --no-floor"},
+		{"focus=strength&equipment=band,dumbbells,cable&no-floor=on&exclude=row-band,row-dumbbell,row-cable,band-pull-apart", "no-floor",
+			"--focus=strength --equipment=band,dumbbells,cable --no-floor --exclude=row-band,row-dumbbell,row-cable,band-pull-apart"},
 	} {
 		req := newReq("POST", "/workbook", strings.NewReader(tt.form))
 		req.Header.Set("Content-Type", formType)
@@ -265,7 +270,7 @@ func TestFormWords(t *testing.T) {
 		s.ServeHTTP(rec, req)
 		page, _, _ := strings.Cut(rec.Body.String(), "\n")
 		var stderr strings.Builder
-		run([]string{tt.args, "--out", filepath.Join(t.TempDir(), "x.pdf")}, strings.NewReader(""), io.Discard, &stderr, serveEnv())
+		run(append(strings.Fields(tt.args), "--out", filepath.Join(t.TempDir(), "x.pdf")), strings.NewReader(""), io.Discard, &stderr, serveEnv())
 		cli, _, _ := strings.Cut(stderr.String(), "\n")
 		// The page names the field once: before a message that does not.
 		want := strings.TrimPrefix(cli, "backplan: ")
