@@ -16,9 +16,8 @@ type weekLook struct {
 	trim    int     // on one page: 1 leaves out the line for notes, 2 the rule on moving on too
 	note    bool    // the clinician's note whole; otherwise where it is
 
-	landscape bool    // the pages on their side
-	dayW      float64 // the width of every day column, mm
-	dayNotes  bool    // a line of notes for each day; otherwise shared lines
+	dayW     float64 // the width of every day column, mm
+	dayNotes bool    // a line of notes for each day; otherwise shared lines
 }
 
 // minCellPad is the least space between a tick box or a day's heading
@@ -77,21 +76,20 @@ func (l *layout) trimFor(sh sheet, k weekLook) weekLook {
 }
 
 // weekLook chooses the look of the week pages: the first of weekLooks,
-// upright and then on their side, with the clinician's note whole and
-// then with where it is, in which every sheet fits a page. If none does,
-// the tightest upright, and weeks flow on to a second page.
+// with the clinician's note whole and then with where it is, in which
+// every sheet fits a page. If none does, the tightest, and weeks flow on
+// to a further page. (Pages never turn on their side: no plan the limits
+// allow ever chose a look on its side; TestWorstWeek.)
 func (l *layout) weekLook(sheets []sheet) weekLook {
 	notes := []bool{true, false}
 	if clean(l.p.Patient.Notes) == "" {
 		notes = []bool{false}
 	}
-	for _, landscape := range []bool{false, true} {
-		for _, k := range l.weekLooks() {
-			for _, note := range notes {
-				k.landscape, k.note = landscape, note
-				if look, ok := l.fitWeekLook(sheets, k); ok {
-					return look
-				}
+	for _, k := range l.weekLooks() {
+		for _, note := range notes {
+			k.note = note
+			if look, ok := l.fitWeekLook(sheets, k); ok {
+				return look
 			}
 		}
 	}
@@ -108,7 +106,7 @@ func (l *layout) weekLook(sheets []sheet) weekLook {
 func (l *layout) fitWeekLook(sheets []sheet, k weekLook) (weekLook, bool) {
 	s := l.s
 	page, y, left, right, top, bottom, footY := l.page, l.y, l.left, l.right, l.top, l.bottom, l.footY
-	trial := l.scratchPage(k.landscape)
+	trial := l.scratchPage()
 	l.page = trial
 	l.frame()
 	room := l.bottom - l.top
