@@ -231,7 +231,7 @@ func (b *batch) report(pr *printer, r job.Row, err error) {
 // rowReport is how a failed row is reported: the roster, the line and
 // the patient as written, then the message.
 func rowReport(roster string, r job.Row, err error) string {
-	return fmt.Sprintf("%s line %d (%s): %v", roster, r.Line, r.Patient, err)
+	return fmt.Sprintf("%s line %d (%s): %v", roster, r.Line, r.Who(), err)
 }
 
 // rosterName is how messages name the roster at path: quoted, or
