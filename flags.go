@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/backplan/backplan/job"
+	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
 
@@ -171,7 +172,16 @@ func runDate(e env) (time.Time, error) {
 		return time.Time{}, usageErr("unset it, or set it to whole seconds since 1970-01-01",
 			"SOURCE_DATE_EPOCH %q is not a number of seconds", s)
 	}
-	return time.Unix(n, 0).UTC(), nil
+	t := time.Unix(n, 0).UTC()
+	// A plan starts on the next Monday and may run for plan.MaxWeeks:
+	// from a date later than this, its default start would be out of
+	// range, and the message would blame --start, never given.
+	last := plan.LastDate.AddDays(-7 * (plan.MaxWeeks + 1))
+	if d := plan.DateOf(t); n > 1e12 || d.Before(plan.FirstDate) || last.Before(d) {
+		return time.Time{}, usageErr("unset it, or set it to whole seconds since 1970-01-01",
+			"SOURCE_DATE_EPOCH %s is past %s, the last day backplan can start a plan from", plan.Quote(s), last)
+	}
+	return t, nil
 }
 
 // renderOptions are the config's choices for the look of a PDF, with the

@@ -76,7 +76,7 @@ func TestFlagValues(t *testing.T) {
 		{[]string{"--weeks", "53"}, ""}, // the planner's to refuse
 		{[]string{"--days", "-1"}, ""},
 		{[]string{"--minutes", "500"}, ""},
-		{[]string{"--weeks", "0"}, "weeks must be at least 1, got 0"},
+		{[]string{"--weeks", "0"}, "weeks must be 1–52, got 0"},
 		{[]string{"--weeks", "four"}, `weeks must be a whole number, got "four"`},
 		{[]string{"--jobs", "0"}, "jobs must be at least 1, got 0"},
 		{[]string{"--jobs", "100000"}, ""},

@@ -179,15 +179,16 @@ func Names(groups ...Group) []string {
 }
 
 // number parses a whole number. It leaves ranges to the planner, which
-// knows them; it refuses only 0, which plan.Options reads as "not given".
+// knows them, and words those it refuses itself as the planner does: 0,
+// which plan.Options reads as "not given", and numbers too long to read.
 func number(field func(*Options) *int) func(string, *Options, string) error {
 	return func(name string, o *Options, s string) error {
 		v, err := strconv.Atoi(strings.TrimSpace(s))
+		if errors.Is(err, strconv.ErrRange) || err == nil && v == 0 {
+			return plan.OutOfRange(name, s) // a whole number, outside the range
+		}
 		if err != nil {
 			return fmt.Errorf("%s must be a whole number, got %s", name, plan.Quote(s))
-		}
-		if v == 0 {
-			return fmt.Errorf("%s must be at least 1, got 0", name)
 		}
 		*field(o) = v
 		return nil

@@ -25,7 +25,7 @@ func TestTable(t *testing.T) {
 	}{
 		{"weeks", "6", func(o job.Options) any { return o.Plan.Weeks }, 6, ""},
 		{"weeks", " 53 ", func(o job.Options) any { return o.Plan.Weeks }, 53, ""}, // the planner's to refuse
-		{"weeks", "0", nil, nil, "weeks must be at least 1, got 0"},
+		{"weeks", "0", nil, nil, "weeks must be 1–52, got 0"},
 		{"weeks", "four", nil, nil, `weeks must be a whole number, got "four"`},
 		{"days", "-1", func(o job.Options) any { return o.Plan.Days }, -1, ""},
 		{"minutes", "25", func(o job.Options) any { return o.Plan.Minutes }, 25, ""},

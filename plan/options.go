@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -190,13 +191,35 @@ func (w *Weekdays) UnmarshalYAML(n *yaml.Node) error {
 func (s Settings) outOfRange(maxMinutes int) (field, msg string) {
 	switch {
 	case s.Weeks < MinWeeks || s.Weeks > MaxWeeks:
-		return "weeks", fmt.Sprintf("weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
+		return "weeks", rangeMsg("weeks", maxMinutes, strconv.Itoa(s.Weeks))
 	case s.Days < MinDays || s.Days > MaxDays:
-		return "days", fmt.Sprintf("days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
+		return "days", rangeMsg("days", maxMinutes, strconv.Itoa(s.Days))
 	case s.Minutes < MinSessionMinutes || s.Minutes > maxMinutes:
-		return "minutes", fmt.Sprintf("minutes must be %d–%d a session, got %d", MinSessionMinutes, maxMinutes, s.Minutes)
+		return "minutes", rangeMsg("minutes", maxMinutes, strconv.Itoa(s.Minutes))
 	}
 	return "", ""
+}
+
+// rangeMsg says that got is outside the range of weeks, days or minutes.
+func rangeMsg(field string, maxMinutes int, got string) string {
+	if len(got) > 24 {
+		got = got[:24] + "…"
+	}
+	switch field {
+	case "weeks":
+		return fmt.Sprintf("weeks must be %d–%d, got %s", MinWeeks, MaxWeeks, got)
+	case "days":
+		return fmt.Sprintf("days must be %d–%d a week, got %s", MinDays, MaxDays, got)
+	}
+	return fmt.Sprintf("minutes must be %d–%d a session, got %s", MinSessionMinutes, maxMinutes, got)
+}
+
+// OutOfRange is the error for a whole number given for weeks, days or
+// minutes that no plan may take: 0, which Options reads as "not given",
+// or one too long to be read at all. It reads as the planner's own check
+// of the range.
+func OutOfRange(option, got string) error {
+	return optErr(option, "%s", rangeMsg(option, MaxSessionMinutes, strings.TrimSpace(got)))
 }
 
 // ParseFocus returns the focus named s.

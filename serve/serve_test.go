@@ -124,7 +124,7 @@ func TestServeEndpoints(t *testing.T) {
 		{name: "preview escapes", method: "POST", path: "/preview", ctype: formType, body: "patient=%3Cscript%3Ex%3C%2Fscript%3E", status: 200, want: []string{"&lt;script&gt;"}},
 		{name: "preview bad values beside fields", method: "POST", path: "/preview", ctype: formType, body: "weeks=99&focus=legs", status: 400, want: []string{`data-field="weeks"`, "weeks must be 1–52, got 99", `data-field="focus"`}},
 		{name: "page preview without script", method: "POST", path: "/", ctype: formType, body: "weeks=3&focus=core", status: 200, want: []string{`value="3"`, `<option value="core" selected>`, "Week 3:"}},
-		{name: "page preview error beside field", method: "POST", path: "/", ctype: formType, body: "weeks=0", status: 400, want: []string{`id="e-weeks" data-for="weeks">weeks must be at least 1, got 0`}},
+		{name: "page preview error beside field", method: "POST", path: "/", ctype: formType, body: "weeks=0", status: 400, want: []string{`id="e-weeks" data-for="weeks">weeks must be 1–52, got 0`}},
 		{name: "workbook", method: "POST", path: "/workbook", ctype: formType, body: "patient=Ana+Ruiz&paper=a4", status: 200, wantType: "application/pdf", want: []string{"%PDF-"}, wantHeader: map[string]string{"Content-Disposition": "attachment; filename=ana-ruiz.pdf"}},
 		{name: "workbook without a name", method: "POST", path: "/workbook", ctype: formType, body: "weeks=1", status: 200, wantHeader: map[string]string{"Content-Disposition": "attachment; filename=plan.pdf"}},
 		{name: "workbook bad value", method: "POST", path: "/workbook", ctype: formType, body: "focus=legs", status: 400, wantType: "text/plain", want: []string{`focus: unknown focus "legs" (choose balanced, mobility, posture, strength or core)`}},
