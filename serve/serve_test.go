@@ -278,3 +278,57 @@ func TestServePaper(t *testing.T) {
 		}
 	}
 }
+
+// TestQueueWaitIsBounded: a request that waits for a worker longer than
+// the queue's wait is answered 503 with Retry-After in good time, never
+// left to wait past the server's write timeout; the log says 503.
+func TestQueueWaitIsBounded(t *testing.T) {
+	s, log := newTestServer(t)
+	s.queueWait = 50 * time.Millisecond
+	for range cap(s.slots) {
+		s.slots <- struct{}{} // every worker busy
+	}
+	req := newReq("POST", "/workbook", strings.NewReader("weeks=1"))
+	req.Header.Set("Content-Type", formType)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("got %d, Retry-After %q; want 503 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+	}
+	if !strings.Contains(log.String(), " POST /workbook 503 ") {
+		t.Errorf("log %q does not say 503", log.String())
+	}
+}
+
+// brokenWriter is a client that went away: every write fails.
+type brokenWriter struct{ http.ResponseWriter }
+
+func (brokenWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
+
+// TestLogSaysWhatTheClientGot: an answer that could not be sent is
+// logged as cut, not as a plain 200.
+func TestLogSaysWhatTheClientGot(t *testing.T) {
+	s, log := newTestServer(t)
+	s.ServeHTTP(brokenWriter{httptest.NewRecorder()}, newReq("GET", "/", nil))
+	if !strings.Contains(log.String(), " GET / 200 cut ") {
+		t.Errorf("log %q, want the 200 marked cut", log.String())
+	}
+}
+
+// TestHostsAreNormalised: a name given with a final dot, a port or
+// capitals matches the requests that name it, however they write it.
+func TestHostsAreNormalised(t *testing.T) {
+	for _, given := range []string{"clinic-pc.local.", "Clinic-PC.local:8080", "clinic-pc.local"} {
+		s := newServer(Config{Catalog: testCatalog(), Renderer: testRenderer(), Hosts: []string{given},
+			Today: func() time.Time { return today }})
+		for _, host := range []string{"clinic-pc.local", "clinic-pc.local.", "CLINIC-PC.local:8080"} {
+			req := httptest.NewRequest("GET", "/", nil)
+			req.Host = host
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				t.Errorf("given %q, Host %q: %d", given, host, rec.Code)
+			}
+		}
+	}
+}
