@@ -173,7 +173,7 @@ func TestServeShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- listenAndServe(ctx, &serveConfig{addr: "127.0.0.1:0"}, newPrinter(pw, io.Discard), serveEnv())
+		done <- listenAndServe(ctx, nil, &serveConfig{addr: "127.0.0.1:0"}, newPrinter(pw, io.Discard), serveEnv())
 		pw.Close()
 	}()
 	line := make([]byte, 200)
@@ -353,5 +353,45 @@ func TestServeDeliverSameBytes(t *testing.T) {
 		if !strings.Contains(page, `id="passphrase">`+pass+`<`) || !strings.Contains(page, link) {
 			t.Errorf("%s: the page for a browser lacks the passphrase or the file:\n%.400s", path, page)
 		}
+	}
+}
+
+// TestServeSecondSignal: while the server drains, a request still in
+// flight (here a body that never comes) holds the drain open; a second
+// signal (hurry) ends it at once rather than after drainTime.
+func TestServeSecondSignal(t *testing.T) {
+	pr, pw := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	hurry := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- listenAndServe(ctx, hurry, &serveConfig{addr: "127.0.0.1:0"}, newPrinter(pw, io.Discard), serveEnv())
+		pw.Close()
+	}()
+	line := make([]byte, 200)
+	n, _ := pr.Read(line)
+	go io.Copy(io.Discard, pr)
+	u := strings.Fields(string(line[:n]))[5]
+	conn, err := net.Dial("tcp", strings.TrimSuffix(strings.TrimPrefix(u, "http://"), "/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "POST /preview HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nweeks=")
+	time.Sleep(100 * time.Millisecond) // the handler is reading the body
+	cancel()
+	select {
+	case <-done:
+		t.Fatal("the drain ended with a request in flight")
+	case <-time.After(300 * time.Millisecond):
+	}
+	close(hurry)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(drainTime / 2):
+		t.Fatal("a second signal did not end the drain")
 	}
 }
