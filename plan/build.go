@@ -38,8 +38,14 @@ func maxPlanExercises(minutes int, split bool) int {
 // MaxWeekRows is the most exercises a week's page lists: the warm-up, the
 // main exercises and the walk, a row each. Eight rows, with the week's
 // notes, fit one page in large print on Letter paper, the smallest page;
-// only exercises the clinician includes may take a plan past it.
+// only exercises the clinician includes may take a plan past it, up to
+// MaxIncludedWeekRows.
 const MaxWeekRows = 8
+
+// MaxIncludedWeekRows is the most exercises any week of a plan may hold,
+// with what the clinician includes, in a plan built and in a plan file
+// alike: a week past it is refused, so that every plan saved reads back.
+const MaxIncludedWeekRows = 12
 
 // planLimit is the most main exercises the plan teaches: maxPlanExercises,
 // and no more than a week's page lists beside the warm-up and the walk
@@ -110,7 +116,25 @@ func Build(c *Catalog, o Options) (*Plan, error) {
 	}
 	p := b.plan()
 	p.Patient = o.Patient
+	for _, w := range p.Weeks {
+		if n := len(weekDoses(w)); n > MaxIncludedWeekRows {
+			return nil, buildErr("include", "include: week %d would list %d exercises; a week holds at most %d", w.Number, n, MaxIncludedWeekRows)
+		}
+	}
 	return p, nil
+}
+
+// weekDoses are the exercises of a week, each with its first dose.
+func weekDoses(w Week) map[string]Dose {
+	m := map[string]Dose{}
+	for _, s := range w.Sessions {
+		for _, it := range s.Items {
+			if _, ok := m[it.Exercise]; !ok {
+				m[it.Exercise] = it.Dose
+			}
+		}
+	}
+	return m
 }
 
 type builder struct {

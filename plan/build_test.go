@@ -371,3 +371,34 @@ func TestGoldenPlans(t *testing.T) {
 		})
 	}
 }
+
+// TestIncludedIsPlanned: an included exercise, of any category, is in
+// some session of the plan whatever the focus, or the build fails saying
+// why; it is never dropped while the plan still lists it as included.
+func TestIncludedIsPlanned(t *testing.T) {
+	c := realCatalog(t)
+	for _, id := range c.IDs() {
+		for _, f := range plan.Focuses {
+			p, err := plan.Build(c, plan.Options{Today: today, Focus: f, Include: []string{id},
+				Equipment: []plan.Equipment{plan.Band, plan.Dumbbells, plan.Cable}, Level: plan.Intermediate})
+			if err != nil {
+				var pe *plan.Error
+				if !errors.As(err, &pe) || pe.Msg == "" {
+					t.Errorf("include %s, focus %s: %v is no planner error", id, f, err)
+				}
+				continue
+			}
+			found := false
+			for _, w := range p.Weeks {
+				for _, s := range w.Sessions {
+					for _, it := range s.Items {
+						found = found || it.Exercise == id
+					}
+				}
+			}
+			if !found {
+				t.Errorf("include %s, focus %s: in no session", id, f)
+			}
+		}
+	}
+}

@@ -158,7 +158,7 @@ func (p *Plan) check() error {
 		if a := wk.Appointment; !a.IsZero() && (a.Before(wk.Start) || wk.End().Before(a)) {
 			return planErr(at(path, "appointment"), "week %d: appointment %s is outside the week (%s to %s)", wk.Number, a, wk.Start, wk.End())
 		}
-		week := weekDoses{}
+		week := weekSoFar{}
 		for si := range wk.Sessions {
 			s := &wk.Sessions[si]
 			spath := at(path, "sessions", si)
@@ -176,8 +176,8 @@ func (p *Plan) check() error {
 				return planErr(at(spath, "minutes"), "%s: minutes must be 1–%d, got %d (leave it out and backplan estimates it)", label, MaxSavedMinutes, s.Minutes)
 			case len(s.Items) == 0:
 				return planErr(spath, "%s: no items (list at least one exercise)", label)
-			case len(s.Items) > MaxWeekRows:
-				return planErr(at(spath, "items", MaxWeekRows), "%s: %d items is more than a week's page holds; keep it to %d", label, len(s.Items), MaxWeekRows)
+			case len(s.Items) > MaxIncludedWeekRows:
+				return planErr(at(spath, "items", MaxIncludedWeekRows), "%s: %d items is more than a week holds; keep it to %d", label, len(s.Items), MaxIncludedWeekRows)
 			}
 			secs := 0
 			for ii := range s.Items {
@@ -217,17 +217,17 @@ func (p *Plan) check() error {
 // weeks changing every exercise each month stays far below it.
 const MaxPlanExercises = 100
 
-// weekDoses are the exercises of one week of a plan file so far, with the
-// dose each first had. A week's page lists an exercise once, with one
+// weekSoFar are the exercises of one week of a plan file so far, with
+// the dose each first had. A week's page lists an exercise once, with one
 // dose beside all its days' boxes, so every session of the week must give
-// it the same dose, and the page holds at most MaxWeekRows exercises.
-type weekDoses map[string]Dose
+// it the same dose, and a week holds at most MaxIncludedWeekRows.
+type weekSoFar map[string]Dose
 
-func (w weekDoses) add(it *Item, label string, path []string) error {
+func (w weekSoFar) add(it *Item, label string, path []string) error {
 	d, ok := w[it.Exercise]
 	switch {
-	case !ok && len(w) == MaxWeekRows:
-		return planErr(at(path, "exercise"), "%s: %s would be the week's %s exercise; a week's page holds at most %d", label, it.Exercise, ordinal(len(w)+1), MaxWeekRows)
+	case !ok && len(w) == MaxIncludedWeekRows:
+		return planErr(at(path, "exercise"), "%s: %s would be the week's %s exercise; a week holds at most %d", label, it.Exercise, ordinal(len(w)+1), MaxIncludedWeekRows)
 	case !ok:
 		w[it.Exercise] = it.Dose
 	case d != it.Dose:
@@ -236,7 +236,7 @@ func (w weekDoses) add(it *Item, label string, path []string) error {
 	return nil
 }
 
-// ordinal is n as "9th"; n is above 8.
+// ordinal is n as "13th"; n is above 12.
 func ordinal(n int) string { return strconv.Itoa(n) + "th" }
 
 func (p *Plan) checkSettings() error {

@@ -325,8 +325,8 @@ func TestReadPlanErrors(t *testing.T) {
 		{"too many steps", "      - Walk briskly.\n", strings.Repeat("      - Walk briskly.\n", 13), `plan.yaml:45: exercise "walk": steps: 13 items is too many; keep it to 12`},
 		{"session minutes above the range", "        minutes: 9\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 2",
 			"        minutes: 9000\n        items:\n          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n          - exercise: twist\n            dose: {sets: 1, reps: 2", "plan.yaml:74: week 1, session 1: minutes must be 1–90, got 9000"},
-		{"more items than a week's page holds", "            dose: {sets: 3, reps: 12, level: 1}\n", "            dose: {sets: 3, reps: 12, level: 1}\n" + strings.Repeat("          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n", 6),
-			"plan.yaml:92: week 1, session 1: 9 items is more than a week's page holds; keep it to 8"},
+		{"more items than a week's page holds", "            dose: {sets: 3, reps: 12, level: 1}\n", "            dose: {sets: 3, reps: 12, level: 1}\n" + strings.Repeat("          - exercise: walk\n            dose: {sets: 1, minutes: 3}\n", 10),
+			"plan.yaml:100: week 1, session 1: 13 items is more than a week holds; keep it to 12"},
 		{"a dose that differs within a week", "            dose: {sets: 3, reps: 12, level: 1}\n", "            dose: {sets: 3, reps: 12, level: 1}\n      - date: \"2026-12-01\"\n        items:\n          - exercise: twist\n            dose: {sets: 1, reps: 3, hold: 10, each: side}\n",
 			"plan.yaml:85: week 1, session 2, twist: the dose differs from the week's earlier sessions (2 holds of 10 s each side); a week's page prints one dose for every day"},
 	}
