@@ -11,10 +11,10 @@ import (
 // TestWorstWeek: pages never turn on their side (the landscape look was
 // never chosen for any plan the limits allow, and is gone). A full week a
 // planner makes (plan.MaxWeekRows exercises on seven days) stays on one
-// upright page in large print on either paper. The widest and tallest
-// week a plan file may hold (names of plan.MaxExerciseName characters,
-// plan.MaxSets boxes on every day, the longest notes) flows on to at
-// most two more pages, and its PDF is valid.
+// upright page in large print on either paper. Such a week at its widest
+// and tallest (names of plan.MaxExerciseName characters, plan.MaxSets
+// boxes on every day, the longest notes) flows on to at most two more
+// pages, and its PDF is valid.
 func TestWorstWeek(t *testing.T) {
 	c := realCatalog(t)
 	p := build(t, c, plan.Options{Weeks: 2, Days: 7, Minutes: 45, Focus: plan.FocusCore})
