@@ -232,7 +232,7 @@ func (b *batch) report(pr *printer, r job.Row, err error) {
 // rowReport is how a failed row is reported: the roster, the line and
 // the patient as written, then the message.
 func rowReport(roster string, r job.Row, err error) string {
-	return fmt.Sprintf("%s line %d (%s): %v", roster, r.Line, r.Patient, err)
+	return fmt.Sprintf("%s line %d (%s): %v", roster, r.Line, r.Who(), err)
 }
 
 // rosterName is how messages name the roster at path: quoted, or
@@ -251,15 +251,16 @@ func checkOutDir(dir string) (mkdir bool, err error) {
 	switch {
 	case err == nil && fi.IsDir():
 		return false, nil
+	// What the disk holds is not a usage error: exit 1, as for --out.
 	case err == nil:
-		return false, usageErr("give a folder, new or existing", "--out-dir %q is a file, not a folder", dir)
+		return false, failure("give a folder, new or existing", fmt.Errorf("--out-dir %q is a file, not a folder", dir))
 	case !errors.Is(err, fs.ErrNotExist):
-		return false, usageErr("", "cannot use --out-dir %q: %v", dir, pathErr(err))
+		return false, failure("", fmt.Errorf("cannot use --out-dir %q: %v", dir, pathErr(err)))
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
 	if fi, err := os.Stat(parent); err != nil || !fi.IsDir() {
-		return false, usageErr("backplan makes the last folder of --out-dir only; create the others first",
-			"cannot make --out-dir %q: folder %q does not exist", dir, parent)
+		return false, failure("backplan makes the last folder of --out-dir only; create the others first",
+			fmt.Errorf("cannot make --out-dir %q: folder %q does not exist", dir, parent))
 	}
 	return true, nil
 }

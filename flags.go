@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/backplan/backplan/job"
+	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
 
@@ -58,7 +59,16 @@ func parseArgs(args []string) (*config, error) {
 		return nil, usageErr(`put a value with spaces in quotes, as in --patient "Ana Ruiz"`,
 			"unexpected argument %q (backplan takes only options)", rest[0])
 	}
-	fs.Visit(func(f *pflag.Flag) { c.set = append(c.set, f.Name) })
+	var listErr error
+	fs.Visit(func(f *pflag.Flag) {
+		c.set = append(c.set, f.Name)
+		if of, ok := f.Value.(*optionFlag); ok && listErr == nil {
+			listErr = of.finish()
+		}
+	})
+	if listErr != nil {
+		return nil, usageErr("", "%w", listErr)
+	}
 	for _, name := range []string{"out", "save-plan", "from", "catalog", "batch", "out-dir", "eml", "logo"} {
 		if f := fs.Lookup(name); f.Changed && f.Value.String() == "" {
 			if name == "out-dir" {
@@ -143,12 +153,27 @@ type optionFlag struct {
 	items []string // a list option's values so far
 }
 
+// Set sets the option; a list option's use is checked alone and kept,
+// and the whole list is set once, by finish, after the last: setting the
+// list so far at each use would make n uses cost n².
 func (f *optionFlag) Set(s string) error {
-	if f.op.Kind == job.List {
-		f.items = append(f.items, s)
-		s = strings.Join(f.items, ",")
+	if f.op.Kind != job.List {
+		return f.op.Set(f.o, s)
 	}
-	return f.op.Set(f.o, s)
+	var alone job.Options
+	if err := f.op.Set(&alone, s); err != nil {
+		return err
+	}
+	f.items = append(f.items, s)
+	return nil
+}
+
+// finish sets a list option given more than once to all its values.
+func (f *optionFlag) finish() error {
+	if f.op.Kind != job.List || len(f.items) == 0 {
+		return nil
+	}
+	return f.op.Set(f.o, strings.Join(f.items, ","))
 }
 
 func (f *optionFlag) String() string { return strings.Join(f.items, ",") }
@@ -198,7 +223,16 @@ func runDate(e env) (time.Time, error) {
 		return time.Time{}, usageErr("unset it, or set it to whole seconds since 1970-01-01",
 			"SOURCE_DATE_EPOCH %q is not a number of seconds", s)
 	}
-	return time.Unix(n, 0).UTC(), nil
+	t := time.Unix(n, 0).UTC()
+	// A plan starts on the next Monday and may run for plan.MaxWeeks:
+	// from a date later than this, its default start would be out of
+	// range, and the message would blame --start, never given.
+	last := plan.LastDate.AddDays(-7 * (plan.MaxWeeks + 1))
+	if d := plan.DateOf(t); n > 1e12 || d.Before(plan.FirstDate) || last.Before(d) {
+		return time.Time{}, usageErr("unset it, or set it to whole seconds since 1970-01-01",
+			"SOURCE_DATE_EPOCH %s is past %s, the last day backplan can start a plan from", plan.Quote(s), last)
+	}
+	return t, nil
 }
 
 // renderOptions are the config's choices for the look of a PDF, with the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -76,7 +77,7 @@ func TestFlagValues(t *testing.T) {
 		{[]string{"--weeks", "53"}, ""}, // the planner's to refuse
 		{[]string{"--days", "-1"}, ""},
 		{[]string{"--minutes", "500"}, ""},
-		{[]string{"--weeks", "0"}, "weeks must be at least 1, got 0"},
+		{[]string{"--weeks", "0"}, "weeks must be 1–52, got 0"},
 		{[]string{"--weeks", "four"}, `weeks must be a whole number, got "four"`},
 		{[]string{"--jobs", "0"}, "jobs must be at least 1, got 0"},
 		{[]string{"--jobs", "100000"}, ""},
@@ -240,4 +241,30 @@ func (r *seededReader) Read(p []byte) (int, error) {
 	n := copy(p, r.buf)
 	r.buf = r.buf[n:]
 	return n, nil
+}
+
+// TestManyListFlagsLinear: n uses of a list option cost in proportion to
+// n, not n² (each use once joined and set the whole list so far). It
+// counts the bytes parsing allocates, not time: twice the flags may
+// allocate at most about twice the bytes.
+func TestManyListFlagsLinear(t *testing.T) {
+	alloc := func(n int) uint64 {
+		args := make([]string, 0, 2*n)
+		for range n {
+			args = append(args, "--include", "walking")
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		c, err := parseArgs(args)
+		runtime.ReadMemStats(&after)
+		if err != nil || len(c.job.Plan.Include) != n {
+			t.Fatalf("%d flags: %v, %d ids", n, err, len(c.job.Plan.Include))
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	alloc(100) // warm up
+	small, big := alloc(4000), alloc(16000)
+	if ratio := float64(big) / float64(small); ratio > 6 {
+		t.Errorf("4 times the flags allocate %.1f times the bytes (%d, then %d): not linear", ratio, small, big)
+	}
 }

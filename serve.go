@@ -81,14 +81,32 @@ func runServe(args []string, pr *printer, e env) error {
 	if c.help {
 		return pr.text(serveUsage)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return listenAndServe(ctx, c, pr, e)
+	// Ctrl-C, SIGTERM and SIGHUP (the terminal closing) each start the
+	// drain, as on the command line; a second signal ends it at once.
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	hurry := make(chan struct{})
+	go func() {
+		<-sigs
+		cancel()
+		<-sigs
+		close(hurry)
+	}()
+	return listenAndServe(ctx, hurry, c, pr, e)
 }
 
-// listenAndServe listens and serves until ctx is done. Its messages go
-// through pr; the request log goes to standard error.
-func listenAndServe(ctx context.Context, c *serveConfig, pr *printer, e env) error {
+// drainTime is how long a stopping server lets the requests in flight
+// finish: far more than the longest workbook the limits allow takes to
+// draw. Those still running then are cut.
+const drainTime = 15 * time.Second
+
+// listenAndServe listens and serves until ctx is done, then drains for
+// at most drainTime, or until hurry is closed. Its messages go through
+// pr; the request log goes to standard error.
+func listenAndServe(ctx context.Context, hurry <-chan struct{}, c *serveConfig, pr *printer, e env) error {
 	h, err := newHandler(c, pr.stderr, e)
 	if err != nil {
 		return err
@@ -129,11 +147,19 @@ func listenAndServe(ctx context.Context, c *serveConfig, pr *printer, e env) err
 		return fmt.Errorf("serving: %w", err)
 	case <-ctx.Done():
 	}
-	pr.say("stopping; finishing the requests in flight", "")
-	sctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	pr.say(fmt.Sprintf("stopping; finishing the requests in flight for up to %s (Ctrl-C again stops at once)", drainTime), "")
+	sctx, cancel := context.WithTimeout(context.Background(), drainTime)
 	defer cancel()
+	go func() {
+		select {
+		case <-hurry:
+			cancel()
+		case <-sctx.Done():
+		}
+	}()
 	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("stopping: %w", err)
+		srv.Close() // cut what is left; returning ends its drawing too
+		pr.say("stopped; the requests still in flight were cut", "")
 	}
 	return nil
 }

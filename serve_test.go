@@ -173,7 +173,7 @@ func TestServeShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- listenAndServe(ctx, &serveConfig{addr: "127.0.0.1:0"}, newPrinter(pw, io.Discard), serveEnv())
+		done <- listenAndServe(ctx, nil, &serveConfig{addr: "127.0.0.1:0"}, newPrinter(pw, io.Discard), serveEnv())
 		pw.Close()
 	}()
 	line := make([]byte, 200)
@@ -240,7 +240,7 @@ func TestServeCommandLine(t *testing.T) {
 // TestFormWords: a form's mistake reads on the page as on the command
 // line, whether the option's parser or the planner finds it: the same
 // fact, which each front end places its own way (beside the field, after
-// "backplan: ").
+// "backplan: "), naming the field once.
 func TestFormWords(t *testing.T) {
 	s := newTestHandler(t)
 	for _, tt := range []struct{ form, field, args string }{
@@ -258,6 +258,11 @@ func TestFormWords(t *testing.T) {
 		{"exclude=walking,plank99", "exclude", "--exclude=walking,plank99"},
 		{"no-floor=maybe", "no-floor", "--no-floor=maybe"},
 		{"paper=a5", "paper", "--paper=a5"},
+		// Options that can never make a plan: beside the option that
+		// keeps the role's exercises out.
+		{"focus=strength&equipment=none&no-floor=on", "equipment", "--focus=strength --equipment=none --no-floor"},
+		{"focus=strength&equipment=band,dumbbells,cable&no-floor=on&exclude=row-band,row-dumbbell,row-cable,band-pull-apart", "no-floor",
+			"--focus=strength --equipment=band,dumbbells,cable --no-floor --exclude=row-band,row-dumbbell,row-cable,band-pull-apart"},
 	} {
 		req := newReq("POST", "/workbook", strings.NewReader(tt.form))
 		req.Header.Set("Content-Type", formType)
@@ -265,9 +270,14 @@ func TestFormWords(t *testing.T) {
 		s.ServeHTTP(rec, req)
 		page, _, _ := strings.Cut(rec.Body.String(), "\n")
 		var stderr strings.Builder
-		run([]string{tt.args, "--out", filepath.Join(t.TempDir(), "x.pdf")}, strings.NewReader(""), io.Discard, &stderr, serveEnv())
+		run(append(strings.Fields(tt.args), "--out", filepath.Join(t.TempDir(), "x.pdf")), strings.NewReader(""), io.Discard, &stderr, serveEnv())
 		cli, _, _ := strings.Cut(stderr.String(), "\n")
-		if want := tt.field + ": " + strings.TrimPrefix(cli, "backplan: "); rec.Code != 400 || page != want {
+		// The page names the field once: before a message that does not.
+		want := strings.TrimPrefix(cli, "backplan: ")
+		if !strings.HasPrefix(want, tt.field+" ") && !strings.HasPrefix(want, tt.field+": ") {
+			want = tt.field + ": " + want
+		}
+		if rec.Code != 400 || page != want {
 			t.Errorf("%s: the page says %q (%d), want %q as on the command line", tt.form, page, rec.Code, want)
 		}
 	}
@@ -343,5 +353,45 @@ func TestServeDeliverSameBytes(t *testing.T) {
 		if !strings.Contains(page, `id="passphrase">`+pass+`<`) || !strings.Contains(page, link) {
 			t.Errorf("%s: the page for a browser lacks the passphrase or the file:\n%.400s", path, page)
 		}
+	}
+}
+
+// TestServeSecondSignal: while the server drains, a request still in
+// flight (here a body that never comes) holds the drain open; a second
+// signal (hurry) ends it at once rather than after drainTime.
+func TestServeSecondSignal(t *testing.T) {
+	pr, pw := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	hurry := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- listenAndServe(ctx, hurry, &serveConfig{addr: "127.0.0.1:0"}, newPrinter(pw, io.Discard), serveEnv())
+		pw.Close()
+	}()
+	line := make([]byte, 200)
+	n, _ := pr.Read(line)
+	go io.Copy(io.Discard, pr)
+	u := strings.Fields(string(line[:n]))[5]
+	conn, err := net.Dial("tcp", strings.TrimSuffix(strings.TrimPrefix(u, "http://"), "/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "POST /preview HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nweeks=")
+	time.Sleep(100 * time.Millisecond) // the handler is reading the body
+	cancel()
+	select {
+	case <-done:
+		t.Fatal("the drain ended with a request in flight")
+	case <-time.After(300 * time.Millisecond):
+	}
+	close(hurry)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(drainTime / 2):
+		t.Fatal("a second signal did not end the drain")
 	}
 }

@@ -59,7 +59,7 @@ func Draft(p *plan.Plan, o Options, date time.Time, pdf []byte) ([]byte, error) 
 	if o.Send.Email != "" {
 		a, err := mail.ParseAddress(o.Send.Email)
 		if err != nil {
-			return nil, &Error{Option: "email", Err: fmt.Errorf("email: %q is not an email address", o.Send.Email)}
+			return nil, &Error{Option: "email", Err: fmt.Errorf("email: %s is not an email address", plan.Quote(o.Send.Email))}
 		}
 		to := a.String()
 		if a.Name == "" {

@@ -2,7 +2,9 @@ package job
 
 import (
 	"errors"
+	"strings"
 
+	"github.com/backplan/backplan/internal/words"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -33,13 +35,14 @@ func OptionOf(err error) string {
 }
 
 // IsUsage reports whether err is a mistake in the options given: a value
-// an option cannot take, or one the planner refuses. Other errors (a
-// catalogue or plan file that cannot be read, options that are each fine
-// but cannot make a plan together) are not.
+// an option cannot take, one the planner refuses, or options that are
+// each fine but can never make a plan together (no exercise fills a role,
+// the included exercises do not fit the minutes). Other errors (a
+// catalogue or plan file that cannot be read) are not.
 func IsUsage(err error) bool {
 	var je *Error
 	var pe *plan.Error
-	return errors.As(err, &je) || errors.As(err, &pe) && pe.Kind == plan.OptionProblem
+	return errors.As(err, &je) || errors.As(err, &pe) && (pe.Kind == plan.OptionProblem || pe.Kind == plan.BuildProblem)
 }
 
 // Words are how a front end names where a choice is made, for its hints.
@@ -56,15 +59,40 @@ type Words struct {
 // says enough.
 func (w Words) Hint(err error) string {
 	var pe *plan.Error
+	var re *plan.RoleError
 	switch {
 	case errors.Is(err, plan.ErrUnknownExercise):
 		return w.IDs
+	case errors.As(err, &re):
+		return w.roleHint(re)
 	case !errors.As(err, &pe) || pe.Kind != plan.BuildProblem:
 		return ""
-	case pe.Input == "catalog":
-		return "add a cardio or dynamic exercise to the catalogue"
 	case pe.Input == "include":
 		return "raise " + w.Option("minutes") + " or include fewer exercises"
 	}
 	return "raise " + w.Option("minutes") + ", allow more equipment or floor work, or exclude fewer exercises"
+}
+
+// roleHint names the changes that would let a role be filled: only those
+// that would bring back one of its exercises, then another focus.
+func (w Words) roleHint(re *plan.RoleError) string {
+	var ways []string
+	if len(re.Equipment) > 0 {
+		names := make([]string, len(re.Equipment))
+		for i, k := range re.Equipment {
+			names[i] = string(k)
+		}
+		ways = append(ways, "add "+words.Or(names)+" to "+w.Option("equipment"))
+	}
+	if re.Floor {
+		ways = append(ways, "turn off "+w.Option("no-floor"))
+	}
+	if re.Level {
+		ways = append(ways, "choose intermediate for "+w.Option("level"))
+	}
+	if len(re.Excluded) > 0 {
+		ways = append(ways, "take "+words.Or(re.Excluded)+" out of "+w.Option("exclude"))
+	}
+	ways = append(ways, "change "+w.Option("focus"))
+	return strings.Join(ways, ", or ")
 }

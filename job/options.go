@@ -198,15 +198,16 @@ func Names(groups ...Group) []string {
 }
 
 // number parses a whole number. It leaves ranges to the planner, which
-// knows them; it refuses only 0, which plan.Options reads as "not given".
+// knows them, and words those it refuses itself as the planner does: 0,
+// which plan.Options reads as "not given", and numbers too long to read.
 func number(field func(*Options) *int) func(string, *Options, string) error {
 	return func(name string, o *Options, s string) error {
 		v, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil {
-			return fmt.Errorf("%s must be a whole number, got %q", name, s)
+		if errors.Is(err, strconv.ErrRange) || err == nil && v == 0 {
+			return plan.OutOfRange(name, s) // a whole number, outside the range
 		}
-		if v == 0 {
-			return fmt.Errorf("%s must be at least 1, got 0", name)
+		if err != nil {
+			return fmt.Errorf("%s must be a whole number, got %s", name, plan.Quote(s))
 		}
 		*field(o) = v
 		return nil
@@ -230,7 +231,7 @@ func switchOf(field func(*Options) *bool) func(string, *Options, string) error {
 		case "false", "no", "0":
 			*field(o) = false
 		default:
-			return fmt.Errorf("%s must be yes or no, got %q", name, s)
+			return fmt.Errorf("%s must be yes or no, got %s", name, plan.Quote(s))
 		}
 		return nil
 	}
@@ -312,7 +313,7 @@ func setClinicURL(name string, o *Options, s string) error {
 func setEmail(name string, o *Options, s string) error {
 	a, err := mail.ParseAddress(strings.TrimSpace(s))
 	if err != nil || strings.ContainsAny(a.Address, " ,;") {
-		return fmt.Errorf("%s: %q is not one email address (write it as ana@example.com)", name, s)
+		return fmt.Errorf("%s: %s is not one email address (write it as ana@example.com)", name, plan.Quote(s))
 	}
 	o.Send.Email = a.Address
 	if a.Name != "" {
@@ -334,5 +335,5 @@ func ParsePaper(s string) (render.Paper, error) {
 	case "letter":
 		return render.Letter, nil
 	}
-	return "", fmt.Errorf("unknown paper %q (choose a4 or letter)", s)
+	return "", fmt.Errorf("unknown paper %s (choose a4 or letter)", plan.Quote(s))
 }

@@ -26,7 +26,7 @@ func TestTable(t *testing.T) {
 		{"preset", " Desk-Worker ", func(o job.Options) any { return o.Preset }, "desk-worker", ""}, // Build checks the name
 		{"weeks", "6", func(o job.Options) any { return o.Plan.Weeks }, 6, ""},
 		{"weeks", " 53 ", func(o job.Options) any { return o.Plan.Weeks }, 53, ""}, // the planner's to refuse
-		{"weeks", "0", nil, nil, "weeks must be at least 1, got 0"},
+		{"weeks", "0", nil, nil, "weeks must be 1–52, got 0"},
 		{"weeks", "four", nil, nil, `weeks must be a whole number, got "four"`},
 		{"days", "-1", func(o job.Options) any { return o.Plan.Days }, -1, ""},
 		{"minutes", "25", func(o job.Options) any { return o.Plan.Minutes }, 25, ""},
@@ -163,14 +163,27 @@ func TestHint(t *testing.T) {
 		{tooMany, cell, "raise the minutes cell or include fewer exercises"},
 		{weeks, cli, ""},
 		{errors.New("other"), cli, ""},
+		// A role no exercise fills: only the changes that bring one back.
+		{role(&plan.RoleError{Role: "horizontal pull", Equipment: []plan.Equipment{plan.Dumbbells, plan.Cable}}), cli,
+			"add dumbbells or cable to --equipment, or change --focus"},
+		{role(&plan.RoleError{Role: "horizontal pull", Floor: true}), cell, "turn off the no-floor cell, or change the focus cell"},
+		{role(&plan.RoleError{Role: "warm up", Excluded: []string{"walk", "march"}}), cli,
+			"take walk or march out of --exclude, or change --focus"},
+		{role(&plan.RoleError{Role: "core", Level: true}), cli, "choose intermediate for --level, or change --focus"},
 	} {
 		if got := tt.w.Hint(tt.err); got != tt.want {
 			t.Errorf("Hint(%v) = %q, want %q", tt.err, got, tt.want)
 		}
 	}
-	if !job.IsUsage(weeks) || job.IsUsage(tooMany) || job.OptionOf(tooMany) != "include" || job.OptionOf(weeks) != "weeks" {
+	// Options that can never make a plan are a usage error too.
+	if !job.IsUsage(weeks) || !job.IsUsage(tooMany) || job.OptionOf(tooMany) != "include" || job.OptionOf(weeks) != "weeks" {
 		t.Errorf("kinds: weeks %v, too many %v", weeks, tooMany)
 	}
+}
+
+// role is the error of a role no exercise can fill, as the planner gives it.
+func role(re *plan.RoleError) error {
+	return &plan.Error{Kind: plan.BuildProblem, Input: "focus", Msg: re.Error(), Err: re}
 }
 
 // catalog is a small catalogue: a warm-up pair and three more.

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/backplan/backplan/internal/words"
+	"github.com/backplan/backplan/plan"
 )
 
 // Roster is a roster, read and checked.
@@ -55,8 +56,16 @@ func rosterErr(name string, line int, hint, format string, args ...any) error {
 	return &RosterError{Name: name, Line: line, Hint: hint, Msg: fmt.Sprintf(format, args...)}
 }
 
-// ReadRoster reads a CSV roster: a first line naming the columns, then a
-// line for each patient. name is the roster as messages name it. It
+// ReadRoster reads a CSV roster with no limit on its rows; see
+// ReadRosterAtMost.
+func ReadRoster(data []byte, name string) (*Roster, error) {
+	return ReadRosterAtMost(data, name, 0)
+}
+
+// ReadRosterAtMost reads a CSV roster: a first line naming the columns,
+// then a line for each patient. name is the roster as messages name it.
+// With maxRows above 0, it stops reading at the first row past maxRows
+// and refuses the roster, before the rest costs any time or memory. It
 // checks the shape of the whole file and that all of it is UTF-8, skips
 // empty rows, and gives each row its file name; the cells' values are each
 // row's own business (Roster.Options).
@@ -64,7 +73,7 @@ func rosterErr(name string, line int, hint, format string, args ...any) error {
 // A carriage return is a line end wherever it is: a file saved with the
 // old Mac line ends (a CR alone) reads as lines, not as one long row, and
 // the line numbers in messages count them as an editor does.
-func ReadRoster(data []byte, name string) (*Roster, error) {
+func ReadRosterAtMost(data []byte, name string, maxRows int) (*Roster, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
@@ -84,7 +93,7 @@ func ReadRoster(data []byte, name string) (*Roster, error) {
 	if ro.Columns, err = columns(name, header); err != nil {
 		return nil, err
 	}
-	if ro.Rows, err = rows(cr, name, ro.Columns); err != nil {
+	if ro.Rows, err = rows(cr, name, ro.Columns, maxRows); err != nil {
 		return nil, err
 	}
 	if len(ro.Rows) == 0 {
@@ -127,9 +136,9 @@ func columns(name string, header []string) ([]string, error) {
 			if strings.Contains(h, ";") {
 				hint = saveHint
 			}
-			return nil, rosterErr(name, 1, hint, "%s: unknown column %q", name, strings.TrimSpace(h))
+			return nil, rosterErr(name, 1, hint, "%s: unknown column %s", name, plan.Quote(strings.TrimSpace(h)))
 		case slices.Contains(cols, col):
-			return nil, rosterErr(name, 1, "", "%s: column %q appears twice", name, col)
+			return nil, rosterErr(name, 1, "", "%s: column %s appears twice", name, plan.Quote(col))
 		}
 		cols = append(cols, col)
 	}
@@ -139,8 +148,9 @@ func columns(name string, header []string) ([]string, error) {
 	return cols, nil
 }
 
-// rows reads the rows after the first line, skipping empty ones.
-func rows(cr *csv.Reader, name string, cols []string) ([]Row, error) {
+// rows reads the rows after the first line, skipping empty ones, and
+// stops at the first past maxRows (when above 0).
+func rows(cr *csv.Reader, name string, cols []string, maxRows int) ([]Row, error) {
 	pi := slices.Index(cols, "patient")
 	var out []Row
 	for {
@@ -158,12 +168,26 @@ func rows(cr *csv.Reader, name string, cols []string) ([]Row, error) {
 			continue // a spreadsheet's empty row, such as ",,,"
 		}
 		line, _ := cr.FieldPos(0)
+		if maxRows > 0 && len(out) == maxRows {
+			return nil, rosterErr(name, line, "split the roster into smaller ones",
+				"%s line %d: more than %d patients; at most %d are made at once", name, line, maxRows, maxRows)
+		}
 		r := Row{Line: line, Cells: cells}
 		if pi < len(cells) {
 			r.Patient = cells[pi]
 		}
 		out = append(out, r)
 	}
+}
+
+// Who is the row's patient cell for a message: on one line, and at most
+// its first 40 characters, as a cell may hold anything.
+func (r Row) Who() string {
+	s := strings.Join(strings.Fields(r.Patient), " ")
+	if n := []rune(s); len(n) > 40 {
+		return string(n[:40]) + "…"
+	}
+	return s
 }
 
 // checkUTF8 refuses a record, just read by cr, with a cell that is not
@@ -190,6 +214,12 @@ func checkUTF8(cr *csv.Reader, name string, cells, cols []string) error {
 // csvError reports a roster the CSV reader cannot read, at its line.
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
+	if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine < pe.Line {
+		// A quote left open runs on to the end of the file or the next
+		// quote: the mistake is where the quoted cell starts.
+		return rosterErr(name, pe.StartLine, `close the quote, or put a cell holding commas or quotes in double quotes and double the quotes inside: "say ""hi"""`,
+			"%s line %d: a quoted cell opens here and is still open at line %d", name, pe.StartLine, pe.Line)
+	}
 	if errors.As(err, &pe) {
 		return rosterErr(name, pe.Line, `put a cell holding commas or quotes in double quotes, and double the quotes inside: "say ""hi"""`,
 			"%s line %d: %v", name, pe.Line, pe.Err)

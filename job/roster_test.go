@@ -216,3 +216,39 @@ func TestRosterOptions(t *testing.T) {
 		t.Errorf("OptionOf(%v) = %q, want weeks", err, got)
 	}
 }
+
+// TestRosterLimits: a roster past its limit stops at the first row too
+// many, without reading on; an unclosed quote is named where it opens; a
+// huge cell is never repeated whole.
+func TestRosterLimits(t *testing.T) {
+	huge := strings.Repeat("patient\n", 1) + strings.Repeat("a\n", 200000)
+	for _, tt := range []struct {
+		name, data string
+		max        int
+		want       string
+		line       int
+	}{
+		{"one row past the limit", "patient\nA\nB\nC\n", 2, "r.csv line 4: more than 2 patients; at most 2 are made at once", 4},
+		{"a huge roster stops at the limit", huge, 1000, "r.csv line 1002: more than 1000 patients", 1002},
+		{"at the limit", "patient\nA\nB\n", 2, "", 0},
+		{"no limit", "patient\nA\nB\nC\n", 0, "", 0},
+		{"an unclosed quote on line 2", "patient,notes\nAna,\"Go gently\nBen,x\nCy,y\n", 0, "r.csv line 2: a quoted cell opens here and is still open at line 4", 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadRosterAtMost([]byte(tt.data), "r.csv", tt.max)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			var re *RosterError
+			if !errors.As(err, &re) || !strings.HasPrefix(re.Msg, tt.want) || re.Line != tt.line {
+				t.Fatalf("got %v (%+v), want %q at line %d", err, re, tt.want, tt.line)
+			}
+		})
+	}
+	if got := (Row{Patient: strings.Repeat("x", 2<<20)}).Who(); len(got) > 50 {
+		t.Errorf("Who quotes %d bytes of a 2 MB cell", len(got))
+	}
+}

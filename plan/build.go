@@ -38,8 +38,14 @@ func maxPlanExercises(minutes int, split bool) int {
 // MaxWeekRows is the most exercises a week's page lists: the warm-up, the
 // main exercises and the walk, a row each. Eight rows, with the week's
 // notes, fit one page in large print on Letter paper, the smallest page;
-// only exercises the clinician includes may take a plan past it.
+// only exercises the clinician includes may take a plan past it, up to
+// MaxIncludedWeekRows.
 const MaxWeekRows = 8
+
+// MaxIncludedWeekRows is the most exercises any week of a plan may hold,
+// with what the clinician includes, in a plan built and in a plan file
+// alike: a week past it is refused, so that every plan saved reads back.
+const MaxIncludedWeekRows = 12
 
 // planLimit is the most main exercises the plan teaches: maxPlanExercises,
 // and no more than a week's page lists beside the warm-up and the walk
@@ -110,7 +116,25 @@ func Build(c *Catalog, o Options) (*Plan, error) {
 	}
 	p := b.plan()
 	p.Patient = o.Patient
+	for _, w := range p.Weeks {
+		if n := len(weekDoses(w)); n > MaxIncludedWeekRows {
+			return nil, buildErr("include", "include: week %d would list %d exercises; a week holds at most %d", w.Number, n, MaxIncludedWeekRows)
+		}
+	}
 	return p, nil
+}
+
+// weekDoses are the exercises of a week, each with its first dose.
+func weekDoses(w Week) map[string]Dose {
+	m := map[string]Dose{}
+	for _, s := range w.Sessions {
+		for _, it := range s.Items {
+			if _, ok := m[it.Exercise]; !ok {
+				m[it.Exercise] = it.Dose
+			}
+		}
+	}
+	return m
 }
 
 type builder struct {
@@ -357,12 +381,12 @@ func boolRank(v bool) int {
 	return 0
 }
 
-// refuse words the error of a needed role that no exercise can fill: the
-// role, and what the clinician could change.
+// refuse is the error of a needed role that no exercise can fill: a
+// BuildProblem whose Err is a *RoleError saying what kept each of the
+// role's exercises out, and whose Input is the option that kept the first
+// kind out (the focus when none did).
 func (b *builder) refuse(use *RoleUse) error {
-	var kinds []Equipment
-	var floor, level bool
-	var excluded []string
+	re := &RoleError{Role: use.Name(), Focus: b.s.Focus}
 	for _, id := range use.Candidates {
 		e, ok := b.c.Lookup(id)
 		if !ok {
@@ -370,50 +394,76 @@ func (b *builder) refuse(use *RoleUse) error {
 		}
 		switch {
 		case e.Equipment != None && !slices.Contains(b.s.Equipment, e.Equipment):
-			if !slices.Contains(kinds, e.Equipment) {
-				kinds = append(kinds, e.Equipment)
+			if !slices.Contains(re.Equipment, e.Equipment) {
+				re.Equipment = append(re.Equipment, e.Equipment)
 			}
 		case e.Floor && b.s.NoFloor:
-			floor = true
+			re.Floor = true
 		case e.Level == Intermediate && b.s.Level == Beginner:
-			level = true
+			re.Level = true
 		case slices.Contains(b.s.Exclude, e.ID):
-			excluded = append(excluded, fmt.Sprintf("%q", e.ID))
+			re.Excluded = append(re.Excluded, e.ID)
 		}
 	}
-	slices.SortFunc(kinds, func(x, y Equipment) int {
+	slices.SortFunc(re.Equipment, func(x, y Equipment) int {
 		return slices.Index(EquipmentKinds, x) - slices.Index(EquipmentKinds, y)
 	})
-	var ways []string
 	input := "focus"
-	if len(kinds) > 0 {
-		nouns := make([]string, len(kinds))
-		for i, k := range kinds {
+	switch {
+	case len(re.Equipment) > 0:
+		input = "equipment"
+	case re.Floor:
+		input = "no-floor"
+	case re.Level:
+		input = "level"
+	case len(re.Excluded) > 0:
+		input = "exclude"
+	}
+	return &Error{Kind: BuildProblem, Input: input, Msg: re.Error(), Err: re}
+}
+
+// RoleError is why a role of a focus's prescription could not be filled:
+// what kept each of its exercises out of the plan. It is the Err of a
+// BuildProblem (errors.As(err, &re)), so that a front end can say what
+// would help in its own words.
+type RoleError struct {
+	Role  string // the role's name, as "horizontal pull"
+	Focus Focus
+	// Equipment is what some of the role's exercises need that the
+	// options do not allow, in EquipmentKinds' order.
+	Equipment []Equipment
+	Floor     bool     // some are floor work, which the options leave out
+	Level     bool     // some are for a higher level than the options'
+	Excluded  []string // the ids of those the options exclude
+}
+
+func (e *RoleError) Error() string {
+	var why []string
+	if len(e.Equipment) > 0 {
+		nouns := make([]string, len(e.Equipment))
+		for i, k := range e.Equipment {
 			nouns[i] = k.Noun()
 		}
-		ways = append(ways, "allow "+words.Or(nouns))
-		input = "equipment"
+		why = append(why, "need "+words.Or(nouns))
 	}
-	if floor {
-		ways = append(ways, "allow floor work")
-		if input == "focus" {
-			input = "floor"
+	if e.Floor {
+		why = append(why, "are floor work")
+	}
+	if e.Level {
+		why = append(why, "are for the intermediate level")
+	}
+	if len(e.Excluded) > 0 {
+		ids := make([]string, len(e.Excluded))
+		for i, id := range e.Excluded {
+			ids[i] = Quote(id)
 		}
+		why = append(why, "are excluded ("+strings.Join(ids, ", ")+")")
 	}
-	if level {
-		ways = append(ways, "choose the intermediate level")
-		if input == "focus" {
-			input = "level"
-		}
+	msg := fmt.Sprintf("no exercise for the %s role of the %s focus suits these options", e.Role, e.Focus)
+	if len(why) == 0 {
+		return msg
 	}
-	if len(excluded) > 0 {
-		ways = append(ways, "exclude fewer exercises ("+strings.Join(excluded, ", ")+")")
-		if input == "focus" {
-			input = "exclude"
-		}
-	}
-	ways = append(ways, "choose another focus")
-	return buildErr(input, "no exercise for the %s role of the %s focus suits these options: %s", use.Name(), b.s.Focus, strings.Join(ways, ", or "))
+	return msg + ": its exercises " + strings.Join(why, ", or ")
 }
 
 // shareWarmup gives each warm-up role its minutes: the warm-up takes a

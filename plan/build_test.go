@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -141,9 +142,23 @@ func TestRefusalNamesTheRole(t *testing.T) {
 	o := plan.Options{Today: today, Focus: plan.FocusStrength, Equipment: []plan.Equipment{}, NoFloor: true}
 	_, err := plan.Build(realCatalog(t), o)
 	checkError(t, err, plan.BuildProblem, "equipment")
-	want := "no exercise for the horizontal pull role of the strength focus suits these options: allow a resistance band, dumbbells or a cable machine, or allow floor work, or choose another focus"
+	want := "no exercise for the horizontal pull role of the strength focus suits these options: its exercises need a resistance band, dumbbells or a cable machine, or are floor work"
 	if err.Error() != want {
 		t.Errorf("got  %q\nwant %q", err, want)
+	}
+	var re *plan.RoleError
+	if !errors.As(err, &re) || re.Role != "horizontal pull" || !re.Floor || len(re.Equipment) != 3 || re.Level || re.Excluded != nil {
+		t.Errorf("the error's kind says %+v, want the role, its three kinds of equipment and floor work", re)
+	}
+	// With every kind of equipment, floor work is what keeps the rest
+	// out: the error is about no-floor, an option the page has a field
+	// for, and says which exercises the exclusion kept out.
+	o.Equipment = []plan.Equipment{plan.Band, plan.Dumbbells, plan.Cable}
+	o.Exclude = []string{"row-band", "row-dumbbell", "row-cable", "band-pull-apart"}
+	_, err = plan.Build(realCatalog(t), o)
+	checkError(t, err, plan.BuildProblem, "no-floor")
+	if !errors.As(err, &re) || !re.Floor || re.Equipment != nil || len(re.Excluded) != 4 {
+		t.Errorf("the error's kind says %+v, want floor work and four exclusions", re)
 	}
 }
 
@@ -354,5 +369,36 @@ func TestGoldenPlans(t *testing.T) {
 			}
 			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), "plan", buf.Bytes())
 		})
+	}
+}
+
+// TestIncludedIsPlanned: an included exercise, of any category, is in
+// some session of the plan whatever the focus, or the build fails saying
+// why; it is never dropped while the plan still lists it as included.
+func TestIncludedIsPlanned(t *testing.T) {
+	c := realCatalog(t)
+	for _, id := range c.IDs() {
+		for _, f := range plan.Focuses {
+			p, err := plan.Build(c, plan.Options{Today: today, Focus: f, Include: []string{id},
+				Equipment: []plan.Equipment{plan.Band, plan.Dumbbells, plan.Cable}, Level: plan.Intermediate})
+			if err != nil {
+				var pe *plan.Error
+				if !errors.As(err, &pe) || pe.Msg == "" {
+					t.Errorf("include %s, focus %s: %v is no planner error", id, f, err)
+				}
+				continue
+			}
+			found := false
+			for _, w := range p.Weeks {
+				for _, s := range w.Sessions {
+					for _, it := range s.Items {
+						found = found || it.Exercise == id
+					}
+				}
+			}
+			if !found {
+				t.Errorf("include %s, focus %s: in no session", id, f)
+			}
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -219,6 +220,18 @@ const (
 	MaxLevel       = 3 // resistance steps above the starting band or weight
 )
 
+// Limits on an exercise's text, in characters, for a catalogue and a plan
+// file alike. They are far above the built-in catalogue's longest (an id
+// of 26, a name of 52, a step of 130) and keep every field to what a page
+// can print: a name on a heading and a week's row, a line of words in its
+// column. A list holds at most MaxItems lines.
+const (
+	MaxIDLength     = 40
+	MaxExerciseName = 80
+	MaxLineLength   = 300 // purpose, start, easier, harder, source_dose, and each step, cue, caution and need
+	MaxItems        = 12
+)
+
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // LoadCatalog reads and validates a catalogue. name is used in errors, which
@@ -353,6 +366,8 @@ func (e *Exercise) validate() error {
 	switch {
 	case e.ID == "":
 		return errAt("missing id", "id")
+	case utf8.RuneCountInString(e.ID) > MaxIDLength:
+		return errAt(fmt.Sprintf("id %s is %d characters long; keep it to %d", Quote(e.ID), utf8.RuneCountInString(e.ID), MaxIDLength), "id")
 	case !idPattern.MatchString(e.ID):
 		return errAt(fmt.Sprintf("id %q must be lower-case words joined by hyphens", e.ID), "id")
 	case strings.TrimSpace(e.Name) == "":
@@ -390,11 +405,14 @@ func (e *Exercise) validate() error {
 	if len(e.Steps) == 0 {
 		return errAt("no steps (list at least one)", "steps")
 	}
-	for _, f := range []struct{ name, text string }{
-		{"name", e.Name}, {"purpose", e.Purpose}, {"start", e.Start}, {"easier", e.Easier},
-		{"harder", e.Harder}, {"source_dose", e.SourceDose},
+	for _, f := range []struct {
+		name, text string
+		limit      int
+	}{
+		{"name", e.Name, MaxExerciseName}, {"purpose", e.Purpose, MaxLineLength}, {"start", e.Start, MaxLineLength},
+		{"easier", e.Easier, MaxLineLength}, {"harder", e.Harder, MaxLineLength}, {"source_dose", e.SourceDose, MaxLineLength},
 	} {
-		if err := checkText(f.text, 0, false); err != nil {
+		if err := checkText(f.text, f.limit, false); err != nil {
 			return errAt(fmt.Sprintf("%s: %v", f.name, err), f.name)
 		}
 	}
@@ -402,11 +420,14 @@ func (e *Exercise) validate() error {
 		name  string
 		items []string
 	}{{"steps", e.Steps}, {"cues", e.Cues}, {"cautions", e.Cautions}, {"muscles", e.Muscles}, {"needs", e.Needs}} {
+		if len(list.items) > MaxItems {
+			return errAt(fmt.Sprintf("%s: %d items is too many; keep it to %d", list.name, len(list.items), MaxItems), list.name, strconv.Itoa(MaxItems))
+		}
 		for i, s := range list.items {
 			if strings.TrimSpace(s) == "" {
 				return errAt(fmt.Sprintf("%s item %d is empty", list.name, i+1), list.name, strconv.Itoa(i))
 			}
-			if err := checkText(s, 0, false); err != nil {
+			if err := checkText(s, MaxLineLength, false); err != nil {
 				return errAt(fmt.Sprintf("%s item %d: %v", list.name, i+1, err), list.name, strconv.Itoa(i))
 			}
 		}

@@ -35,7 +35,7 @@ var (
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-12-07", s)
+		return Date{}, fmt.Errorf("%s is not a date: write it as YYYY-MM-DD, for example 2026-12-07", Quote(s))
 	}
 	// Checked on the time, not the Date: 0001-01-01 would be the zero
 	// Date, which means "not set".

@@ -61,7 +61,7 @@ func optErr(option, format string, args ...any) error {
 // named, that the catalogue does not have.
 func unknownExercise(option, id string) error {
 	return &Error{Kind: OptionProblem, Input: option, Exercise: id, Err: ErrUnknownExercise,
-		Msg: fmt.Sprintf("%s: unknown exercise %q", option, id)}
+		Msg: fmt.Sprintf("%s: unknown exercise %s", option, Quote(id))}
 }
 
 // buildErr is a BuildProblem; option is the choice that would fix it.

@@ -146,6 +146,9 @@ func (p *Plan) checkExercises() (map[string]int, error) {
 	if len(p.Exercises) == 0 {
 		return nil, planErr([]string{"exercises"}, "no exercises (the file needs an \"exercises:\" list)")
 	}
+	if len(p.Exercises) > MaxPlanExercises {
+		return nil, planErr(at(nil, "exercises", MaxPlanExercises), "%d exercises is more than a plan needs; keep it to %d", len(p.Exercises), MaxPlanExercises)
+	}
 	byID := make(map[string]int, len(p.Exercises))
 	for i := range p.Exercises {
 		e := &p.Exercises[i]
@@ -187,8 +190,9 @@ func (p *Plan) checkWeek(wi int, byID map[string]int, used []bool) error {
 	if a := wk.Appointment; !a.IsZero() && (a.Before(wk.Start) || wk.End().Before(a)) {
 		return planErr(at(path, "appointment"), "week %d: appointment %s is outside the week (%s to %s)", wk.Number, a, wk.Start, wk.End())
 	}
+	week := weekSoFar{}
 	for si := range wk.Sessions {
-		if err := p.checkSession(wk, si, at(path, "sessions", si), byID, used); err != nil {
+		if err := p.checkSession(wk, si, at(path, "sessions", si), byID, used, week); err != nil {
 			return err
 		}
 	}
@@ -197,7 +201,7 @@ func (p *Plan) checkWeek(wi int, byID map[string]int, used []bool) error {
 
 // checkSession validates session si of week wk, at path in the file, and
 // its items, and estimates its minutes when the file leaves them out.
-func (p *Plan) checkSession(wk *Week, si int, spath []string, byID map[string]int, used []bool) error {
+func (p *Plan) checkSession(wk *Week, si int, spath []string, byID map[string]int, used []bool, week weekSoFar) error {
 	s := &wk.Sessions[si]
 	label := fmt.Sprintf("week %d, session %d", wk.Number, si+1)
 	switch {
@@ -209,10 +213,12 @@ func (p *Plan) checkSession(wk *Week, si int, spath []string, byID map[string]in
 		return planErr(at(spath, "date"), "%s: %s is a %s, not one of the weekdays (%s)", label, s.Date, s.Date.Weekday(), p.Settings.Weekdays)
 	case si > 0 && !wk.Sessions[si-1].Date.Before(s.Date):
 		return planErr(at(spath, "date"), "%s: date %s must come after the session before it (%s)", label, s.Date, wk.Sessions[si-1].Date)
-	case s.Minutes < 0:
-		return planErr(at(spath, "minutes"), "%s: minutes must be above 0, got %d (leave it out and backplan estimates it)", label, s.Minutes)
+	case s.Minutes < 0 || s.Minutes > MaxSavedMinutes:
+		return planErr(at(spath, "minutes"), "%s: minutes must be 1–%d, got %d (leave it out and backplan estimates it)", label, MaxSavedMinutes, s.Minutes)
 	case len(s.Items) == 0:
 		return planErr(spath, "%s: no items (list at least one exercise)", label)
+	case len(s.Items) > MaxIncludedWeekRows:
+		return planErr(at(spath, "items", MaxIncludedWeekRows), "%s: %d items is more than a week holds; keep it to %d", label, len(s.Items), MaxIncludedWeekRows)
 	}
 	secs := 0
 	for ii := range s.Items {
@@ -223,6 +229,9 @@ func (p *Plan) checkSession(wk *Week, si int, spath []string, byID map[string]in
 			return planErr(at(ipath, "exercise"), "%s: unknown exercise %q (every item must name an exercise in the plan's exercises list)", label, it.Exercise)
 		}
 		used[i] = true
+		if err := week.add(it, label, ipath); err != nil {
+			return err
+		}
 		if err := it.Dose.validateItem(); err != nil {
 			var fe *fieldError
 			if errors.As(err, &fe) {
@@ -237,6 +246,32 @@ func (p *Plan) checkSession(wk *Week, si int, spath []string, byID map[string]in
 	}
 	return nil
 }
+
+// MaxPlanExercises is the most exercises a plan file may list: a year of
+// weeks changing every exercise each month stays far below it.
+const MaxPlanExercises = 100
+
+// weekSoFar are the exercises of one week of a plan file so far, with
+// the dose each first had. A week's page lists an exercise once, with one
+// dose beside all its days' boxes, so every session of the week must give
+// it the same dose, and a week holds at most MaxIncludedWeekRows.
+type weekSoFar map[string]Dose
+
+func (w weekSoFar) add(it *Item, label string, path []string) error {
+	d, ok := w[it.Exercise]
+	switch {
+	case !ok && len(w) == MaxIncludedWeekRows:
+		return planErr(at(path, "exercise"), "%s: %s would be the week's %s exercise; a week holds at most %d", label, it.Exercise, ordinal(len(w)+1), MaxIncludedWeekRows)
+	case !ok:
+		w[it.Exercise] = it.Dose
+	case d != it.Dose:
+		return planErr(at(path, "dose"), "%s, %s: the dose differs from the week's earlier sessions (%s); a week's page prints one dose for every day, so give each session of the week the same", label, it.Exercise, d)
+	}
+	return nil
+}
+
+// ordinal is n as "13th"; n is above 12.
+func ordinal(n int) string { return strconv.Itoa(n) + "th" }
 
 func (p *Plan) checkSettings() error {
 	s := &p.Settings

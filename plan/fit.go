@@ -224,6 +224,8 @@ func (f *fitter) rebuild() {
 		noWalk = noWalk || (top > 0 && shortest+f.walk[1] > b.most())
 	}
 	switch {
+	case top > 0 && slices.Contains(b.s.Include, b.walk.e.ID):
+		f.ways = f.walk[1:] // the clinician included the walk: never dropped
 	case needWalk && !noWalk:
 		f.ways = f.walk[1:]
 	case noWalk && !needWalk:

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -150,7 +151,7 @@ func ParseWeekdays(s string) (Weekdays, error) {
 		}
 		wd, ok := ParseWeekday(part)
 		if !ok {
-			return nil, optErr("weekdays", "unknown day %q (write the days as mon, tue, wed, thu, fri, sat or sun)", part)
+			return nil, optErr("weekdays", "unknown day %s (write the days as mon, tue, wed, thu, fri, sat or sun)", Quote(part))
 		}
 		if !slices.Contains(out, wd) {
 			out = append(out, wd)
@@ -204,20 +205,42 @@ func (w *Weekdays) UnmarshalYAML(n *yaml.Node) error {
 func (s Settings) outOfRange(maxMinutes int) (field, msg string) {
 	switch {
 	case s.Weeks < MinWeeks || s.Weeks > MaxWeeks:
-		return "weeks", fmt.Sprintf("weeks must be %d–%d, got %d", MinWeeks, MaxWeeks, s.Weeks)
+		return "weeks", rangeMsg("weeks", maxMinutes, strconv.Itoa(s.Weeks))
 	case s.Days < MinDays || s.Days > MaxDays:
-		return "days", fmt.Sprintf("days must be %d–%d a week, got %d", MinDays, MaxDays, s.Days)
+		return "days", rangeMsg("days", maxMinutes, strconv.Itoa(s.Days))
 	case s.Minutes < MinSessionMinutes || s.Minutes > maxMinutes:
-		return "minutes", fmt.Sprintf("minutes must be %d–%d a session, got %d", MinSessionMinutes, maxMinutes, s.Minutes)
+		return "minutes", rangeMsg("minutes", maxMinutes, strconv.Itoa(s.Minutes))
 	}
 	return "", ""
+}
+
+// rangeMsg says that got is outside the range of weeks, days or minutes.
+func rangeMsg(field string, maxMinutes int, got string) string {
+	if len(got) > 24 {
+		got = got[:24] + "…"
+	}
+	switch field {
+	case "weeks":
+		return fmt.Sprintf("weeks must be %d–%d, got %s", MinWeeks, MaxWeeks, got)
+	case "days":
+		return fmt.Sprintf("days must be %d–%d a week, got %s", MinDays, MaxDays, got)
+	}
+	return fmt.Sprintf("minutes must be %d–%d a session, got %s", MinSessionMinutes, maxMinutes, got)
+}
+
+// OutOfRange is the error for a whole number given for weeks, days or
+// minutes that no plan may take: 0, which Options reads as "not given",
+// or one too long to be read at all. It reads as the planner's own check
+// of the range.
+func OutOfRange(option, got string) error {
+	return optErr(option, "%s", rangeMsg(option, MaxSessionMinutes, strings.TrimSpace(got)))
 }
 
 // ParseFocus returns the focus named s.
 func ParseFocus(s string) (Focus, error) {
 	f := Focus(strings.ToLower(strings.TrimSpace(s)))
 	if !slices.Contains(Focuses, f) {
-		return "", optErr("focus", "unknown focus %q (choose %s)", s, words.Or(Focuses))
+		return "", optErr("focus", "unknown focus %s (choose %s)", Quote(s), words.Or(Focuses))
 	}
 	return f, nil
 }
@@ -226,7 +249,7 @@ func ParseFocus(s string) (Focus, error) {
 func ParseLevel(s string) (Level, error) {
 	l := Level(strings.ToLower(strings.TrimSpace(s)))
 	if !slices.Contains(Levels, l) {
-		return "", optErr("level", "unknown level %q (choose %s)", s, words.Or(Levels))
+		return "", optErr("level", "unknown level %s (choose %s)", Quote(s), words.Or(Levels))
 	}
 	return l, nil
 }
@@ -246,7 +269,7 @@ func ParseEquipment(s string) ([]Equipment, error) {
 			e = Cable
 		}
 		if !slices.Contains(EquipmentKinds, e) {
-			return nil, optErr("equipment", "unknown equipment %q (choose none, %s)", strings.TrimSpace(part), words.Or(EquipmentKinds))
+			return nil, optErr("equipment", "unknown equipment %s (choose none, %s)", Quote(strings.TrimSpace(part)), words.Or(EquipmentKinds))
 		}
 		if !slices.Contains(out, e) {
 			out = append(out, e)
@@ -364,7 +387,7 @@ func (o Options) resolveExercises(c *Catalog, s *Settings) error {
 	}
 	for _, id := range s.Include {
 		if slices.Contains(s.Exclude, id) {
-			return optErr("include", "exercise %q is both included and excluded; keep one", id)
+			return optErr("include", "exercise %s is both included and excluded; keep one", Quote(id))
 		}
 	}
 	return nil

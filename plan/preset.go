@@ -128,9 +128,9 @@ func (c *Catalog) PresetNames() []string {
 // have, listing those it has.
 func (c *Catalog) UnknownPreset(name string) string {
 	if len(c.Presets) == 0 {
-		return fmt.Sprintf("unknown preset %q (the catalogue has no presets)", name)
+		return fmt.Sprintf("unknown preset %s (the catalogue has no presets)", Quote(name))
 	}
-	return fmt.Sprintf("unknown preset %q (choose %s)", name, words.Or(c.PresetNames()))
+	return fmt.Sprintf("unknown preset %s (choose %s)", Quote(name), words.Or(c.PresetNames()))
 }
 
 // maxPresetLine is the longest description or reason, in characters: one

@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -121,4 +122,21 @@ func fieldOf(line []byte) string {
 		return fmt.Sprintf("%q: ", s[:i])
 	}
 	return ""
+}
+
+// maxQuoted is how many characters of a value a message quotes.
+const maxQuoted = 40
+
+// Quote quotes a value someone gave for a message, as %q does, but at
+// most its first maxQuoted characters then "…": a value of megabytes must
+// not be repeated whole in a one-line error or a report.
+func Quote(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxQuoted {
+			return strconv.Quote(s[:i]) + "…"
+		}
+		n++
+	}
+	return strconv.Quote(s)
 }

@@ -41,10 +41,9 @@ type Info struct {
 
 // Page is one page of the workbook.
 type Page struct {
-	Number    int
-	Landscape bool   // turned on its side: a week too wide or tall for an upright page
-	Marks     []Mark // bookmarks that point at this page
-	Items     []Item // in drawing order
+	Number int
+	Marks  []Mark // bookmarks that point at this page
+	Items  []Item // in drawing order
 
 	placed int // how many items layout placed (a sketch keeps none)
 }
@@ -101,11 +100,9 @@ type Item struct {
 	Shapes     []figure.Shape
 }
 
-// size is the page's width and height in mm on document d.
+// size is the page's width and height in mm on document d. Every page is
+// upright: a week too big for its page flows on to the next.
 func (p *Page) size(d *Document) (w, h float64) {
-	if p.Landscape {
-		return d.Height, d.Width
-	}
 	return d.Width, d.Height
 }
 
@@ -128,11 +125,7 @@ func (d *Document) WriteText(w io.Writer) error {
 	fmt.Fprintf(bw, "info title=%q author=%q subject=%q creator=%q lang=%q date=%s\n",
 		d.Info.Title, d.Info.Author, d.Info.Subject, d.Info.Creator, d.Info.Lang, d.Info.Date)
 	for _, p := range d.Pages {
-		fmt.Fprintf(bw, "\npage %d", p.Number)
-		if p.Landscape {
-			fmt.Fprintf(bw, " landscape")
-		}
-		fmt.Fprintln(bw)
+		fmt.Fprintf(bw, "\npage %d\n", p.Number)
 		for _, m := range p.Marks {
 			fmt.Fprintf(bw, "  mark %d %.1f %q\n", m.Level, m.Y, m.Title)
 		}

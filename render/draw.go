@@ -122,18 +122,11 @@ func (dr *drawer) font(bold bool, size float64) {
 func (dr *drawer) page(d *Document, p *Page) error {
 	pdf := dr.pdf
 	_, ph := p.size(d)
-	if p.Landscape {
-		pdf.AddPageFormat("L", fpdf.SizeType{Wd: d.Width, Ht: d.Height})
-	} else {
-		pdf.AddPageFormat("P", fpdf.SizeType{Wd: d.Width, Ht: d.Height})
-	}
+	pdf.AddPageFormat("P", fpdf.SizeType{Wd: d.Width, Ht: d.Height})
 	dr.cur = fontKey{}
 	for _, m := range p.Marks {
 		dr.font(false, 12) // bookmarks take the current font's encoding: UTF-8
-		// fpdf places every bookmark from the height of the page it
-		// draws last (the upright notes page), so a bookmark on a
-		// page turned on its side is moved by the difference.
-		pdf.Bookmark(m.Title, m.Level, m.Y+d.Height-ph)
+		pdf.Bookmark(m.Title, m.Level, m.Y)
 	}
 	for _, it := range p.Items {
 		if err := dr.item(it, ph); err != nil {

@@ -262,12 +262,6 @@ func (l *layout) newPage() {
 	l.frame()
 }
 
-// turn lays the current page, still empty, on its side (or back upright).
-func (l *layout) turn(landscape bool) {
-	l.page.Landscape = landscape
-	l.frame()
-}
-
 // frame sets the area content may use on the current page, from its size,
 // and puts the cursor at its top.
 func (l *layout) frame() {
@@ -488,7 +482,7 @@ func (l *layout) dry(fn func()) float64 {
 	// What fn places is never read, so every dry run of the pass places
 	// it in the same memory, even one inside another; the page itself is
 	// new, as the floating column knows its page by address.
-	scratch := l.scratchPage(false)
+	scratch := l.scratchPage()
 	l.page, l.bottom, l.onBreak = scratch, 1e9, nil
 	start := l.y
 	fn()
@@ -500,8 +494,8 @@ func (l *layout) dry(fn func()) float64 {
 
 // scratchPage is a new page for trial placements, whose items are never
 // read: it places them in the memory the pass keeps for that (scratch).
-func (l *layout) scratchPage(landscape bool) *Page {
-	return &Page{Landscape: landscape, Items: l.scratch[:0]}
+func (l *layout) scratchPage() *Page {
+	return &Page{Items: l.scratch[:0]}
 }
 
 // keepScratch keeps the memory of a scratch page done with, if it grew.

@@ -16,9 +16,8 @@ type weekLook struct {
 	trim    int     // on one page: 1 shortens the words above the grid, 2 leaves out the line for notes as well, 3 the rule on moving on too
 	note    bool    // the clinician's note whole; otherwise where it is
 
-	landscape bool    // the pages on their side
-	dayW      float64 // the width of every day column, mm
-	dayNotes  bool    // a line of notes for each day; otherwise shared lines
+	dayW     float64 // the width of every day column, mm
+	dayNotes bool    // a line of notes for each day; otherwise shared lines
 }
 
 // minCellPad is the least space between a tick box or a day's heading
@@ -79,28 +78,25 @@ func (l *layout) trimFor(sh sheet, k weekLook) weekLook {
 }
 
 // weekLook chooses the look of the week pages: the first of weekLooks,
-// upright and then on their side, with the clinician's note whole and
-// then with where it is, in which every sheet fits a page. A look that
-// trims comes only after every other, on its side too: pages on their
-// side that keep the line for notes and the rule on moving on are
-// better than upright pages that leave them out. If none does,
-// the tightest upright, and weeks flow on to a second page.
+// with the clinician's note whole and then with where it is, in which
+// every sheet fits a page. A look that trims comes only after every
+// other. If none does, the tightest, and weeks flow on to a further page.
+// (Pages never turn on their side: no plan the limits allow ever chose a
+// look on its side; TestWorstWeek.)
 func (l *layout) weekLook(sheets []sheet) weekLook {
 	notes := []bool{true, false}
 	if clean(l.p.Patient.Notes) == "" {
 		notes = []bool{false}
 	}
 	for _, trims := range []bool{false, true} {
-		for _, landscape := range []bool{false, true} {
-			for _, k := range l.weekLooks() {
-				if k.trims != trims {
-					continue
-				}
-				for _, note := range notes {
-					k.landscape, k.note = landscape, note
-					if look, ok := l.fitWeekLook(sheets, k); ok {
-						return look
-					}
+		for _, k := range l.weekLooks() {
+			if k.trims != trims {
+				continue
+			}
+			for _, note := range notes {
+				k.note = note
+				if look, ok := l.fitWeekLook(sheets, k); ok {
+					return look
 				}
 			}
 		}
@@ -118,7 +114,7 @@ func (l *layout) weekLook(sheets []sheet) weekLook {
 func (l *layout) fitWeekLook(sheets []sheet, k weekLook) (weekLook, bool) {
 	s := l.s
 	page, y, left, right, top, bottom, footY := l.page, l.y, l.left, l.right, l.top, l.bottom, l.footY
-	trial := l.scratchPage(k.landscape)
+	trial := l.scratchPage()
 	l.page = trial
 	l.frame()
 	room := l.bottom - l.top

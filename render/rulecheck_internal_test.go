@@ -140,17 +140,16 @@ func boxRuleErrors(d *Document) []string {
 	return errs
 }
 
-// weekLookOf is what a week page's look is made of: its orientation, the
-// sizes of its thumbnails, and for each number of boxes in a day's cell,
+// weekLookOf is what a week page's look is made of: the sizes of its
+// thumbnails, and for each number of boxes in a day's cell,
 // the cell's width and how many lines the boxes stand in.
 type weekLookOf struct {
-	landscape bool
-	thumbs    []string
-	boxes     map[int]string
+	thumbs []string
+	boxes  map[int]string
 }
 
 func lookOf(pg *Page) weekLookOf {
-	k := weekLookOf{landscape: pg.Landscape, boxes: map[int]string{}}
+	k := weekLookOf{boxes: map[int]string{}}
 	cells := map[*Item][]Item{}
 	for _, it := range pg.Items {
 		switch {
@@ -190,9 +189,6 @@ func lookRuleErrors(d *Document) []string {
 	}
 	for _, pg := range pages[1:] {
 		k := lookOf(pg)
-		if k.landscape != first.landscape {
-			errs = append(errs, fmt.Sprintf("page %d is turned %v, page %d %v", pg.Number, k.landscape, pages[0].Number, first.landscape))
-		}
 		if !slices.Equal(k.thumbs, first.thumbs) {
 			errs = append(errs, fmt.Sprintf("page %d has thumbnails %v, page %d %v", pg.Number, k.thumbs, pages[0].Number, first.thumbs))
 		}

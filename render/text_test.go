@@ -136,3 +136,70 @@ func FuzzTextFields(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLongFields puts long text in every text field of a plan file's
+// exercises, and in the patient's, and reads the file back as --from
+// does: what the limits accept lays out (in large print, the tallest),
+// and ends, with a PDF or a FitError; nothing the limits refuse reaches
+// a page. A layout that cannot end hangs the fuzzer, which fails it.
+func FuzzLongFields(f *testing.F) {
+	f.Add("Wwww ", uint16(80), uint8(0), uint8(0))
+	f.Add("W", uint16(300), uint8(1), uint8(3))
+	f.Add("long words ", uint16(1500), uint8(7), uint8(2))
+	f.Add("x", uint16(300), uint8(9), uint8(5))
+	c := testCatalog(f)
+	base := build(f, c, plan.Options{Weeks: 1, Days: 3})
+	f.Fuzz(func(t *testing.T, unit string, n uint16, field, which uint8) {
+		if unit == "" {
+			return
+		}
+		s := strings.Repeat(unit, int(n)/len(unit)+1)[:min(int(n), 5000)]
+		p := *base
+		p.Exercises = append([]plan.Exercise{}, base.Exercises...)
+		e := &p.Exercises[int(which)%len(p.Exercises)]
+		list := []string{s, s, s, s, s, s, s, s, s, s, s, s}
+		switch field % 12 {
+		case 0:
+			e.Name = s
+		case 1:
+			e.Purpose = s
+		case 2:
+			e.Start = s
+		case 3:
+			e.Easier, e.Harder = s, s
+		case 4:
+			e.Steps = list
+		case 5:
+			e.Cues = list
+		case 6:
+			e.Cautions = list
+		case 7:
+			e.Needs = list
+		case 8:
+			p.Patient.Notes = s
+		case 9:
+			p.Patient.Name, p.Patient.Clinic, p.Patient.Contact = s, s, s
+		case 10:
+			e.Name, e.Purpose, e.Steps = s, s, list
+		case 11:
+			for i := range p.Exercises {
+				p.Exercises[i].Name = s
+			}
+		}
+		var file bytes.Buffer
+		if err := p.WriteYAML(&file); err != nil {
+			t.Fatal(err)
+		}
+		read, err := plan.ReadPlan(&file, "plan.yaml")
+		if err != nil {
+			return // refused at load, with its line
+		}
+		var b bytes.Buffer
+		err = rend.Workbook(&b, read, render.Options{LargePrint: true})
+		var te *render.TextError
+		var fe *render.FitError
+		if err != nil && !errors.As(err, &te) && !errors.As(err, &fe) {
+			t.Fatalf("%q × %d in field %d: %v", unit, n, field%12, err)
+		}
+	})
+}

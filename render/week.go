@@ -117,7 +117,6 @@ func (l *layout) weekPages() {
 			w := sh.week
 			l.section(fmt.Sprintf("week:%d", w.Number), fmt.Sprintf("Week %d: %s", w.Number, shortRange(w.Start, w.End())), 0)
 		}
-		l.turn(look.landscape)
 		l.weekPage(sh, l.trimFor(sh, look), true)
 		if sh.week != nil {
 			l.found[fmt.Sprintf("week:%d:end", sh.week.Number)] = l.page.Number

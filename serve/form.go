@@ -45,15 +45,28 @@ type fieldError struct {
 // Label is the field's label on the page, or "" for no field.
 func (e fieldError) Label() string { return labels[e.Field] }
 
+// mistake is a fieldError for field from err's message. The messages of
+// job and plan name their option ("include: unknown exercise …") so that
+// they read alone; the page and the plain text name the field themselves,
+// so that prefix goes here, once for every field and every message.
+func mistake(field string, err error) fieldError {
+	msg := oneLine(err.Error())
+	if field != "" {
+		msg = strings.TrimPrefix(msg, field+": ")
+	}
+	return fieldError{Field: field, Msg: msg}
+}
+
 // formErrors are a form's mistakes, one a field at most.
 type formErrors []fieldError
 
 // Error is the mistakes for a program, not a browser: a line each, the
-// field's name first ("weeks: …"), each hint on a line of its own.
+// field's name first ("weeks: …") unless the message opens with it
+// ("weeks must be …"), each hint on a line of its own.
 func (fe formErrors) Error() string {
 	var s []string
 	for _, e := range fe {
-		if e.Field != "" {
+		if e.Field != "" && !strings.HasPrefix(e.Msg, e.Field+" ") {
 			s = append(s, e.Field+": "+e.Msg)
 		} else {
 			s = append(s, e.Msg)
@@ -131,7 +144,7 @@ func decode(form url.Values, allowed []string) (job.Options, formErrors) {
 	var o job.Options
 	for _, fv := range vals {
 		if err := fv.op.Set(&o, fv.v); err != nil {
-			errs = append(errs, fieldError{Field: fv.op.Name, Msg: oneLine(err.Error())})
+			errs = append(errs, mistake(fv.op.Name, err))
 		}
 	}
 	if o.Plan.Days != 0 && len(o.Plan.Weekdays) > 0 && errs.byField("days") == nil {
@@ -151,7 +164,9 @@ func planErrors(err error) formErrors {
 	if labels[field] == "" {
 		field = ""
 	}
-	return formErrors{{Field: field, Msg: oneLine(err.Error()), Hint: pageWords.Hint(err)}}
+	fe := mistake(field, err)
+	fe.Hint = pageWords.Hint(err)
+	return formErrors{fe}
 }
 
 // oneLine makes a message one line.

@@ -23,7 +23,7 @@ func TestValues(t *testing.T) {
 		{"equipment=&equipment=band", "equipment=band", ""},
 		{"no-floor=on&large-print=yes", "no-floor=yes large-print=yes", ""},
 		{"patient=--weeks%3D9", "patient=--weeks=9", ""}, // a value is never an option
-		{"weeks=1&weeks=2", "", "weeks: weeks is given more than once"},
+		{"weeks=1&weeks=2", "", "weeks is given more than once"},
 		{"out=x.pdf&catalog=y", "", `unknown field "catalog"` + "\n" + `unknown field "out"`},
 		{"include=bridge&include=cobra&exclude=plank-full", "include=bridge,cobra exclude=plank-full", ""},
 	} {
@@ -97,5 +97,41 @@ func TestPageTemplatesParse(t *testing.T) {
 		if tm.Lookup(name) == nil {
 			t.Errorf("no template %q", name)
 		}
+	}
+}
+
+// TestMistakesNameTheirFieldOnce: every option's mistake, from its own
+// parser or from the planner, names its field once in the plain text and
+// not at all in the message the page shows beside the field (the page
+// puts the field's label there itself), and quotes only a short prefix of
+// a long value.
+func TestMistakesNameTheirFieldOnce(t *testing.T) {
+	s, _ := newTestServer(t)
+	bad := []string{"x", "0", "-1", "99999999999999999999", "2026-02-30", "nope-nope", strings.Repeat("a", 3000), "a\x01b", "mon,mon"}
+	seen := 0
+	for _, op := range job.Table() {
+		if !slices.Contains(planFields, op.Name) {
+			continue
+		}
+		for _, v := range bad {
+			_, errs := s.planFor(url.Values{op.Name: {v}})
+			for _, e := range errs {
+				seen++
+				if e.Field != "" && strings.HasPrefix(e.Msg, e.Field+": ") {
+					t.Errorf("%s=%.20q: the page shows %q beside the field, which names it again", op.Name, v, e.Msg)
+				}
+				for _, line := range strings.Split(errs.Error(), "\n") {
+					if e.Field != "" && strings.HasPrefix(line, e.Field+": "+e.Field) {
+						t.Errorf("%s=%.20q: plain text %q names the field twice", op.Name, v, line)
+					}
+					if len(line) > 300 {
+						t.Errorf("%s=%.20q: plain text line of %d bytes quotes the value whole", op.Name, v, len(line))
+					}
+				}
+			}
+		}
+	}
+	if seen < 20 {
+		t.Errorf("only %d mistakes: the test no longer reaches the parsers", seen)
 	}
 }

@@ -17,8 +17,9 @@
 //     mistake beside its field, and a panic is a 500 with no trace in the
 //     page.
 //   - Load is bounded: workbooks are drawn on at most Config.Workers
-//     goroutines, with a short queue before them; when it is full the
-//     answer is 503 with Retry-After.
+//     goroutines, with a short queue before them; when it is full, or a
+//     request has waited queueWait for a worker, the answer is 503 with
+//     Retry-After. The log says what the client really got.
 //   - The same choices make the same workbook as the command line: every
 //     field is an option of job's table, parsed by it, and the plan is
 //     built by job.Build.
@@ -86,9 +87,10 @@ type server struct {
 	base    pageData // the page's fixed parts
 	handler http.Handler
 
-	slots    chan struct{} // one a worker: a workbook being drawn holds one
-	admitted atomic.Int64  // requests drawing or waiting to draw
-	maxAdmit int64
+	slots     chan struct{} // one a worker: a workbook being drawn holds one
+	queueWait time.Duration // queueWait, shorter in tests
+	admitted  atomic.Int64  // requests drawing or waiting to draw
+	maxAdmit  int64
 
 	logMu sync.Mutex
 
@@ -107,13 +109,13 @@ func newServer(c Config) *server {
 	}
 	var hosts []string
 	for _, h := range c.Hosts {
-		hosts = append(hosts, strings.ToLower(h))
+		hosts = append(hosts, normalHost(h))
 	}
 	c.Hosts = hosts
 	pageTemplates() // parsed here, not on the first request
 	s := &server{
 		Config: c, base: pageBase(c.Catalog.Exercises),
-		slots: make(chan struct{}, c.Workers), maxAdmit: int64(c.Workers * (1 + queuePerCPU)),
+		slots: make(chan struct{}, c.Workers), maxAdmit: int64(c.Workers * (1 + queuePerCPU)), queueWait: queueWait,
 	}
 	s.base.Presets = presetChoices(c.Catalog)
 	mux := http.NewServeMux()
@@ -141,6 +143,7 @@ type statusWriter struct {
 	http.ResponseWriter
 	status int
 	size   int64
+	broken bool // a write failed: the client did not get the whole answer
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -156,7 +159,24 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	}
 	n, err := w.ResponseWriter.Write(b)
 	w.size += int64(n)
+	if err != nil {
+		w.broken = true
+	}
 	return n, err
+}
+
+// outcome is the response as the client got it, for the log: its status,
+// "-" when nothing was sent (the client left first), with "cut" after it
+// when the answer could not be sent whole (the client left, or the write
+// timeout passed).
+func (w *statusWriter) outcome() string {
+	switch {
+	case w.status == 0:
+		return "-"
+	case w.broken:
+		return fmt.Sprintf("%d cut", w.status)
+	}
+	return fmt.Sprint(w.status)
 }
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
@@ -173,7 +193,7 @@ func (s *server) logged(next http.Handler) http.Handler {
 			path = "(other)" // a path is typed too; log only our own
 		}
 		s.logMu.Lock()
-		fmt.Fprintf(s.Log, "%s %s %s %d %d %s\n", start.UTC().Format(time.RFC3339), r.Method, path, sw.status, sw.size, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(s.Log, "%s %s %s %s %d %s\n", start.UTC().Format(time.RFC3339), r.Method, path, sw.outcome(), sw.size, time.Since(start).Round(time.Millisecond))
 		s.logMu.Unlock()
 	})
 }
@@ -201,17 +221,24 @@ func (s *server) recovered(next http.Handler) http.Handler {
 // points its own name at this address (DNS rebinding) gets nothing.
 func (s *server) checkHost(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host := r.Host
-		if h, _, err := net.SplitHostPort(host); err == nil {
-			host = h
-		}
-		host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+		host := normalHost(r.Host)
 		if net.ParseIP(host) == nil && host != "localhost" && !slices.Contains(s.Hosts, host) {
 			plainError(w, http.StatusForbidden, "refused: this server answers only to its own address and the names it was given")
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// normalHost is a host name as checkHost compares it: lower-case, with no
+// port, no brackets and no final dot. The names the server is given go
+// through it too, so "clinic-pc.local." and "Clinic-PC.local:8080" match
+// the requests that name them.
+func normalHost(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	return strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
 }
 
 // contentPolicy allows the page only its own scripts, styles and posts.
@@ -258,13 +285,27 @@ func (s *server) admit() (done func(), err error) {
 	return func() { s.admitted.Add(-1) }, nil
 }
 
-// draw waits for a worker's slot, then runs f.
+// queueWait is the longest a request waits for a worker's slot before it
+// is answered 503: with the longest drawing the limits on a plan allow,
+// well inside the server's write timeout, so that no request waits until
+// its answer can no longer be sent.
+const queueWait = 20 * time.Second
+
+// draw waits for a worker's slot, at most queueWait (then errBusy), and
+// runs f in it.
 func (s *server) draw(ctx context.Context, f func() error) error {
+	t := time.NewTimer(s.queueWait)
+	defer t.Stop()
 	select {
 	case s.slots <- struct{}{}:
+	case <-t.C:
+		return errBusy
 	case <-ctx.Done():
 		return ctx.Err()
 	}
 	defer func() { <-s.slots }()
+	if err := ctx.Err(); err != nil {
+		return err // the client left while it waited
+	}
 	return f()
 }

@@ -124,12 +124,12 @@ func TestServeEndpoints(t *testing.T) {
 		{name: "preview escapes", method: "POST", path: "/preview", ctype: formType, body: "patient=%3Cscript%3Ex%3C%2Fscript%3E", status: 200, want: []string{"&lt;script&gt;"}},
 		{name: "preview bad values beside fields", method: "POST", path: "/preview", ctype: formType, body: "weeks=99&focus=legs", status: 400, want: []string{`data-field="weeks"`, "weeks must be 1–52, got 99", `data-field="focus"`}},
 		{name: "page preview without script", method: "POST", path: "/", ctype: formType, body: "weeks=3&focus=core", status: 200, want: []string{`value="3"`, `<option value="core" selected>`, "Week 3:"}},
-		{name: "page preview error beside field", method: "POST", path: "/", ctype: formType, body: "weeks=0", status: 400, want: []string{`id="e-weeks" data-for="weeks">weeks must be at least 1, got 0`}},
+		{name: "page preview error beside field", method: "POST", path: "/", ctype: formType, body: "weeks=0", status: 400, want: []string{`id="e-weeks" data-for="weeks">weeks must be 1–52, got 0`}},
 		{name: "workbook", method: "POST", path: "/workbook", ctype: formType, body: "patient=Ana+Ruiz&paper=a4", status: 200, wantType: "application/pdf", want: []string{"%PDF-"}, wantHeader: map[string]string{"Content-Disposition": "attachment; filename=ana-ruiz.pdf"}},
 		{name: "workbook without a name", method: "POST", path: "/workbook", ctype: formType, body: "weeks=1", status: 200, wantHeader: map[string]string{"Content-Disposition": "attachment; filename=plan.pdf"}},
 		{name: "workbook bad value", method: "POST", path: "/workbook", ctype: formType, body: "focus=legs", status: 400, wantType: "text/plain", want: []string{`focus: unknown focus "legs" (choose balanced, mobility, posture, strength or core)`}},
 		{name: "workbook bad value from a browser", method: "POST", path: "/workbook", ctype: formType, body: "days=9", header: map[string]string{"Sec-Fetch-Mode": "navigate"}, status: 400, wantType: "text/html", want: []string{"days must be 1–7 a week, got 9"}},
-		{name: "workbook unknown exercise", method: "POST", path: "/workbook", ctype: formType, body: "include=plank99", status: 400, want: []string{"include: include: unknown exercise \"plank99\"\nhint: the list under Choose exercises shows the ids"}},
+		{name: "workbook unknown exercise", method: "POST", path: "/workbook", ctype: formType, body: "include=plank99", status: 400, want: []string{"include: unknown exercise \"plank99\"\nhint: the list under Choose exercises shows the ids"}},
 		{name: "workbook cannot build", method: "POST", path: "/workbook", ctype: formType, body: "minutes=10&include=wall-angels,bridge,cat-cow,cobra,pelvic-tilt", status: 400, want: []string{"include: exercise \"bridge\" does not fit in a 10-minute session\nhint: raise “Minutes a session” or include fewer exercises"}},
 		{name: "unknown field", method: "POST", path: "/workbook", ctype: formType, body: "catalog=/etc/passwd", status: 400, want: []string{`unknown field "catalog"`}},
 		{name: "options that clash", method: "POST", path: "/workbook", ctype: formType, body: "days=3&weekdays=mon,thu", status: 400, want: []string{"days: the days of the week ticked set the number of days, so leave “Days a week” empty"}},
@@ -275,6 +275,60 @@ func TestServePaper(t *testing.T) {
 		s.ServeHTTP(rec, req)
 		if want := `<option value="` + tt.want + `" selected>`; !strings.Contains(rec.Body.String(), want) {
 			t.Errorf("system %q, language %q: the page lacks %s", tt.system, tt.language, want)
+		}
+	}
+}
+
+// TestQueueWaitIsBounded: a request that waits for a worker longer than
+// the queue's wait is answered 503 with Retry-After in good time, never
+// left to wait past the server's write timeout; the log says 503.
+func TestQueueWaitIsBounded(t *testing.T) {
+	s, log := newTestServer(t)
+	s.queueWait = 50 * time.Millisecond
+	for range cap(s.slots) {
+		s.slots <- struct{}{} // every worker busy
+	}
+	req := newReq("POST", "/workbook", strings.NewReader("weeks=1"))
+	req.Header.Set("Content-Type", formType)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("got %d, Retry-After %q; want 503 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+	}
+	if !strings.Contains(log.String(), " POST /workbook 503 ") {
+		t.Errorf("log %q does not say 503", log.String())
+	}
+}
+
+// brokenWriter is a client that went away: every write fails.
+type brokenWriter struct{ http.ResponseWriter }
+
+func (brokenWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
+
+// TestLogSaysWhatTheClientGot: an answer that could not be sent is
+// logged as cut, not as a plain 200.
+func TestLogSaysWhatTheClientGot(t *testing.T) {
+	s, log := newTestServer(t)
+	s.ServeHTTP(brokenWriter{httptest.NewRecorder()}, newReq("GET", "/", nil))
+	if !strings.Contains(log.String(), " GET / 200 cut ") {
+		t.Errorf("log %q, want the 200 marked cut", log.String())
+	}
+}
+
+// TestHostsAreNormalised: a name given with a final dot, a port or
+// capitals matches the requests that name it, however they write it.
+func TestHostsAreNormalised(t *testing.T) {
+	for _, given := range []string{"clinic-pc.local.", "Clinic-PC.local:8080", "clinic-pc.local"} {
+		s := newServer(Config{Catalog: testCatalog(), Renderer: testRenderer(), Hosts: []string{given},
+			Today: func() time.Time { return today }})
+		for _, host := range []string{"clinic-pc.local", "clinic-pc.local.", "CLINIC-PC.local:8080"} {
+			req := httptest.NewRequest("GET", "/", nil)
+			req.Host = host
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				t.Errorf("given %q, Host %q: %d", given, host, rec.Code)
+			}
 		}
 	}
 }

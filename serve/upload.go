@@ -149,13 +149,9 @@ func (s *server) readRoster(form url.Values, data []byte, name string) (job.Opti
 	if base.Send.Email != "" {
 		return job.Options{}, nil, errors.New("the roster's email column gives each patient's address, so leave “Patient's email” empty")
 	}
-	ro, err := job.ReadRoster(data, name)
+	ro, err := job.ReadRosterAtMost(data, name, maxRosterRows)
 	if err != nil {
 		return job.Options{}, nil, err
-	}
-	if len(ro.Rows) > maxRosterRows {
-		return job.Options{}, nil, fmt.Errorf("%s has %d patients; the page makes at most %d at once: split the roster",
-			name, len(ro.Rows), maxRosterRows)
 	}
 	return base, ro, nil
 }
@@ -177,7 +173,7 @@ func (s *server) writeZip(w http.ResponseWriter, r *http.Request, ro *job.Roster
 			return // the browser went away
 		}
 		if err != nil {
-			fmt.Fprintf(&report, "%s line %d (%s): %s\n", ro.Name, row.Line, oneLine(row.Patient), oneLine(err.Error()))
+			fmt.Fprintf(&report, "%s line %d (%s): %s\n", ro.Name, row.Line, row.Who(), oneLine(err.Error()))
 			if hint := cellWords.Hint(err); hint != "" {
 				fmt.Fprintf(&report, "  hint: %s\n", hint)
 			}
