@@ -157,6 +157,9 @@ type pick struct {
 	vol   []Dose
 	from  int // its level's start on vol: the fit never starts lower
 	s, c  int // the plan's start and cap on vol
+	// own marks the clinician's own dose (Settings.Doses): the fit leaves
+	// its start and cap alone.
+	own bool
 }
 
 // walkPick is the walking block, which ends every session: its minutes,

@@ -184,6 +184,7 @@ func (b *builder) placeOn(p *pick, eligible []int, groups []string, set int) boo
 	p.vol = p.e.volume(true)
 	p.from = p.e.levelStart(b.s.Level)
 	p.s, p.c = p.from, len(p.vol)-1
+	b.own(p)
 	b.picks = append(b.picks, p)
 	return true
 }
@@ -294,7 +295,9 @@ func (b *builder) sessionPicks(d int) []*pick {
 			out = append(out, p)
 		}
 	}
-	slices.SortStableFunc(out, func(x, y *pick) int { return cmp.Compare(x.order, y.order) })
+	slices.SortStableFunc(out, func(x, y *pick) int {
+		return cmp.Or(cmp.Compare(b.s.orderRank(x.e.ID), b.s.orderRank(y.e.ID)), cmp.Compare(x.order, y.order))
+	})
 	if b.walk != nil {
 		out = append(out, nil)
 	}
