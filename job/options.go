@@ -139,6 +139,8 @@ var table = []Option{
 	{"review", PlanGroup, Date, "the next appointment", date(func(o *Options) *plan.Date { return &o.Plan.Review })},
 	{"include", PlanGroup, List, "exercises the plan must use", ids(func(o *Options) *[]string { return &o.Plan.Include })},
 	{"exclude", PlanGroup, List, "exercises to leave out", ids(func(o *Options) *[]string { return &o.Plan.Exclude })},
+	{"dose", PlanGroup, List, "an exercise's own start and top dose: row-band=2 sets of 8 to 3 sets of 12", setDoses},
+	{"order", PlanGroup, List, "the order of the exercises in a session", ids(func(o *Options) *[]string { return &o.Plan.Order })},
 	{"patient", PatientGroup, Text, "the patient's name", text(func(o *Options) *string { return &o.Plan.Patient.Name })},
 	{"clinician", PatientGroup, Text, "the clinician's name", text(func(o *Options) *string { return &o.Plan.Patient.Clinician })},
 	{"clinic", PatientGroup, Text, "the clinic", text(func(o *Options) *string { return &o.Plan.Patient.Clinic })},
@@ -247,6 +249,21 @@ func ids(field func(*Options) *[]string) func(string, *Options, string) error {
 		*field(o) = items(s)
 		return nil
 	}
+}
+
+// setDoses sets the exercises' own doses, each written as
+// plan.ParseDoseChange reads it; the planner checks the ids.
+func setDoses(name string, o *Options, s string) error {
+	var out []plan.DoseChange
+	for _, item := range items(s) {
+		c, err := plan.ParseDoseChange(item)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		out = append(out, c)
+	}
+	o.Plan.Doses = out
+	return nil
 }
 
 func setWeekdays(_ string, o *Options, s string) error {

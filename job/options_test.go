@@ -2,6 +2,7 @@ package job_test
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -43,6 +44,9 @@ func TestTable(t *testing.T) {
 		{"review", "soon", nil, nil, `review: "soon" is not a date: write it as YYYY-MM-DD, for example 2026-12-07`},
 		{"include", " a ,b,, c", func(o job.Options) any { return strings.Join(o.Plan.Include, "|") }, "a|b|c", ""},
 		{"exclude", "plank", func(o job.Options) any { return strings.Join(o.Plan.Exclude, "|") }, "plank", ""},
+		{"dose", "row-band=2 sets of 8 to 3 sets of 12, bridge=5 holds of 10 s", func(o job.Options) any { return fmt.Sprint(o.Plan.Doses) }, "[row-band=2 sets of 8 to 3 sets of 12 bridge=5 holds of 10 s to 5 holds of 10 s]", ""},
+		{"dose", "row-band=3 sets of 12 to 2 sets of 8", nil, nil, `dose: exercise "row-band": top sets 2 is below start sets 3`},
+		{"order", "bridge, row-band", func(o job.Options) any { return strings.Join(o.Plan.Order, "|") }, "bridge|row-band", ""},
 		{"patient", "Ana Ruiz", func(o job.Options) any { return o.Plan.Patient.Name }, "Ana Ruiz", ""},
 		{"clinician", "Dr Lee", func(o job.Options) any { return o.Plan.Patient.Clinician }, "Dr Lee", ""},
 		{"clinic", "Sur", func(o job.Options) any { return o.Plan.Patient.Clinic }, "Sur", ""},
