@@ -185,13 +185,18 @@ func newBuilder(c *Catalog, s Settings, rx Prescription) *builder {
 }
 
 // suits reports why an exercise does not suit the settings ("" if it does).
-func (b *builder) suits(e Exercise) string {
+func (b *builder) suits(e Exercise) string { return b.s.Unsuited(e) }
+
+// Unsuited says why an exercise does not suit the settings, as "needs a
+// cable machine, which is not in the equipment", or "" when it suits: the
+// equipment, floor work and level rule it out, whatever the focus.
+func (s Settings) Unsuited(e Exercise) string {
 	switch {
-	case e.Equipment != None && !slices.Contains(b.s.Equipment, e.Equipment):
+	case e.Equipment != None && !slices.Contains(s.Equipment, e.Equipment):
 		return fmt.Sprintf("needs %s, which is not in the equipment", e.Equipment.Noun())
-	case e.Floor && b.s.NoFloor:
+	case e.Floor && s.NoFloor:
 		return "is floor work, and floor work is off"
-	case e.Level == Intermediate && b.s.Level == Beginner:
+	case e.Level == Intermediate && s.Level == Beginner:
 		return "is for intermediate patients"
 	}
 	return ""
