@@ -312,10 +312,13 @@ func readUpload(body io.Reader, contentType, fileField string, required bool) (f
 		form.Add(name, string(data))
 	}
 	if required && (!seen || len(file) == 0) {
-		return nil, nil, "", fmt.Errorf("choose a %s file to upload", fileField)
+		return nil, nil, "", fmt.Errorf("no file was chosen: choose the %s file first, then press the button again", uploadWhat[fileField])
 	}
 	return form, file, fileName, nil
 }
+
+// uploadWhat names the upload fields in the page's words.
+var uploadWhat = map[string]string{"from": "plan", "batch": "roster", "logo": "logo"}
 
 // bodyErr turns a body over its limit into errTooLarge.
 func bodyErr(err error) error {
