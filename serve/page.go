@@ -80,7 +80,7 @@ var (
 		plan.FocusStrength: "Strength", plan.FocusCore: "Core (trunk)",
 	}
 	levelWords = map[plan.Level]string{plan.Beginner: "Beginner", plan.Intermediate: "Intermediate"}
-	kindWords = map[plan.Category]string{
+	kindWords  = map[plan.Category]string{
 		plan.Cardio: "warm-up", plan.Dynamic: "warm-up", plan.Mobility: "stretch", plan.Strength: "strength",
 		plan.Core: "core", plan.Activity: "walking",
 	}
