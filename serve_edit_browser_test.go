@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeScript is axe-core, from where .ci/run installs the npm package
+// ($BACKPLAN_AXE names another axe.min.js). Nothing is fetched at run time.
+func axeScript(t *testing.T) string {
+	t.Helper()
+	path := os.Getenv("BACKPLAN_AXE")
+	if path == "" {
+		home, _ := os.UserHomeDir()
+		path = filepath.Join(home, ".cache", "backplan-axe", "node_modules", "axe-core", "axe.min.js")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("axe-core is missing (%v): run .ci/run, or npm install --prefix ~/.cache/backplan-axe axe-core@4.14.1", err)
+	}
+	return string(data)
+}
+
+// checkAxe runs axe-core on the page as it is and fails on every serious
+// or critical finding, naming the state the page is in.
+func checkAxe(t *testing.T, ctx context.Context, axe, state string) {
+	t.Helper()
+	type finding struct {
+		ID, Impact string
+		Nodes      []struct{ Target []any }
+	}
+	found, err := chromedp.Run(ctx, chromedp.Evaluate[[]finding](axe+`;
+		axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations
+			.filter(v => v.impact === "serious" || v.impact === "critical")
+			.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => ({target: n.target}))})))`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe-core (%s): %v", state, err)
+	}
+	for _, f := range found {
+		var where []string
+		for _, n := range f.Nodes {
+			where = append(where, fmt.Sprint(n.Target...))
+		}
+		t.Errorf("axe-core, %s: %s (%s) at %s", state, f.ID, f.Impact, strings.Join(where, "; "))
+	}
+}
+
+// TestServeBrowserEdit shapes a plan on the page as a clinician would:
+// gives the band row a dose of her own, takes an exercise out, moves one
+// up, downloads the workbook (the command line's, given the same
+// choices), saves the plan file and opens it back into the page, whose
+// workbook is the same again. axe-core checks the page at each step.
+func TestServeBrowserEdit(t *testing.T) {
+	ctx := browserContext(t, 120*time.Second)
+	ts := newHTTPTestServer(t)
+	axe := axeScript(t)
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	row := `#preview li[data-id="row-band"]`
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts),
+		chromedp.WaitVisible(chromedp.CSS(row)),
+	); err != nil {
+		t.Fatalf("loading the page: %v", err)
+	}
+	checkAxe(t, ctx, axe, "the page as it opens")
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#f-include summary`)),
+		chromedp.SendKeys(chromedp.CSS(`#f-search`), "row"),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#catalogue tr[data-id="row-cable"]').classList.contains("unsuited")`, wait),
+	); err != nil {
+		t.Fatalf("the chooser: %v", err)
+	}
+	if got := text(t, ctx, "m-row-cable"); !strings.Contains(got, "cable machine") {
+		t.Errorf("the chooser says of the cable row %q; want why it is ruled out", got)
+	}
+	if got := text(t, ctx, "m-row-band"); got != "In the plan." {
+		t.Errorf("the chooser says of the band row %q", got)
+	}
+	checkAxe(t, ctx, axe, "the chooser open, searched")
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('`+row+` [data-edit="start"]').value = "1 set of 6";
+			document.querySelector('`+row+` [data-edit="top"]').value = ""`),
+		// Enter in a dose sets it: it does not download.
+		chromedp.SendKeys(chromedp.CSS(row+` [data-edit="top"]`), "2 sets of 10\r"),
+	); err != nil {
+		t.Fatalf("setting a dose: %v", err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Poll[chromedp.Void](`!!document.querySelector('`+row+` .tag')`, wait),
+	); err != nil {
+		state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll('input[name="dose"]'), h => h.value).join("|") + " / " + document.querySelector("#e-dose").textContent + " / " + document.querySelector("#preview").textContent.slice(0, 300)`))
+		t.Fatalf("the dose did not take: %v (%s)", err, state)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#preview li[data-id="cat-cow"] [data-act="remove"]`)),
+		chromedp.Poll[chromedp.Void](`!document.querySelector('#preview .edits li[data-id="cat-cow"]')`, wait),
+		chromedp.Click(chromedp.CSS(`#preview li[data-id="bridge"] [data-act="up"]`)),
+		chromedp.Poll[chromedp.Void](`document.querySelector('input[name="order"]').value.includes("bridge")`, wait),
+	); err != nil {
+		state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('input[name="order"]').value + " / " + Array.from(document.querySelectorAll("#preview .edits li"), l => l.dataset.id).join(",") + " / " + document.querySelector("#preview").textContent.slice(0, 300)`))
+		t.Fatalf("changing the exercises: %v (%s)", err, state)
+	}
+	preview := text(t, ctx, "preview")
+	if !strings.Contains(preview, "1 set of 6") {
+		t.Errorf("the preview does not show the band row's new start dose")
+	}
+	checkAxe(t, ctx, axe, "the plan changed")
+	order, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(`input[name="order"]`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paper, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-paper")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := download(t, ctx, "download")
+	want := cliOutput(t, "--dose", "row-band=1 set of 6 to 2 sets of 10", "--exclude", "cat-cow", "--order", order, "--paper", paper)
+	if !bytes.Equal(got, want) {
+		t.Errorf("the changed plan's PDF (%d bytes) is not the command line's (%d bytes)", len(got), len(want))
+	}
+	saved := download(t, ctx, "save-plan")
+	file := filepath.Join(t.TempDir(), "plan.yaml")
+	if err := os.WriteFile(file, saved, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts),
+		chromedp.WaitVisible(chromedp.ID("u-from")),
+		chromedp.SetUploadFiles(chromedp.ID("u-from"), []string{file}),
+		chromedp.Click(chromedp.ID("open-plan")),
+		chromedp.WaitVisible(chromedp.CSS(row+` .tag`)),
+	); err != nil {
+		t.Fatalf("opening the plan file: %v", err)
+	}
+	checkAxe(t, ctx, axe, "a plan file opened")
+	if again := download(t, ctx, "download"); !bytes.Equal(again, want) {
+		t.Errorf("the reopened plan's PDF (%d bytes) is not the one it was saved from (%d bytes)", len(again), len(want))
+	}
+}
+
+// newHTTPTestServer serves the page on loopback for the test's length and
+// returns its address.
+func newHTTPTestServer(t *testing.T) string {
+	ts := httptest.NewServer(newTestHandler(t))
+	t.Cleanup(ts.Close)
+	return ts.URL
+}
