@@ -214,9 +214,11 @@ func (s *server) checkHost(next http.Handler) http.Handler {
 	})
 }
 
-// contentPolicy allows the page only its own scripts, styles and posts.
+// contentPolicy allows the page only its own scripts, styles and posts,
+// and a frame for the workbook it made itself (a blob: URL), the PDF
+// shown in the page.
 const contentPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+	"connect-src 'self'; form-action 'self'; frame-src blob:; base-uri 'none'; frame-ancestors 'none'"
 
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

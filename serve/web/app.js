@@ -243,6 +243,73 @@
     problem.tabIndex = -1;
     problem.focus();
   }
+  // Remember me: the clinician's own details, in this browser only.
+  const keep = ["clinician", "clinic", "contact", "paper"];
+  const store = "backplan.clinician";
+  const remember = document.getElementById("f-remember");
+  function saveMe() {
+    if (!remember || !remember.checked) return;
+    const me = {};
+    for (const k of keep) me[k] = form.elements.namedItem(k).value;
+    try { localStorage.setItem(store, JSON.stringify(me)); } catch (e) { /* storage off: nothing kept */ }
+  }
+  function forget() {
+    try { localStorage.removeItem(store); } catch (e) { /* nothing kept */ }
+    if (remember) remember.checked = false;
+  }
+  if (remember) {
+    let me = null;
+    try { me = JSON.parse(localStorage.getItem(store) || "null"); } catch (e) { me = null; }
+    if (me) {
+      remember.checked = true;
+      for (const k of keep) if (typeof me[k] === "string" && me[k] !== "") form.elements.namedItem(k).value = me[k];
+      update();
+    }
+    remember.addEventListener("change", () => (remember.checked ? saveMe() : forget()));
+    form.addEventListener("input", (ev) => { if (keep.includes(ev.target.name)) saveMe(); });
+    form.addEventListener("change", (ev) => { if (keep.includes(ev.target.name)) saveMe(); });
+    document.getElementById("forget").addEventListener("click", () => {
+      forget();
+      if (status) status.textContent = "Your details are no longer kept on this computer.";
+    });
+  }
+
+  // New patient: clears the patient's own fields and the plan's changes,
+  // keeping the clinician's.
+  document.getElementById("new-patient").addEventListener("click", () => {
+    for (const k of ["patient", "notes", "email"]) form.elements.namedItem(k).value = "";
+    for (const k of ["protect", "eml-plan"]) form.elements.namedItem(k).checked = false;
+    for (const h of form.querySelectorAll('input[name="dose"]')) h.remove();
+    form.elements.namedItem("order").value = "";
+    const logo = form.elements.namedItem("logo");
+    if (logo && !remember) logo.value = "";
+    form.elements.namedItem("patient").focus();
+    update();
+  });
+
+  // The PDF itself, in the page, and printing it.
+  const view = document.getElementById("pdf-view"), frame = document.getElementById("pdf-frame");
+  let pdfURL = "";
+  async function showPDF() {
+    const data = new FormData(form);
+    data.delete("protect");
+    const res = await fetch("/workbook", { method: "POST", body: data });
+    if (!res.ok || !(res.headers.get("Content-Type") || "").startsWith("application/pdf")) {
+      update();
+      return false;
+    }
+    if (pdfURL) URL.revokeObjectURL(pdfURL);
+    pdfURL = URL.createObjectURL(await res.blob());
+    frame.src = pdfURL;
+    view.hidden = false;
+    return true;
+  }
+  document.getElementById("show-pdf").addEventListener("click", () => { showPDF(); });
+  document.getElementById("print-pdf").addEventListener("click", async () => {
+    if (!(await showPDF())) return;
+    frame.addEventListener("load", () => { try { frame.contentWindow.print(); } catch (e) { /* the viewer has its own Print */ } }, { once: true });
+  });
+
   markChooser();
   announce();
 })();
