@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -125,4 +126,43 @@ func mustRead(t *testing.T, file []byte) *plan.Plan {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestRosterReport: a roster whose every row fails answers with the
+// report on the page, not a zip of nothing; one that partly works sends
+// the zip with the report in a header for the page to show; the form's
+// choices fill the columns the roster lacks.
+func TestRosterReport(t *testing.T) {
+	s, _ := newTestServer(t)
+	bad := []byte("patient,weeks\nAna Ruiz,99\nBen Ode,0\n")
+	rec := post(t, s, "/batch", "batch", bad, nil)
+	if rec.Code != http.StatusBadRequest || rec.Header().Get("Content-Type") == "application/zip" ||
+		!strings.Contains(rec.Body.String(), "nothing to download") || !strings.Contains(rec.Body.String(), "line 2 (Ana Ruiz)") {
+		t.Errorf("every row failing: %d %q", rec.Code, rec.Body)
+	}
+	mixed := []byte("patient,weeks\nAna Ruiz,\nBen Ode,99\n")
+	rec = post(t, s, "/batch", "batch", mixed, url.Values{"weeks": {"6"}, "clinician": {"Dr Lee"}})
+	if rec.Code != http.StatusOK {
+		t.Fatalf("a roster with one good row: %d %q", rec.Code, rec.Body)
+	}
+	report, err := url.PathUnescape(rec.Header().Get(reportHeader))
+	if err != nil || !strings.HasPrefix(report, "1 of 2 rows made\nline 3 (Ben Ode): ") {
+		t.Errorf("the report header: %q, %v", report, err)
+	}
+}
+
+// TestRosterTemplate: the template roster has every column and reads
+// back as a roster whose one row makes a plan.
+func TestRosterTemplate(t *testing.T) {
+	s, _ := newTestServer(t)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, newReq("GET", "/roster-template.csv", nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	body := rec.Body.Bytes()
+	rec = post(t, s, "/batch", "batch", body, nil)
+	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get(reportHeader), "1%20of%201%20rows%20made") {
+		t.Errorf("the template as a roster: %d %q %.300s", rec.Code, rec.Header().Get(reportHeader), rec.Body)
+	}
 }

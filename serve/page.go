@@ -96,7 +96,8 @@ type pageData struct {
 	Equipment []option
 	Weekdays  []option
 	Exercises []exerciseRow
-	Upload    string // the upload form an error belongs to: "from" or "batch"
+	Columns   []option // a roster's columns and what each accepts
+	Upload    string   // the upload form an error belongs to: "from" or "batch"
 	UploadErr string
 }
 
@@ -172,6 +173,7 @@ func pageBase(exercises []plan.Exercise) pageData {
 	for _, w := range []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"} {
 		d.Weekdays = append(d.Weekdays, option{strings.ToLower(w[:3]), w})
 	}
+	d.Columns = rosterColumns()
 	for _, e := range exercises {
 		d.Exercises = append(d.Exercises, exerciseRow{ID: e.ID, Name: e.Name, Category: string(e.Category), Kind: kindWords[e.Category], Thumb: thumbSVG(e)})
 	}

@@ -124,6 +124,7 @@ func newServer(c Config) *server {
 	mux.HandleFunc("POST /plan", s.planFile)
 	mux.HandleFunc("POST /from", s.from)
 	mux.HandleFunc("POST /open", s.openPlan)
+	mux.HandleFunc("GET /roster-template.csv", s.rosterTemplate)
 	mux.HandleFunc("POST /batch", s.batch)
 	mux.HandleFunc("GET /static/{file}", s.static)
 	cop := http.NewCrossOriginProtection()

@@ -310,6 +310,47 @@
     frame.addEventListener("load", () => { try { frame.contentWindow.print(); } catch (e) { /* the viewer has its own Print */ } }, { once: true });
   });
 
+  // A roster takes the form's choices for the columns it lacks, and its
+  // report shows here: rows made, rows refused with their line and why.
+  const batch = document.getElementById("batch-form"), report = document.getElementById("batch-report");
+  if (batch && report) {
+    const own = ["patient", "email", "notes", "logo", "dose", "order"];
+    batch.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const data = new FormData(batch);
+      for (const [k, v] of new FormData(form)) {
+        if (own.includes(k) || batch.elements.namedItem(k) || typeof v !== "string") continue;
+        data.append(k, v);
+      }
+      report.textContent = "Making the workbooks…";
+      report.className = "";
+      const res = await fetch("/batch", { method: "POST", body: data });
+      if (res.ok && (res.headers.get("Content-Type") || "").startsWith("application/zip")) {
+        const lines = decodeURIComponent(res.headers.get("X-Backplan-Report") || "").split("\n").filter(Boolean);
+        const a = document.createElement("a");
+        a.href = URL.createObjectURL(await res.blob());
+        a.download = "workbooks.zip";
+        document.body.append(a);
+        a.click();
+        a.remove();
+        report.innerHTML = "";
+        const h = document.createElement("p");
+        h.textContent = "Downloaded workbooks.zip: " + (lines[0] || "") + ".";
+        report.append(h);
+        if (lines.length > 1) {
+          const ul = document.createElement("ul");
+          for (const l of lines.slice(1)) { const li = document.createElement("li"); li.textContent = "Refused: " + l; ul.append(li); }
+          report.append(ul);
+        }
+      } else {
+        report.textContent = (await res.text()).trim();
+        report.className = "error";
+        report.tabIndex = -1;
+        report.focus();
+      }
+    });
+  }
+
   markChooser();
   announce();
 })();
