@@ -131,7 +131,7 @@ func decode(form url.Values, allowed []string) (job.Options, formErrors) {
 	var o job.Options
 	for _, fv := range vals {
 		if err := fv.op.Set(&o, fv.v); err != nil {
-			errs = append(errs, fieldError{Field: fv.op.Name, Msg: oneLine(err.Error())})
+			errs = append(errs, fieldError{Field: fv.op.Name, Msg: unprefixed(fv.op.Name, oneLine(err.Error()))})
 		}
 	}
 	if o.Plan.Days != 0 && len(o.Plan.Weekdays) > 0 && errs.byField("days") == nil {
@@ -151,7 +151,17 @@ func planErrors(err error) formErrors {
 	if labels[field] == "" {
 		field = ""
 	}
-	return formErrors{{Field: field, Msg: oneLine(err.Error()), Hint: pageWords.Hint(err)}}
+	return formErrors{{Field: field, Msg: unprefixed(field, oneLine(err.Error())), Hint: pageWords.Hint(err)}}
+}
+
+// unprefixed is a message about a field without the field's name in front
+// ("include: exercise …" becomes "exercise …"): the page names the field
+// itself, beside it or before it.
+func unprefixed(field, msg string) string {
+	if field == "" {
+		return msg
+	}
+	return strings.TrimPrefix(msg, field+": ")
 }
 
 // oneLine makes a message one line.

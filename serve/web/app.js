@@ -63,7 +63,17 @@
       });
       if (res.status === 200 || res.status === 400) {
         const keep = focused();
+        // While a field is wrong, the last plan stays below the mistakes,
+        // marked as out of date.
+        const last = res.status === 400 ? preview.querySelector(".plan") : null;
         preview.innerHTML = await res.text();
+        if (last) {
+          last.classList.add("stale");
+          const note = document.createElement("p");
+          note.className = "note";
+          note.textContent = "Below: the plan as it was before this change.";
+          preview.append(note, last);
+        }
         preview.dataset.state = res.status === 200 ? "plan" : "errors";
         showErrors();
         markChooser();
