@@ -126,3 +126,22 @@ func summaryLine(p *plan.Plan, errs formErrors) string {
 	}
 	return "Preview updated: " + strings.TrimSuffix(planSummary(p), ".") + "."
 }
+
+// namedErrors words mistakes for the page: an exercise quoted by its id
+// ("row-cable") is named as the page shows it (“Seated cable row”).
+func namedErrors(c *plan.Catalog, errs formErrors) formErrors {
+	if c == nil || errs == nil {
+		return errs
+	}
+	var pairs []string
+	for _, e := range c.Exercises {
+		pairs = append(pairs, `"`+e.ID+`"`, "“"+e.Name+"”")
+	}
+	r := strings.NewReplacer(pairs...)
+	out := make(formErrors, len(errs))
+	for i, e := range errs {
+		e.Msg, e.Hint = r.Replace(e.Msg), r.Replace(e.Hint)
+		out[i] = e
+	}
+	return out
+}

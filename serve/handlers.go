@@ -157,7 +157,7 @@ func (s *server) writePage(w http.ResponseWriter, r *http.Request, status int, f
 	for k, v := range form {
 		d.Form[k] = v
 	}
-	d.Errors = errs
+	d.Errors = namedErrors(s.Catalog, errs)
 	if p != nil || errs != nil {
 		d.Preview = previewHTML(s.Catalog, p, errs)
 	}

@@ -246,7 +246,7 @@ type previewData struct {
 // writePreview writes the preview fragment of the plan made from the
 // catalogue c.
 func writePreview(w io.Writer, c *plan.Catalog, p *plan.Plan, errs formErrors) error {
-	d := previewData{Plan: p, Errors: errs, Summary: summaryLine(p, errs)}
+	d := previewData{Plan: p, Errors: namedErrors(c, errs), Summary: summaryLine(p, errs)}
 	if errs == nil {
 		d.Edits, d.Marks = editRows(c, p), chooserMarks(c, p)
 	}
