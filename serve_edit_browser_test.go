@@ -1,9 +1,11 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -154,4 +156,116 @@ func newHTTPTestServer(t *testing.T) string {
 	ts := httptest.NewServer(newTestHandler(t))
 	t.Cleanup(ts.Close)
 	return ts.URL
+}
+
+// TestServeBrowserWorkbench drives the rest of the workbench: on a phone
+// the preview is one link away; Enter previews and a screen reader hears
+// one sentence; a swap; "Remember me" and "Forget them"; and a roster
+// that takes the form's choices and reports its refused row on the page.
+func TestServeBrowserWorkbench(t *testing.T) {
+	ctx := browserContext(t, 150*time.Second)
+	ts := newHTTPTestServer(t)
+	axe := axeScript(t)
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(ts),
+		chromedp.WaitVisible(chromedp.CSS(".skip")),
+	); err != nil {
+		t.Fatalf("the page on a phone: %v", err)
+	}
+	above, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector(".skip").getBoundingClientRect().bottom < 844 &&
+		document.querySelector(".skip").getBoundingClientRect().top < document.getElementById("download").getBoundingClientRect().top`))
+	if err != nil || !above {
+		t.Errorf("on a phone the link to the preview is not on the first screen, above the downloads (%v)", err)
+	}
+	checkAxe(t, ctx, axe, "a phone, 390 px")
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(".skip")),
+		chromedp.Poll[chromedp.Void](`Math.abs(document.getElementById("preview-pane").getBoundingClientRect().top) < 50`, wait),
+		chromedp.EmulateViewport(1280, 1000),
+		chromedp.SendKeys(chromedp.ID("f-patient"), "Cy Ng\r"),
+		chromedp.Poll[chromedp.Void](`document.querySelector("#preview h2").textContent.startsWith("Cy Ng")`, wait),
+		chromedp.Poll[chromedp.Void](`document.getElementById("preview-status").textContent.startsWith("Preview updated: ")`, wait),
+	); err != nil {
+		t.Fatalf("the preview link, then Enter in the name: %v", err)
+	}
+	if got := text(t, ctx, "preview-status"); len(got) > 200 {
+		t.Errorf("a screen reader hears %d characters: %.100q…", len(got), got)
+	}
+	to, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#preview li[data-id="row-band"] select[data-edit="swap"] option:nth-child(2)').value`))
+	if err != nil {
+		t.Fatalf("the band row has no swap: %v", err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`const s = document.querySelector('#preview li[data-id="row-band"] select[data-edit="swap"]');
+			s.focus(); s.value = "`+to+`"; s.dispatchEvent(new Event("change", {bubbles: true}))`),
+		chromedp.Poll[chromedp.Void](`!!document.querySelector('#preview .edits li[data-id="`+to+`"]') && !document.querySelector('#preview .edits li[data-id="row-band"]')`, wait),
+	); err != nil {
+		t.Fatalf("swapping the band row for %s: %v", to, err)
+	}
+	checkAxe(t, ctx, axe, "after a swap")
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.ID("f-clinician"), "Dr Lee"),
+		chromedp.Click(chromedp.ID("f-remember")),
+		chromedp.Navigate(ts),
+		chromedp.Poll[chromedp.Void](`document.getElementById("f-clinician").value === "Dr Lee" && document.getElementById("f-patient").value === ""`, wait),
+		chromedp.Click(chromedp.ID("forget")),
+		chromedp.Navigate(ts),
+		chromedp.WaitVisible(chromedp.ID("f-clinician")),
+	); err != nil {
+		t.Fatalf("remember me: %v", err)
+	}
+	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-clinician"))); v != "" {
+		t.Errorf("after Forget them the clinician is still %q", v)
+	}
+	roster := filepath.Join(t.TempDir(), "class.csv")
+	if err := os.WriteFile(roster, []byte("patient,weeks\nAna Ruiz,\nBen Ode,99\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("f-weeks"), ""),
+		chromedp.SendKeys(chromedp.ID("f-weeks"), "6"),
+		chromedp.SendKeys(chromedp.ID("f-clinician"), "Dr Lee"),
+		chromedp.SetUploadFiles(chromedp.ID("u-batch"), []string{roster}),
+	); err != nil {
+		t.Fatalf("the roster: %v", err)
+	}
+	zipped := download(t, ctx, "batch-button")
+	if err := chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`document.getElementById("batch-report").textContent.includes("1 of 2 rows made")`, wait)); err != nil {
+		t.Fatalf("the roster's report: %v", err)
+	}
+	if got := text(t, ctx, "batch-report"); !strings.Contains(got, "line 3 (Ben Ode)") {
+		t.Errorf("the roster's report: %q", got)
+	}
+	checkAxe(t, ctx, axe, "a roster's report")
+	paper, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-paper")))
+	if pdf := zipEntry(t, zipped, "ana-ruiz.pdf"); !bytes.Equal(pdf, cliOutput(t, "--patient", "Ana Ruiz", "--weeks", "6", "--clinician", "Dr Lee", "--paper", paper)) {
+		t.Errorf("Ana Ruiz's workbook from the roster did not take the form's weeks and clinician")
+	}
+}
+
+// zipEntry is the file called name in a zip.
+func zipEntry(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+	}
+	t.Fatalf("the zip has no %s", name)
+	return nil
 }
