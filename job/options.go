@@ -276,6 +276,10 @@ func setWeekdays(_ string, o *Options, s string) error {
 }
 
 func setFocus(_ string, o *Options, s string) (err error) {
+	// The page's words may carry a note in brackets: "Core (trunk)".
+	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(strings.TrimSpace(s), ")") {
+		s = s[:i]
+	}
 	o.Plan.Focus, err = plan.ParseFocus(s)
 	return err
 }
@@ -286,8 +290,26 @@ func setLevel(_ string, o *Options, s string) (err error) {
 }
 
 func setEquipment(_ string, o *Options, s string) (err error) {
-	o.Plan.Equipment, err = plan.ParseEquipment(s)
+	o.Plan.Equipment, err = plan.ParseEquipment(equipmentCodes(s))
 	return err
+}
+
+// equipmentCodes turns the page's words for equipment ("a resistance
+// band", "a cable machine") into their codes, so that a roster may use
+// either; other words are left for the parser to judge.
+func equipmentCodes(s string) string {
+	parts := strings.Split(s, ",")
+	for i, part := range parts {
+		w := strings.ToLower(strings.Join(strings.Fields(part), " "))
+		w = strings.TrimPrefix(strings.TrimPrefix(w, "a "), "an ")
+		for _, e := range plan.EquipmentKinds {
+			noun := strings.TrimPrefix(e.Noun(), "a ")
+			if w == noun || w == strings.TrimSuffix(noun, "s") {
+				parts[i] = string(e)
+			}
+		}
+	}
+	return strings.Join(parts, ",")
 }
 
 func setClinicURL(name string, o *Options, s string) error {

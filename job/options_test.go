@@ -37,6 +37,8 @@ func TestTable(t *testing.T) {
 		{"focus", "legs", nil, nil, `unknown focus "legs" (choose balanced, mobility, posture, strength or core)`},
 		{"level", "intermediate", func(o job.Options) any { return o.Plan.Level }, plan.Intermediate, ""},
 		{"equipment", "dumbbells, band", func(o job.Options) any { return len(o.Plan.Equipment) }, 2, ""},
+		{"equipment", "A resistance band, a cable machine", func(o job.Options) any { return fmt.Sprint(o.Plan.Equipment) }, "[band cable]", ""},
+		{"focus", "Core (trunk)", func(o job.Options) any { return o.Plan.Focus }, plan.FocusCore, ""},
 		{"equipment", "none", func(o job.Options) any { return o.Plan.Equipment != nil && len(o.Plan.Equipment) == 0 }, true, ""},
 		{"no-floor", "yes", func(o job.Options) any { return o.Plan.NoFloor }, true, ""},
 		{"no-floor", "maybe", nil, nil, `no-floor must be yes or no, got "maybe"`},
