@@ -143,8 +143,8 @@
 // 8 to 3 sets of 12"): it must be counted as the catalogue counts it (reps,
 // holds, seconds), warm-ups and activities keep the dose the session's
 // length sets, and the planner starts it at that start in week 1, climbs
-// its ladder one rung an ordinary week up to that top (then one resistance
-// step, as for any band or weight work), never moves either end to fill a
+// its ladder one rung an ordinary week towards that top, never past it
+// (then, once there, one resistance step, as for any band or weight work), never moves either end to fill a
 // session and never drops it to save time. Order puts the main exercises
 // of every session in the order given, the ones it does not name after
 // them; the warm-up still opens a session and the walk still ends it.

@@ -345,6 +345,12 @@ func (p *Plan) WriteText(w io.Writer) error {
 	if len(s.Exclude) > 0 {
 		fmt.Fprintf(bw, "Exclude:   %s\n", strings.Join(s.Exclude, ", "))
 	}
+	for _, dc := range s.Doses {
+		fmt.Fprintf(bw, "Dose:      %s: %s to %s\n", dc.Exercise, dc.Start, dc.Top)
+	}
+	if len(s.Order) > 0 {
+		fmt.Fprintf(bw, "Order:     %s\n", strings.Join(s.Order, ", "))
+	}
 	fmt.Fprintf(bw, "\nExercises:\n")
 	for _, e := range p.Exercises {
 		fmt.Fprintf(bw, "  %-27s %-9s %s\n", e.ID, e.Category, e.Name)
