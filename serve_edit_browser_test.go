@@ -66,7 +66,6 @@ func TestServeBrowserEdit(t *testing.T) {
 	ctx := browserContext(t, 120*time.Second)
 	ts := newHTTPTestServer(t)
 	axe := axeScript(t)
-	wait := chromedp.WithPollingTimeout(20 * time.Second)
 	row := `#preview li[data-id="row-band"]`
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(ts),
@@ -75,48 +74,8 @@ func TestServeBrowserEdit(t *testing.T) {
 		t.Fatalf("loading the page: %v", err)
 	}
 	checkAxe(t, ctx, axe, "the page as it opens")
-	if err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`#f-include summary`)),
-		chromedp.SendKeys(chromedp.CSS(`#f-search`), "row"),
-		chromedp.Poll[chromedp.Void](`document.querySelector('#catalogue tr[data-id="row-cable"]').classList.contains("unsuited")`, wait),
-	); err != nil {
-		t.Fatalf("the chooser: %v", err)
-	}
-	if got := text(t, ctx, "m-row-cable"); !strings.Contains(got, "cable machine") {
-		t.Errorf("the chooser says of the cable row %q; want why it is ruled out", got)
-	}
-	if got := text(t, ctx, "m-row-band"); got != "In the plan." {
-		t.Errorf("the chooser says of the band row %q", got)
-	}
-	checkAxe(t, ctx, axe, "the chooser open, searched")
-	if err := chromedp.Do(ctx,
-		chromedp.Evaluate[chromedp.Void](`document.querySelector('`+row+` [data-edit="start"]').value = "1 set of 6";
-			document.querySelector('`+row+` [data-edit="top"]').value = ""`),
-		// Enter in a dose sets it: it does not download.
-		chromedp.SendKeys(chromedp.CSS(row+` [data-edit="top"]`), "2 sets of 10\r"),
-	); err != nil {
-		t.Fatalf("setting a dose: %v", err)
-	}
-	if err := chromedp.Do(ctx,
-		chromedp.Poll[chromedp.Void](`!!document.querySelector('`+row+` .tag')`, wait),
-	); err != nil {
-		state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll('input[name="dose"]'), h => h.value).join("|") + " / " + document.querySelector("#e-dose").textContent + " / " + document.querySelector("#preview").textContent.slice(0, 300)`))
-		t.Fatalf("the dose did not take: %v (%s)", err, state)
-	}
-	if err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`#preview li[data-id="cat-cow"] [data-act="remove"]`)),
-		chromedp.Poll[chromedp.Void](`!document.querySelector('#preview .edits li[data-id="cat-cow"]')`, wait),
-		chromedp.Click(chromedp.CSS(`#preview li[data-id="bridge"] [data-act="up"]`)),
-		chromedp.Poll[chromedp.Void](`document.querySelector('input[name="order"]').value.includes("bridge")`, wait),
-	); err != nil {
-		state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('input[name="order"]').value + " / " + Array.from(document.querySelectorAll("#preview .edits li"), l => l.dataset.id).join(",") + " / " + document.querySelector("#preview").textContent.slice(0, 300)`))
-		t.Fatalf("changing the exercises: %v (%s)", err, state)
-	}
-	preview := text(t, ctx, "preview")
-	if !strings.Contains(preview, "1 set of 6") {
-		t.Errorf("the preview does not show the band row's new start dose")
-	}
-	checkAxe(t, ctx, axe, "the plan changed")
+	checkChooser(t, ctx, axe)
+	changeExercises(t, ctx, axe, row)
 	order, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(`input[name="order"]`)))
 	if err != nil {
 		t.Fatal(err)
@@ -193,56 +152,9 @@ func TestServeBrowserWorkbench(t *testing.T) {
 	if got := text(t, ctx, "preview-status"); len(got) > 200 {
 		t.Errorf("a screen reader hears %d characters: %.100q…", len(got), got)
 	}
-	to, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#preview li[data-id="row-band"] select[data-edit="swap"] option:nth-child(2)').value`))
-	if err != nil {
-		t.Fatalf("the band row has no swap: %v", err)
-	}
-	if err := chromedp.Do(ctx,
-		chromedp.Evaluate[chromedp.Void](`const s = document.querySelector('#preview li[data-id="row-band"] select[data-edit="swap"]');
-			s.focus(); s.value = "`+to+`"; s.dispatchEvent(new Event("change", {bubbles: true}))`),
-		chromedp.Poll[chromedp.Void](`!!document.querySelector('#preview .edits li[data-id="`+to+`"]') && !document.querySelector('#preview .edits li[data-id="row-band"]')`, wait),
-	); err != nil {
-		t.Fatalf("swapping the band row for %s: %v", to, err)
-	}
-	checkAxe(t, ctx, axe, "after a swap")
-	if err := chromedp.Do(ctx,
-		chromedp.SendKeys(chromedp.ID("f-clinician"), "Dr Lee"),
-		chromedp.Click(chromedp.ID("f-remember")),
-		chromedp.Navigate(ts),
-		chromedp.Poll[chromedp.Void](`document.getElementById("f-clinician").value === "Dr Lee" && document.getElementById("f-patient").value === ""`, wait),
-		chromedp.Click(chromedp.ID("forget")),
-		chromedp.Navigate(ts),
-		chromedp.WaitVisible(chromedp.ID("f-clinician")),
-	); err != nil {
-		t.Fatalf("remember me: %v", err)
-	}
-	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-clinician"))); v != "" {
-		t.Errorf("after Forget them the clinician is still %q", v)
-	}
-	roster := filepath.Join(t.TempDir(), "class.csv")
-	if err := os.WriteFile(roster, []byte("patient,weeks\nAna Ruiz,\nBen Ode,99\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx,
-		chromedp.SetValue(chromedp.ID("f-weeks"), ""),
-		chromedp.SendKeys(chromedp.ID("f-weeks"), "6"),
-		chromedp.SendKeys(chromedp.ID("f-clinician"), "Dr Lee"),
-		chromedp.SetUploadFiles(chromedp.ID("u-batch"), []string{roster}),
-	); err != nil {
-		t.Fatalf("the roster: %v", err)
-	}
-	zipped := download(t, ctx, "batch-button")
-	if err := chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`document.getElementById("batch-report").textContent.includes("1 of 2 rows made")`, wait)); err != nil {
-		t.Fatalf("the roster's report: %v", err)
-	}
-	if got := text(t, ctx, "batch-report"); !strings.Contains(got, "line 3 (Ben Ode)") {
-		t.Errorf("the roster's report: %q", got)
-	}
-	checkAxe(t, ctx, axe, "a roster's report")
-	paper, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-paper")))
-	if pdf := zipEntry(t, zipped, "ana-ruiz.pdf"); !bytes.Equal(pdf, cliOutput(t, "--patient", "Ana Ruiz", "--weeks", "6", "--clinician", "Dr Lee", "--paper", paper)) {
-		t.Errorf("Ana Ruiz's workbook from the roster did not take the form's weeks and clinician")
-	}
+	swapBandRow(t, ctx, axe)
+	rememberMe(t, ctx, ts)
+	rosterOnPage(t, ctx, axe)
 }
 
 // zipEntry is the file called name in a zip.
@@ -268,4 +180,124 @@ func zipEntry(t *testing.T, data []byte, name string) []byte {
 	}
 	t.Fatalf("the zip has no %s", name)
 	return nil
+}
+
+// checkChooser opens the chooser and searches it: the cable row is greyed,
+// saying why, and the band row is marked as in the plan.
+func checkChooser(t *testing.T, ctx context.Context, axe string) {
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#f-include summary`)),
+		chromedp.SendKeys(chromedp.CSS(`#f-search`), "row"),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#catalogue tr[data-id="row-cable"]').classList.contains("unsuited")`, wait),
+	); err != nil {
+		t.Fatalf("the chooser: %v", err)
+	}
+	if got := text(t, ctx, "m-row-cable"); !strings.Contains(got, "cable machine") {
+		t.Errorf("the chooser says of the cable row %q; want why it is ruled out", got)
+	}
+	if got := text(t, ctx, "m-row-band"); got != "In the plan." {
+		t.Errorf("the chooser says of the band row %q", got)
+	}
+	checkAxe(t, ctx, axe, "the chooser open, searched")
+}
+
+// changeExercises sets the band row's own dose with Enter, takes out the
+// cat-cow and moves the bridge up.
+func changeExercises(t *testing.T, ctx context.Context, axe, row string) {
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('`+row+` [data-edit="start"]').value = "1 set of 6";
+			document.querySelector('`+row+` [data-edit="top"]').value = ""`),
+		// Enter in a dose sets it: it does not download.
+		chromedp.SendKeys(chromedp.CSS(row+` [data-edit="top"]`), "2 sets of 10\r"),
+	); err != nil {
+		t.Fatalf("setting a dose: %v", err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Poll[chromedp.Void](`!!document.querySelector('`+row+` .tag')`, wait),
+	); err != nil {
+		state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll('input[name="dose"]'), h => h.value).join("|") + " / " + document.querySelector("#e-dose").textContent + " / " + document.querySelector("#preview").textContent.slice(0, 300)`))
+		t.Fatalf("the dose did not take: %v (%s)", err, state)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#preview li[data-id="cat-cow"] [data-act="remove"]`)),
+		chromedp.Poll[chromedp.Void](`!document.querySelector('#preview .edits li[data-id="cat-cow"]')`, wait),
+		chromedp.Click(chromedp.CSS(`#preview li[data-id="bridge"] [data-act="up"]`)),
+		chromedp.Poll[chromedp.Void](`document.querySelector('input[name="order"]').value.includes("bridge")`, wait),
+	); err != nil {
+		state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('input[name="order"]').value + " / " + Array.from(document.querySelectorAll("#preview .edits li"), l => l.dataset.id).join(",") + " / " + document.querySelector("#preview").textContent.slice(0, 300)`))
+		t.Fatalf("changing the exercises: %v (%s)", err, state)
+	}
+	preview := text(t, ctx, "preview")
+	if !strings.Contains(preview, "1 set of 6") {
+		t.Errorf("the preview does not show the band row's new start dose")
+	}
+	checkAxe(t, ctx, axe, "the plan changed")
+}
+
+// swapBandRow swaps the band row for the first exercise offered.
+func swapBandRow(t *testing.T, ctx context.Context, axe string) {
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	to, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#preview li[data-id="row-band"] select[data-edit="swap"] option:nth-child(2)').value`))
+	if err != nil {
+		t.Fatalf("the band row has no swap: %v", err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`const s = document.querySelector('#preview li[data-id="row-band"] select[data-edit="swap"]');
+			s.focus(); s.value = "`+to+`"; s.dispatchEvent(new Event("change", {bubbles: true}))`),
+		chromedp.Poll[chromedp.Void](`!!document.querySelector('#preview .edits li[data-id="`+to+`"]') && !document.querySelector('#preview .edits li[data-id="row-band"]')`, wait),
+	); err != nil {
+		t.Fatalf("swapping the band row for %s: %v", to, err)
+	}
+	checkAxe(t, ctx, axe, "after a swap")
+}
+
+// rememberMe keeps the clinician across a reload, then forgets.
+func rememberMe(t *testing.T, ctx context.Context, ts string) {
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.ID("f-clinician"), "Dr Lee"),
+		chromedp.Click(chromedp.ID("f-remember")),
+		chromedp.Navigate(ts),
+		chromedp.Poll[chromedp.Void](`document.getElementById("f-clinician").value === "Dr Lee" && document.getElementById("f-patient").value === ""`, wait),
+		chromedp.Click(chromedp.ID("forget")),
+		chromedp.Navigate(ts),
+		chromedp.WaitVisible(chromedp.ID("f-clinician")),
+	); err != nil {
+		t.Fatalf("remember me: %v", err)
+	}
+	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-clinician"))); v != "" {
+		t.Errorf("after Forget them the clinician is still %q", v)
+	}
+}
+
+// rosterOnPage sends a roster with one bad row: the form's weeks and
+// clinician fill the roster's gaps, and the report shows on the page.
+func rosterOnPage(t *testing.T, ctx context.Context, axe string) {
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	roster := filepath.Join(t.TempDir(), "class.csv")
+	if err := os.WriteFile(roster, []byte("patient,weeks\nAna Ruiz,\nBen Ode,99\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("f-weeks"), ""),
+		chromedp.SendKeys(chromedp.ID("f-weeks"), "6"),
+		chromedp.SendKeys(chromedp.ID("f-clinician"), "Dr Lee"),
+		chromedp.SetUploadFiles(chromedp.ID("u-batch"), []string{roster}),
+	); err != nil {
+		t.Fatalf("the roster: %v", err)
+	}
+	zipped := download(t, ctx, "batch-button")
+	if err := chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`document.getElementById("batch-report").textContent.includes("1 of 2 rows made")`, wait)); err != nil {
+		t.Fatalf("the roster's report: %v", err)
+	}
+	if got := text(t, ctx, "batch-report"); !strings.Contains(got, "line 3 (Ben Ode)") {
+		t.Errorf("the roster's report: %q", got)
+	}
+	checkAxe(t, ctx, axe, "a roster's report")
+	paper, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-paper")))
+	if pdf := zipEntry(t, zipped, "ana-ruiz.pdf"); !bytes.Equal(pdf, cliOutput(t, "--patient", "Ana Ruiz", "--weeks", "6", "--clinician", "Dr Lee", "--paper", paper)) {
+		t.Errorf("Ana Ruiz's workbook from the roster did not take the form's weeks and clinician")
+	}
 }
