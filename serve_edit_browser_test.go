@@ -301,3 +301,29 @@ func rosterOnPage(t *testing.T, ctx context.Context, axe string) {
 		t.Errorf("Ana Ruiz's workbook from the roster did not take the form's weeks and clinician")
 	}
 }
+
+// TestServePhoneScreenshot writes what a phone shows after "Go to the
+// preview", when BACKPLAN_PHONE_SCREENSHOT names the PNG to write.
+func TestServePhoneScreenshot(t *testing.T) {
+	out := os.Getenv("BACKPLAN_PHONE_SCREENSHOT")
+	if out == "" {
+		t.Skip("set BACKPLAN_PHONE_SCREENSHOT to the PNG to write")
+	}
+	ctx := browserContext(t, 60*time.Second)
+	ts := newHTTPTestServer(t)
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(ts),
+		chromedp.Click(chromedp.CSS(".skip")),
+		chromedp.Sleep(300*time.Millisecond),
+	); err != nil {
+		t.Fatal(err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
