@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // axeScript is axe-core, from where .ci/run installs the npm package
@@ -155,6 +156,39 @@ func TestServeBrowserWorkbench(t *testing.T) {
 	swapBandRow(t, ctx, axe)
 	rememberMe(t, ctx, ts)
 	rosterOnPage(t, ctx, axe)
+	keyboardAlone(t, ctx, ts)
+}
+
+// keyboardAlone makes a workbook with the keys alone: the weeks raised
+// with the arrow key, Tab to the download button, Enter.
+func keyboardAlone(t *testing.T, ctx context.Context, ts string) {
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts),
+		chromedp.WaitVisible(chromedp.ID("f-weeks")),
+		chromedp.Focus(chromedp.ID("f-weeks")),
+		chromedp.KeyEvent(kb.ArrowUp+kb.ArrowUp), // 4 weeks, up to 6
+		chromedp.Poll[chromedp.Void](`document.querySelector("#preview h2").textContent.startsWith("6 weeks")`, wait),
+	); err != nil {
+		t.Fatalf("typing the weeks: %v", err)
+	}
+	for range 300 {
+		id, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id == "download" {
+			break
+		}
+		if err := chromedp.Do(ctx, chromedp.KeyEvent("\t")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paper, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-paper")))
+	got := downloadBy(t, ctx, "Enter on the download button", chromedp.KeyEvent("\r"))
+	if want := cliOutput(t, "--weeks", "6", "--paper", paper); !bytes.Equal(got, want) {
+		t.Errorf("the workbook made with the keys (%d bytes) is not backplan --weeks 6's (%d bytes)", len(got), len(want))
+	}
 }
 
 // zipEntry is the file called name in a zip.
