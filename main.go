@@ -55,9 +55,9 @@ Plan (--preset NAME fills these in, and the ones you give win):
       --equipment LIST   band, dumbbells, cable, or none (default band)
       --no-floor         only standing and seated exercises
       --minutes N        minutes a session, 10 to 45 (default 20)
-      --start DATE       first day, YYYY-MM-DD (default the next Monday)
-      --review DATE      the next appointment, printed in the workbook
+      --start DATE       first day (next Monday);  --review DATE  next visit
       --include IDS      exercises to use;  --exclude IDS  ones to leave out
+      --dose ID=DOSES    as row-band="2x8 to 3x12";  --order IDS  session order
 Patient and clinic (printed in the workbook):
   -p, --patient NAME     --clinician NAME   --clinic NAME   --contact TEXT
       --notes TEXT       --logo FILE (PNG, JPEG)   --clinic-url URL (a QR code)

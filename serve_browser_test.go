@@ -148,6 +148,13 @@ func checkWeeksMistake(t *testing.T, ctx context.Context) {
 // browser saved.
 func download(t *testing.T, ctx context.Context, button string) []byte {
 	t.Helper()
+	return downloadBy(t, ctx, button, chromedp.Click(chromedp.ID(button)))
+}
+
+// downloadBy does press, named what in errors, and returns the file the
+// browser saved.
+func downloadBy(t *testing.T, ctx context.Context, button string, press chromedp.Action[chromedp.Void]) []byte {
+	t.Helper()
 	dir := t.TempDir()
 	progress := chromedp.Events(ctx, browser.DownloadProgress)
 	if err := chromedp.Do(ctx,
@@ -158,7 +165,7 @@ func download(t *testing.T, ctx context.Context, button string) []byte {
 			})
 			return err
 		}),
-		chromedp.Click(chromedp.ID(button)),
+		press,
 	); err != nil {
 		t.Fatalf("pressing %s: %v", button, err)
 	}

@@ -263,6 +263,8 @@ func TestFormWords(t *testing.T) {
 		{"focus=strength&equipment=none&no-floor=on", "equipment", "--focus=strength --equipment=none --no-floor"},
 		{"focus=strength&equipment=band,dumbbells,cable&no-floor=on&exclude=row-band,row-dumbbell,row-cable,band-pull-apart", "no-floor",
 			"--focus=strength --equipment=band,dumbbells,cable --no-floor --exclude=row-band,row-dumbbell,row-cable,band-pull-apart"},
+		{"dose=row-band%3D2x8+to+1x8", "dose", "--dose=row-band=2x8 to 1x8"},
+		{"order=row-band,nope", "order", "--order=row-band,nope"},
 	} {
 		req := newReq("POST", "/workbook", strings.NewReader(tt.form))
 		req.Header.Set("Content-Type", formType)
@@ -270,7 +272,12 @@ func TestFormWords(t *testing.T) {
 		s.ServeHTTP(rec, req)
 		page, _, _ := strings.Cut(rec.Body.String(), "\n")
 		var stderr strings.Builder
-		run(append(strings.Fields(tt.args), "--out", filepath.Join(t.TempDir(), "x.pdf")), strings.NewReader(""), io.Discard, &stderr, serveEnv())
+		// One argument an option, a value's spaces kept.
+		args := strings.Split(tt.args, " --")
+		for i := 1; i < len(args); i++ {
+			args[i] = "--" + args[i]
+		}
+		run(append(args, "--out", filepath.Join(t.TempDir(), "x.pdf")), strings.NewReader(""), io.Discard, &stderr, serveEnv())
 		cli, _, _ := strings.Cut(stderr.String(), "\n")
 		// The page names the field once: before a message that does not.
 		want := strings.TrimPrefix(cli, "backplan: ")

@@ -158,6 +158,8 @@ var table = []Option{
 	{"review", PlanGroup, Date, "the next appointment", date(func(o *Options) *plan.Date { return &o.Plan.Review })},
 	{"include", PlanGroup, List, "exercises the plan must use", ids(func(o *Options) *[]string { return &o.Plan.Include })},
 	{"exclude", PlanGroup, List, "exercises to leave out", ids(func(o *Options) *[]string { return &o.Plan.Exclude })},
+	{"dose", PlanGroup, List, "an exercise's own start and top dose: row-band=2 sets of 8 to 3 sets of 12", setDoses},
+	{"order", PlanGroup, List, "the order of the exercises in a session", ids(func(o *Options) *[]string { return &o.Plan.Order })},
 	{"patient", PatientGroup, Text, "the patient's name", text(func(o *Options) *string { return &o.Plan.Patient.Name })},
 	{"clinician", PatientGroup, Text, "the clinician's name", text(func(o *Options) *string { return &o.Plan.Patient.Clinician })},
 	{"clinic", PatientGroup, Text, "the clinic", text(func(o *Options) *string { return &o.Plan.Patient.Clinic })},
@@ -275,6 +277,21 @@ func setPreset(_ string, o *Options, s string) error {
 	return nil
 }
 
+// setDoses sets the exercises' own doses, each written as
+// plan.ParseDoseChange reads it; the planner checks the ids.
+func setDoses(name string, o *Options, s string) error {
+	var out []plan.DoseChange
+	for _, item := range items(s) {
+		c, err := plan.ParseDoseChange(item)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		out = append(out, c)
+	}
+	o.Plan.Doses = out
+	return nil
+}
+
 func setWeekdays(_ string, o *Options, s string) error {
 	days, err := plan.ParseWeekdays(s)
 	if err != nil {
@@ -285,6 +302,10 @@ func setWeekdays(_ string, o *Options, s string) error {
 }
 
 func setFocus(_ string, o *Options, s string) (err error) {
+	// The page's words may carry a note in brackets: "Core (trunk)".
+	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(strings.TrimSpace(s), ")") {
+		s = s[:i]
+	}
 	o.Plan.Focus, err = plan.ParseFocus(s)
 	return err
 }
@@ -295,8 +316,26 @@ func setLevel(_ string, o *Options, s string) (err error) {
 }
 
 func setEquipment(_ string, o *Options, s string) (err error) {
-	o.Plan.Equipment, err = plan.ParseEquipment(s)
+	o.Plan.Equipment, err = plan.ParseEquipment(equipmentCodes(s))
 	return err
+}
+
+// equipmentCodes turns the page's words for equipment ("a resistance
+// band", "a cable machine") into their codes, so that a roster may use
+// either; other words are left for the parser to judge.
+func equipmentCodes(s string) string {
+	parts := strings.Split(s, ",")
+	for i, part := range parts {
+		w := strings.ToLower(strings.Join(strings.Fields(part), " "))
+		w = strings.TrimPrefix(strings.TrimPrefix(w, "a "), "an ")
+		for _, e := range plan.EquipmentKinds {
+			noun := strings.TrimPrefix(e.Noun(), "a ")
+			if w == noun || w == strings.TrimSuffix(noun, "s") {
+				parts[i] = string(e)
+			}
+		}
+	}
+	return strings.Join(parts, ",")
 }
 
 func setClinicURL(name string, o *Options, s string) error {

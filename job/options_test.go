@@ -2,6 +2,7 @@ package job_test
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -44,6 +45,8 @@ func TestTable(t *testing.T) {
 		{"review", "soon", nil, nil, `review: "soon" is not a date: write it as YYYY-MM-DD, for example 2026-12-07`},
 		{"include", " a ,b,, c", func(o job.Options) any { return strings.Join(o.Plan.Include, "|") }, "a|b|c", ""},
 		{"exclude", "plank", func(o job.Options) any { return strings.Join(o.Plan.Exclude, "|") }, "plank", ""},
+		{"dose", "row-band=2 sets of 8 to 3 sets of 12, bridge=5 holds of 10 s", func(o job.Options) any { return fmt.Sprint(o.Plan.Doses) }, "[row-band=2 sets of 8 to 3 sets of 12 bridge=5 holds of 10 s to 5 holds of 10 s]", ""},
+		{"order", "bridge, row-band", func(o job.Options) any { return strings.Join(o.Plan.Order, "|") }, "bridge|row-band", ""},
 		{"patient", "Ana Ruiz", func(o job.Options) any { return o.Plan.Patient.Name }, "Ana Ruiz", ""},
 		{"clinician", "Dr Lee", func(o job.Options) any { return o.Plan.Patient.Clinician }, "Dr Lee", ""},
 		{"clinic", "Sur", func(o job.Options) any { return o.Plan.Patient.Clinic }, "Sur", ""},
@@ -297,5 +300,25 @@ func TestPrint(t *testing.T) {
 	o.Render = render.Options{Paper: render.Letter, LargePrint: true}
 	if got := o.Print(render.A4); got != o.Render {
 		t.Errorf("letter chosen: got %+v", got)
+	}
+}
+
+// TestTableWords: a roster's cells may use the page's words for the
+// equipment and focus, and a dose's mistake names the exercise.
+func TestTableWords(t *testing.T) {
+	var o job.Options
+	for _, tt := range []struct{ name, value string }{{"equipment", "A resistance band, a cable machine"}, {"focus", "Core (trunk)"}} {
+		op, _ := job.Lookup(tt.name)
+		if err := op.Set(&o, tt.value); err != nil {
+			t.Errorf("%s=%q: %v", tt.name, tt.value, err)
+		}
+	}
+	if got := fmt.Sprint(o.Plan.Equipment, " ", o.Plan.Focus); got != "[band cable] core" {
+		t.Errorf("got %s, want [band cable] core", got)
+	}
+	op, _ := job.Lookup("dose")
+	want := `dose: exercise "row-band": top sets 2 is below start sets 3`
+	if err := op.Set(&o, "row-band=3 sets of 12 to 2 sets of 8"); err == nil || err.Error() != want || !job.IsUsage(err) {
+		t.Errorf("got %v, want the usage error %q", err, want)
 	}
 }

@@ -181,6 +181,9 @@ type pick struct {
 	vol   []Dose
 	from  int // its level's start on vol: the fit never starts lower
 	s, c  int // the plan's start and cap on vol
+	// own marks the clinician's own dose (Settings.Doses): the fit leaves
+	// its start and cap alone.
+	own bool
 }
 
 // walkPick is the walking block, which ends every session: its minutes,
@@ -206,13 +209,18 @@ func newBuilder(c *Catalog, s Settings, rx Prescription) *builder {
 }
 
 // suits reports why an exercise does not suit the settings ("" if it does).
-func (b *builder) suits(e Exercise) string {
+func (b *builder) suits(e Exercise) string { return b.s.Unsuited(e) }
+
+// Unsuited says why an exercise does not suit the settings, as "needs a
+// cable machine, which is not in the equipment", or "" when it suits: the
+// equipment, floor work and level rule it out, whatever the focus.
+func (s Settings) Unsuited(e Exercise) string {
 	switch {
-	case e.Equipment != None && !slices.Contains(b.s.Equipment, e.Equipment):
+	case e.Equipment != None && !slices.Contains(s.Equipment, e.Equipment):
 		return fmt.Sprintf("needs %s, which is not in the equipment", e.Equipment.Noun())
-	case e.Floor && b.s.NoFloor:
+	case e.Floor && s.NoFloor:
 		return "is floor work, and floor work is off"
-	case e.Level == Intermediate && b.s.Level == Beginner:
+	case e.Level == Intermediate && s.Level == Beginner:
 		return "is for intermediate patients"
 	}
 	return ""

@@ -155,6 +155,23 @@
 //     minutes a session, for at most 2 weeks.
 //   - full-strength: a row, and resistance that climbs over the weeks.
 //
+// # The clinician's changes
+//
+// What the planner chose can be changed: Exclude takes an exercise out
+// (its role goes to the next candidate that suits), Include puts one in,
+// and both together swap one for another. Doses give an exercise the
+// clinician's own start and top (ParseDoseChange reads "row-band=2 sets of
+// 8 to 3 sets of 12"): it must be counted as the catalogue counts it (reps,
+// holds, seconds), warm-ups and activities keep the dose the session's
+// length sets, and the planner starts it at that start in week 1, climbs
+// its ladder one rung an ordinary week towards that top, never past it
+// (then, once there, one resistance step, as for any band or weight work), never moves either end to fill a
+// session and never drops it to save time. Order puts the main exercises
+// of every session in the order given, the ones it does not name after
+// them; the warm-up still opens a session and the walk still ends it.
+// Settings keep the changes, so a plan file holds every choice that made
+// it.
+//
 // # Input
 //
 // Dates run from FirstDate (1900-01-01) to LastDate (2200-12-31); the zero

@@ -319,7 +319,7 @@ func (p *Plan) checkSettings() error {
 			}
 		}
 	}
-	return nil
+	return s.checkChanges()
 }
 
 // validateItem checks a dose in a session: a valid dose as in the

@@ -356,6 +356,9 @@ func (f *fitter) search(better func(v, pen int) bool) []move {
 	}
 	var steps []move
 	for _, p := range f.b.picks {
+		if p.own {
+			continue
+		}
 		for s := range len(p.vol) {
 			for c := s; c < len(p.vol); c++ {
 				if s != p.s || c != p.c {

@@ -83,6 +83,11 @@ type Options struct {
 	Minutes   int  // session length
 	Include   []string
 	Exclude   []string
+	// Doses are the clinician's own doses for exercises the plan uses;
+	// Order, the order of the main exercises in a session (exercises it
+	// does not name follow, in the planner's order). See DoseChange.
+	Doses []DoseChange
+	Order []string
 
 	// Weekdays, when not empty, are the days of the week to train on; they
 	// set the number of days, and Days must then be zero or agree.
@@ -123,6 +128,10 @@ type Settings struct {
 	Minutes   int         `yaml:"minutes"`
 	Include   []string    `yaml:"include,omitempty,flow"`
 	Exclude   []string    `yaml:"exclude,omitempty,flow"`
+	// Doses and Order are the clinician's changes (Options.Doses and
+	// Options.Order), kept so that the plan can be built again.
+	Doses []DoseChange `yaml:"doses,omitempty"`
+	Order []string     `yaml:"order,omitempty,flow"`
 	// Weekdays are the days of the week chosen for training, when the
 	// clinician chose them; otherwise the days are spread through the week.
 	Weekdays Weekdays `yaml:"weekdays,omitempty,flow"`
@@ -334,6 +343,9 @@ func (o Options) resolve(c *Catalog) (Settings, error) {
 		s.Equipment = eq
 	}
 	if err := o.resolveExercises(c, &s); err != nil {
+		return s, err
+	}
+	if err := o.resolveChanges(c, &s); err != nil {
 		return s, err
 	}
 	return s, o.resolveDates(&s)

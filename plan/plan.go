@@ -300,10 +300,9 @@ func EstimateSeconds(d Dose, c Category) int {
 	return sets*work + (sets-1)*restSeconds(c) + transitionSeconds
 }
 
-// WriteText writes the plan as readable text: the preview a clinician reads
-// on screen, and the form the golden tests compare.
-func (p *Plan) WriteText(w io.Writer) error {
-	bw := bufio.NewWriter(w)
+// writeHeader writes the text's opening lines: the patient, the settings
+// and the clinician's choices.
+func (p *Plan) writeHeader(bw *bufio.Writer) {
 	s := p.Settings
 	if p.Patient.Name != "" {
 		fmt.Fprintf(bw, "Patient:   %s\n", p.Patient.Name)
@@ -351,6 +350,19 @@ func (p *Plan) WriteText(w io.Writer) error {
 	if s.LargePrint {
 		fmt.Fprintf(bw, "Print:     large\n")
 	}
+	for _, dc := range s.Doses {
+		fmt.Fprintf(bw, "Dose:      %s: %s to %s\n", dc.Exercise, dc.Start, dc.Top)
+	}
+	if len(s.Order) > 0 {
+		fmt.Fprintf(bw, "Order:     %s\n", strings.Join(s.Order, ", "))
+	}
+}
+
+// WriteText writes the plan as readable text: the preview a clinician reads
+// on screen, and the form the golden tests compare.
+func (p *Plan) WriteText(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	p.writeHeader(bw)
 	fmt.Fprintf(bw, "\nExercises:\n")
 	for _, e := range p.Exercises {
 		fmt.Fprintf(bw, "  %-27s %-9s %s\n", e.ID, e.Category, e.Name)

@@ -185,6 +185,7 @@ func (b *builder) placeOn(p *pick, eligible []int, groups []string, set int) boo
 	p.vol = p.e.volume(true)
 	p.from = p.e.levelStart(b.s.Level)
 	p.s, p.c = p.from, len(p.vol)-1
+	b.own(p)
 	b.picks = append(b.picks, p)
 	return true
 }
@@ -284,11 +285,11 @@ func (b *builder) plan() *Plan {
 		p.Weeks = append(p.Weeks, wk)
 	}
 	// The list (and so each week's table) keeps the sessions' order: the
-	// warm-up, the main exercises in prescription order, whichever day
+	// warm-up, the main exercises in the sessions' order, whichever day
 	// first has them, and the walk, which ends every session.
 	rank := map[string]int{}
-	for _, pk := range b.picks {
-		rank[pk.e.ID] = 1 + pk.order
+	for i, pk := range slices.SortedStableFunc(slices.Values(b.picks), b.sessionOrder) {
+		rank[pk.e.ID] = 1 + i
 	}
 	if b.walk != nil {
 		rank[b.walk.e.ID] = math.MaxInt
@@ -306,11 +307,17 @@ func (b *builder) sessionPicks(d int) []*pick {
 			out = append(out, p)
 		}
 	}
-	slices.SortStableFunc(out, func(x, y *pick) int { return cmp.Compare(x.order, y.order) })
+	slices.SortStableFunc(out, b.sessionOrder)
 	if b.walk != nil {
 		out = append(out, nil)
 	}
 	return out
+}
+
+// sessionOrder compares two picks by their place in a session: the
+// clinician's order first, then the prescription's.
+func (b *builder) sessionOrder(x, y *pick) int {
+	return cmp.Or(cmp.Compare(b.s.orderRank(x.e.ID), b.s.orderRank(y.e.ID)), cmp.Compare(x.order, y.order))
 }
 
 // weekdayNames are the days of the week as a plan file and the options

@@ -22,7 +22,7 @@ var labels = map[string]string{
 	"preset": "Start from", "weeks": "Weeks", "days": "Days a week", "weekdays": "Days of the week", "focus": "Focus",
 	"level": "Level", "equipment": "Equipment at home", "no-floor": "No floor work",
 	"minutes": "Minutes a session", "start": "First day", "review": "Next appointment",
-	"include": "Use", "exclude": "Leave out", "patient": "Patient's name", "clinician": "Clinician",
+	"include": "Use", "exclude": "Leave out", "dose": "Dose", "order": "Order", "patient": "Patient's name", "clinician": "Clinician",
 	"clinic": "Clinic", "contact": "Contact", "notes": "Notes", "paper": "Paper", "large-print": "Large print",
 	"clinic-url": "Clinic's video link", "email": "Patient's email", "protect": "Protect with a passphrase",
 	"eml-plan": "Attach the plan file", "logo": "Clinic's logo",

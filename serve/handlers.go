@@ -160,9 +160,9 @@ func (s *server) writePage(w http.ResponseWriter, r *http.Request, status int, f
 	for k, v := range form {
 		d.Form[k] = v
 	}
-	d.Errors = errs
+	d.Errors = namedErrors(s.Catalog, errs)
 	if p != nil || errs != nil {
-		d.Preview = previewHTML(p, errs)
+		d.Preview = previewHTML(s.Catalog, p, errs)
 	}
 	var b bytes.Buffer
 	if err := pageTemplates().ExecuteTemplate(&b, "page.html", d); err != nil {
@@ -203,7 +203,7 @@ func (s *server) preview(w http.ResponseWriter, r *http.Request) {
 	}
 	p, errs := s.planFor(form)
 	var b bytes.Buffer
-	if err := writePreview(&b, p, errs); err != nil {
+	if err := writePreview(&b, s.Catalog, p, errs); err != nil {
 		plainError(w, http.StatusInternalServerError, "internal error: the preview could not be made")
 		return
 	}

@@ -68,8 +68,23 @@ type option struct {
 // lists.
 type exerciseRow struct {
 	ID, Name, Category string
+	Kind               string // the category in the page's words
 	Thumb              template.HTML
 }
+
+// focusWords, levelWords and kindWords are the page's words for the
+// focuses, levels and kinds of exercise; the form sends the codes.
+var (
+	focusWords = map[plan.Focus]string{
+		plan.FocusBalanced: "Balanced", plan.FocusMobility: "Mobility", plan.FocusPosture: "Posture",
+		plan.FocusStrength: "Strength", plan.FocusCore: "Core (trunk)",
+	}
+	levelWords = map[plan.Level]string{plan.Beginner: "Beginner", plan.Intermediate: "Intermediate"}
+	kindWords  = map[plan.Category]string{
+		plan.Cardio: "warm-up", plan.Dynamic: "warm-up", plan.Mobility: "stretch", plan.Strength: "strength",
+		plan.Core: "core", plan.Activity: "walking",
+	}
+)
 
 // pageData is what the page template shows.
 type pageData struct {
@@ -83,6 +98,7 @@ type pageData struct {
 	Exercises []exerciseRow
 	Presets   []presetChoice // the catalogue's presets (preset.go)
 	Upload    string         // the upload form an error belongs to: "from" or "batch"
+	Columns   []option       // a roster's columns and what each accepts
 	UploadErr string
 }
 
@@ -147,10 +163,10 @@ func defaultForm(paper render.Paper) url.Values {
 func pageBase(exercises []plan.Exercise) pageData {
 	var d pageData
 	for _, f := range plan.Focuses {
-		d.Focuses = append(d.Focuses, option{string(f), string(f)})
+		d.Focuses = append(d.Focuses, option{string(f), focusWords[f]})
 	}
 	for _, l := range plan.Levels {
-		d.Levels = append(d.Levels, option{string(l), string(l)})
+		d.Levels = append(d.Levels, option{string(l), levelWords[l]})
 	}
 	for _, e := range plan.EquipmentKinds {
 		d.Equipment = append(d.Equipment, option{string(e), e.Noun()})
@@ -158,8 +174,9 @@ func pageBase(exercises []plan.Exercise) pageData {
 	for _, w := range []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"} {
 		d.Weekdays = append(d.Weekdays, option{strings.ToLower(w[:3]), w})
 	}
+	d.Columns = rosterColumns()
 	for _, e := range exercises {
-		d.Exercises = append(d.Exercises, exerciseRow{ID: e.ID, Name: e.Name, Category: string(e.Category), Thumb: thumbSVG(e)})
+		d.Exercises = append(d.Exercises, exerciseRow{ID: e.ID, Name: e.Name, Category: string(e.Category), Kind: kindWords[e.Category], Thumb: thumbSVG(e)})
 	}
 	return d
 }
@@ -178,7 +195,7 @@ func thumbSVG(e plan.Exercise) template.HTML {
 		box = figure.Rect{W: w, H: h}
 	}
 	const pad = 0.8
-	fmt.Fprintf(&b, `<svg class="thumb" viewBox="%.2f %.2f %.2f %.2f" width="80" height="56" aria-hidden="true" focusable="false">`,
+	fmt.Fprintf(&b, `<svg class="thumb" viewBox="%.2f %.2f %.2f %.2f" width="120" height="84" aria-hidden="true" focusable="false">`,
 		box.X-pad, box.Y-pad, box.W+2*pad, box.H+2*pad)
 	for _, s := range pic.Shapes {
 		fill := "none"
@@ -216,21 +233,31 @@ func grey(level float64) string {
 	return fmt.Sprintf("#%02x%02x%02x", v, v, v)
 }
 
-// previewData is what the preview fragment shows: a plan, or mistakes.
+// previewData is what the preview fragment shows: a plan, or mistakes;
+// the plan's main exercises, to change; marks for the chooser; and a
+// sentence for screen readers.
 type previewData struct {
-	Plan   *plan.Plan
-	Errors formErrors
+	Plan    *plan.Plan
+	Errors  formErrors
+	Edits   []editRow
+	Marks   []chooserMark
+	Summary string
 }
 
-// writePreview writes the preview fragment.
-func writePreview(w io.Writer, p *plan.Plan, errs formErrors) error {
-	return pageTemplates().ExecuteTemplate(w, "preview.html", previewData{Plan: p, Errors: errs})
+// writePreview writes the preview fragment of the plan made from the
+// catalogue c.
+func writePreview(w io.Writer, c *plan.Catalog, p *plan.Plan, errs formErrors) error {
+	d := previewData{Plan: p, Errors: namedErrors(c, errs), Summary: summaryLine(p, errs)}
+	if errs == nil {
+		d.Edits, d.Marks = editRows(c, p), chooserMarks(c, p)
+	}
+	return pageTemplates().ExecuteTemplate(w, "preview.html", d)
 }
 
 // previewHTML is the preview fragment as HTML to place in the page.
-func previewHTML(p *plan.Plan, errs formErrors) template.HTML {
+func previewHTML(c *plan.Catalog, p *plan.Plan, errs formErrors) template.HTML {
 	var b strings.Builder
-	if err := writePreview(&b, p, errs); err != nil {
+	if err := writePreview(&b, c, p, errs); err != nil {
 		return template.HTML(template.HTMLEscapeString(err.Error()))
 	}
 	return template.HTML(b.String()) // the template escaped every value

@@ -126,6 +126,8 @@ func newServer(c Config) *server {
 	mux.HandleFunc("POST /eml", s.emlDraft)
 	mux.HandleFunc("POST /plan", s.planFile)
 	mux.HandleFunc("POST /from", s.from)
+	mux.HandleFunc("POST /open", s.openPlan)
+	mux.HandleFunc("GET /roster-template.csv", s.rosterTemplate)
 	mux.HandleFunc("POST /batch", s.batch)
 	mux.HandleFunc("GET /static/{file}", s.static)
 	cop := http.NewCrossOriginProtection()
@@ -241,9 +243,11 @@ func normalHost(host string) string {
 	return strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
 }
 
-// contentPolicy allows the page only its own scripts, styles and posts.
+// contentPolicy allows the page only its own scripts, styles and posts,
+// and a frame for the workbook it made itself (a blob: URL), the PDF
+// shown in the page.
 const contentPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+	"connect-src 'self'; form-action 'self'; frame-src blob:; base-uri 'none'; frame-ancestors 'none'"
 
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -122,6 +122,11 @@ func (s *server) batch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base.Render = s.renderOptions(r, base)
+	made, report := s.rosterReport(ro, base)
+	if made == 0 {
+		s.uploadError(w, r, "batch", fmt.Errorf("no workbook could be made from %s, so there is nothing to download: %s", ro.Name, strings.Join(firstLines(report, 10), "; ")))
+		return
+	}
 	done, err := s.admit()
 	if err != nil {
 		plainError(w, http.StatusServiceUnavailable, "busy: too many workbooks are being made; try again in a moment")
@@ -133,7 +138,46 @@ func (s *server) batch(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "application/zip")
 	h.Set("Content-Disposition", `attachment; filename="workbooks.zip"`)
+	h.Set(reportHeader, url.PathEscape(strings.Join(append([]string{fmt.Sprintf("%d of %d rows made", made, len(ro.Rows))}, firstLines(report, 20)...), "\n")))
 	s.writeZip(w, r, ro, base, s.Today())
+}
+
+// reportHeader carries, before the zip, the report of a roster's rows
+// (path-escaped lines), for the page to show: the zip's report.txt says
+// the same.
+const reportHeader = "X-Backplan-Report"
+
+// rosterReport builds every row's plan without drawing it, and returns
+// how many rows make a plan and a line for each that does not: its line
+// in the roster, its patient and why, in the words of a roster's cells.
+func (s *server) rosterReport(ro *job.Roster, base job.Options) (int, []string) {
+	made := 0
+	var report []string
+	for _, row := range ro.Rows {
+		o, err := ro.Options(base, row)
+		if err == nil {
+			_, err = job.Build(s.Catalog, o, s.Today())
+		}
+		if err == nil {
+			made++
+			continue
+		}
+		line := fmt.Sprintf("line %d (%s): %s", row.Line, clip(oneLine(row.Patient), 60), oneLine(err.Error()))
+		if hint := cellWords.Hint(err); hint != "" {
+			line += " (" + hint + ")"
+		}
+		report = append(report, line)
+	}
+	return made, report
+}
+
+// firstLines is at most n of the lines, and a line to say how many more
+// there are.
+func firstLines(lines []string, n int) []string {
+	if len(lines) <= n {
+		return lines
+	}
+	return append(slices.Clone(lines[:n]), fmt.Sprintf("and %d more", len(lines)-n))
 }
 
 // readRoster reads an uploaded roster, and the options every row starts
@@ -310,10 +354,13 @@ func readUpload(body io.Reader, contentType, fileField string, required bool) (f
 		form.Add(name, string(data))
 	}
 	if required && (!seen || len(file) == 0) {
-		return nil, nil, "", fmt.Errorf("choose a %s file to upload", fileField)
+		return nil, nil, "", fmt.Errorf("no file was chosen: choose the %s file first, then press the button again", uploadWhat[fileField])
 	}
 	return form, file, fileName, nil
 }
+
+// uploadWhat names the upload fields in the page's words.
+var uploadWhat = map[string]string{"from": "plan", "batch": "roster", "logo": "logo"}
 
 // bodyErr turns a body over its limit into errTooLarge.
 func bodyErr(err error) error {
