@@ -97,6 +97,11 @@ type Options struct {
 	// clock.
 	Today Date
 
+	// Lang is the language the workbook is printed in, a tag such as
+	// "es"; "" is English. The planner keeps it for the plan file, so
+	// that a reprint speaks the same language; render checks it.
+	Lang string
+
 	Patient Patient
 }
 
@@ -118,6 +123,7 @@ type Settings struct {
 	Start    Date     `yaml:"start"`
 	Issued   Date     `yaml:"issued"`
 	Review   Date     `yaml:"review,omitempty"` // the next appointment, if booked
+	Lang     string   `yaml:"lang,omitempty"`   // the workbook's language; "" is English
 }
 
 // Weekdays are days of the week, in week order from Sunday. A plan file
@@ -248,7 +254,7 @@ func ParseEquipment(s string) ([]Equipment, error) {
 func (o Options) resolve(c *Catalog) (Settings, error) {
 	s := Settings{
 		Weeks: o.Weeks, Days: o.Days, Focus: o.Focus, Level: o.Level,
-		NoFloor: o.NoFloor, Minutes: o.Minutes,
+		NoFloor: o.NoFloor, Minutes: o.Minutes, Lang: o.Lang,
 	}
 	if s.Weeks == 0 {
 		s.Weeks = DefaultWeeks

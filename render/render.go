@@ -60,6 +60,7 @@ import (
 
 	"github.com/klauspost/compress/zlib"
 
+	"github.com/backplan/backplan/internal/i18n"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -84,6 +85,9 @@ type Options struct {
 	Logo *Logo
 	// Protect, when set, locks the PDF with a passphrase.
 	Protect *Protection
+	// Words are the languages to print in, the plan's (plan.Settings.Lang)
+	// chosen among them; nil means the built-in ones (i18n.Builtin).
+	Words *i18n.Set
 }
 
 // Protection locks a workbook with AES-256 (the PDF 2.0 standard security
