@@ -48,6 +48,11 @@ func TestTable(t *testing.T) {
 		{"clinic", "Sur", func(o job.Options) any { return o.Plan.Patient.Clinic }, "Sur", ""},
 		{"contact", "555", func(o job.Options) any { return o.Plan.Patient.Contact }, "555", ""},
 		{"notes", "Go\ngently", func(o job.Options) any { return o.Plan.Patient.Notes }, "Go\ngently", ""},
+		{"lang", "es", func(o job.Options) any { return o.Plan.Lang }, "es", ""},
+		{"lang", " ES-mx ", func(o job.Options) any { return o.Plan.Lang }, "es", ""},
+		{"lang", "en", func(o job.Options) any { return o.Plan.Lang }, "", ""},
+		{"lang", "fr", nil, nil, `no workbook in language "fr" (choose en, es)`},
+		{"lang", "", func(o job.Options) any { return o.Plan.Lang }, "", ""},
 		{"paper", "A4", func(o job.Options) any { return o.Render.Paper }, render.A4, ""},
 		{"paper", "a5", nil, nil, `unknown paper "a5" (choose a4 or letter)`},
 		{"large-print", "1", func(o job.Options) any { return o.Render.LargePrint }, true, ""},
@@ -101,7 +106,7 @@ func TestTableGroups(t *testing.T) {
 			t.Errorf("option %s: group %d, kind %d, does %q", op.Name, op.Group, op.Kind, op.Does)
 		}
 	}
-	if got := strings.Join(job.Names(job.PatientGroup), ","); got != "patient,clinician,clinic,contact,notes" {
+	if got := strings.Join(job.Names(job.PatientGroup), ","); got != "patient,clinician,clinic,contact,notes,lang" {
 		t.Errorf("patient group: %s", got)
 	}
 	if got := strings.Join(job.Names(job.PrintGroup), ","); got != "paper,large-print,clinic-url" {
