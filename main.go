@@ -55,6 +55,7 @@ Plan:
 Patient and clinic (printed in the workbook):
   -p, --patient NAME     --clinician NAME   --clinic NAME   --contact TEXT
       --notes TEXT       --logo FILE (PNG, JPEG)   --clinic-url URL (a QR code)
+      --lang TAG         the workbook's language: en or es (default en)
 Output:
   -o, --out FILE         the PDF to write, - for standard output (plan.pdf)
       --paper SIZE       a4 or letter;  --large-print  bigger text and boxes
@@ -75,6 +76,7 @@ Examples:
   backplan --from ana.yaml --paper a4 --protect -o ana.pdf --eml ana.eml
   backplan --weekdays mon,thu --equipment none --no-floor --preview
   backplan --batch class.csv --out-dir plans -w 6 --clinician "Dr Lee"
+  backplan --lang es -p "Ana Ruiz" --review 2026-12-21 -o ana.pdf
 `
 
 // env is what backplan takes from the world outside its arguments.
