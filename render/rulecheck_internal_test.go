@@ -54,18 +54,30 @@ func pageText(pg *Page) string {
 	return strings.ReplaceAll(b.String(), "- ", "-")
 }
 
-// weekPages are the week pages of d, spare pages included.
+// weekPages are the week pages of d, spare pages included, in any
+// language: the pages layout found the weeks and spare pages on.
 func weekPages(d *Document) []*Page {
+	on := map[int]bool{}
+	for k, n := range d.refs {
+		if strings.HasPrefix(k, "week:") || strings.HasPrefix(k, "spare:") {
+			on[n] = true
+		}
+	}
 	var out []*Page
 	for _, pg := range d.Pages {
-		if len(pg.Marks) > 0 && (strings.HasPrefix(pg.Marks[0].Title, "Week ") || strings.HasPrefix(pg.Marks[0].Title, "Spare week page")) {
+		if on[pg.Number] {
 			out = append(out, pg)
 		}
 	}
 	return out
 }
 
-var noteRef = regexp.MustCompile(`Your clinician's note: page (\d+)\.`)
+// noteRef finds "Your clinician's note: page 3." in d's language.
+func noteRef(d *Document) *regexp.Regexp {
+	m := langOf(d.Info.Lang)
+	re := regexp.QuoteMeta(m.T("week.note.where", "page", m.N("page", 987650)))
+	return regexp.MustCompile(strings.Replace(re, "987650", `(\d+)`, 1))
+}
 
 // noteRuleErrors lists week pages that cut the clinician's note: each
 // must hold its last words, or say which page holds them.
@@ -86,7 +98,7 @@ func noteRuleErrors(d *Document, p *plan.Plan) []string {
 		if whole[pg.Number] {
 			continue
 		}
-		m := noteRef.FindStringSubmatch(pageText(pg))
+		m := noteRef(d).FindStringSubmatch(pageText(pg))
 		if m == nil {
 			errs = append(errs, fmt.Sprintf("page %d: the note is neither whole (%q) nor said to be on a page", pg.Number, tail))
 			continue
@@ -214,7 +226,17 @@ func cmp(a, b string) string {
 	return b
 }
 
-var weeksLabel = regexp.MustCompile(`^(?:Weeks? )?(\d+)(?: (to|and) (\d+))?$`)
+// weeksLabel matches a dose table's week label in d's language: "Week
+// 5", "Weeks 5 and 6", "Weeks 5 to 9", or the numbers alone; the second
+// group is "and" for a pair.
+func weeksLabel(d *Document) *regexp.Regexp {
+	m := langOf(d.Info.Lang)
+	one := regexp.QuoteMeta(m.T("dose.week", "weeks", ""))
+	many := regexp.QuoteMeta(m.T("dose.weeks", "weeks", ""))
+	pair := regexp.QuoteMeta(m.T("dose.pair", "from", "", "to", ""))
+	run := regexp.QuoteMeta(m.T("dose.run", "from", "", "to", ""))
+	return regexp.MustCompile(`^(?:` + one + `|` + many + `)?(\d+)(?:(` + pair + `|` + run + `)(\d+))?$`)
+}
 
 // doseOrderErrors lists dose tables whose week labels, read down each
 // column and on to the next, are not the plan's weeks in order, each
@@ -223,8 +245,9 @@ func doseOrderErrors(d *Document, p *plan.Plan) []string {
 	var errs []string
 	for _, e := range p.Exercises {
 		var got []int
+		labels, and := weeksLabel(d), langOf(d.Info.Lang).T("dose.pair", "from", "", "to", "")
 		for _, label := range d.doseLabels[e.ID] {
-			m := weeksLabel.FindStringSubmatch(label)
+			m := labels.FindStringSubmatch(label)
 			if m == nil {
 				errs = append(errs, fmt.Sprintf("exercise %s: dose table label %q", e.ID, label))
 				continue
@@ -234,7 +257,7 @@ func doseOrderErrors(d *Document, p *plan.Plan) []string {
 			if m[3] != "" {
 				to, _ = strconv.Atoi(m[3])
 			}
-			if m[2] == "and" && to != from+1 {
+			if m[2] == and && to != from+1 {
 				errs = append(errs, fmt.Sprintf("exercise %s: dose table label %q", e.ID, label))
 			}
 			for n := from; n <= to; n++ {

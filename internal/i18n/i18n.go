@@ -80,6 +80,17 @@ var builtin = sync.OnceValues(func() (*Set, error) {
 // files embedded in the program.
 func Builtin() (*Set, error) { return builtin() }
 
+// WithBuiltin returns the built-in languages and those of the message
+// files in dir, checked alike: a clinic's or a translator's new language
+// before it is built in.
+func WithBuiltin(dir fs.FS) (*Set, error) {
+	sub, err := fs.Sub(embedded, "messages")
+	if err != nil {
+		return nil, err
+	}
+	return Load(sub, dir)
+}
+
 // Languages lists the tags of the built-in languages, English first; nil
 // if they do not load (which a test keeps from happening).
 func Languages() []string {
@@ -90,28 +101,31 @@ func Languages() []string {
 	return s.Names()
 }
 
-// Load reads every *.txt message file at the top of fsys, each named by
-// its language tag (es.txt, pt-BR.txt), and checks each against the
-// reference, en.txt, which must be there.
-func Load(fsys fs.FS) (*Set, error) {
-	files, err := fs.Glob(fsys, "*.txt")
-	if err != nil {
-		return nil, err
-	}
+// Load reads every *.txt message file at the top of each of dirs, each
+// named by its language tag (es.txt, pt-BR.txt), and checks each against
+// the reference, en.txt, which one of them must hold. A language may
+// have one file only.
+func Load(dirs ...fs.FS) (*Set, error) {
 	s := &Set{langs: map[string]*Lang{}}
-	for _, f := range files {
-		data, err := fs.ReadFile(fsys, f)
+	for _, fsys := range dirs {
+		files, err := fs.Glob(fsys, "*.txt")
 		if err != nil {
 			return nil, err
 		}
-		l, err := Parse(f, data)
-		if err != nil {
-			return nil, err
+		for _, f := range files {
+			data, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				return nil, err
+			}
+			l, err := Parse(f, data)
+			if err != nil {
+				return nil, err
+			}
+			if _, dup := s.langs[l.name]; dup {
+				return nil, fmt.Errorf("%s: a second file for language %q", f, l.name)
+			}
+			s.langs[l.name] = l
 		}
-		if _, dup := s.langs[l.name]; dup {
-			return nil, fmt.Errorf("%s: a second file for language %q", f, l.name)
-		}
-		s.langs[l.name] = l
 	}
 	ref, ok := s.langs[Reference]
 	if !ok {
