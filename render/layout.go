@@ -154,6 +154,7 @@ func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, key
 	l := &layout{r: r, p: p, o: o, m: r.wordsOrEnglish(p, o), fs: r.fonts.faces, keys: keys, texts: texts, refs: refs, found: map[string]int{}, doseLabels: map[string][]string{}}
 	l.s = styleFor(o)
 	l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in, Logo: o.Logo, Protect: o.Protect}
+	l.doc.words = l.m
 	l.page = &Page{} // upright until the first page starts
 	l.frame()
 	return l

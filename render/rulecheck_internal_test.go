@@ -74,7 +74,7 @@ func weekPages(d *Document) []*Page {
 
 // noteRef finds "Your clinician's note: page 3." in d's language.
 func noteRef(d *Document) *regexp.Regexp {
-	m := langOf(d.Info.Lang)
+	m := d.words
 	re := regexp.QuoteMeta(m.T("week.note.where", "page", m.N("page", 987650)))
 	return regexp.MustCompile(strings.Replace(re, "987650", `(\d+)`, 1))
 }
@@ -226,16 +226,51 @@ func cmp(a, b string) string {
 	return b
 }
 
-// weeksLabel matches a dose table's week label in d's language: "Week
-// 5", "Weeks 5 and 6", "Weeks 5 to 9", or the numbers alone; the second
-// group is "and" for a pair.
-func weeksLabel(d *Document) *regexp.Regexp {
-	m := langOf(d.Info.Lang)
-	one := regexp.QuoteMeta(m.T("dose.week", "weeks", ""))
-	many := regexp.QuoteMeta(m.T("dose.weeks", "weeks", ""))
-	pair := regexp.QuoteMeta(m.T("dose.pair", "from", "", "to", ""))
-	run := regexp.QuoteMeta(m.T("dose.run", "from", "", "to", ""))
-	return regexp.MustCompile(`^(?:` + one + `|` + many + `)?(\d+)(?:(` + pair + `|` + run + `)(\d+))?$`)
+// weekLabels match a dose table's week labels in d's language: "Week
+// 5", "Weeks 5 and 6", "Weeks 5 to 9", or the numbers alone, each with
+// its numbers as groups, and whether it names a pair.
+func weekLabels(d *Document) []weekLabel {
+	m := d.words
+	const a, b = "987650", "987651"
+	pair, run := m.T("dose.pair", "from", a, "to", b), m.T("dose.run", "from", a, "to", b)
+	var out []weekLabel
+	for _, l := range []struct {
+		text string
+		pair bool
+	}{
+		{a, false}, {pair, true}, {run, false},
+		{m.T("dose.week", "weeks", a), false},
+		{m.T("dose.weeks", "weeks", pair), true},
+		{m.T("dose.weeks", "weeks", run), false},
+	} {
+		re := regexp.QuoteMeta(l.text)
+		re = strings.Replace(strings.Replace(re, a, `(\d+)`, 1), b, `(\d+)`, 1)
+		out = append(out, weekLabel{regexp.MustCompile("^" + re + "$"), l.pair})
+	}
+	return out
+}
+
+type weekLabel struct {
+	re   *regexp.Regexp
+	pair bool
+}
+
+// parseWeeks reads a week label: its first and last week, and whether it
+// names a pair of weeks.
+func parseWeeks(labels []weekLabel, s string) (from, to int, pair, ok bool) {
+	for _, l := range labels {
+		m := l.re.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		from, _ = strconv.Atoi(m[1])
+		to = from
+		if len(m) > 2 {
+			to, _ = strconv.Atoi(m[2])
+		}
+		return from, to, l.pair, true
+	}
+	return 0, 0, false, false
 }
 
 // doseOrderErrors lists dose tables whose week labels, read down each
@@ -245,19 +280,14 @@ func doseOrderErrors(d *Document, p *plan.Plan) []string {
 	var errs []string
 	for _, e := range p.Exercises {
 		var got []int
-		labels, and := weeksLabel(d), langOf(d.Info.Lang).T("dose.pair", "from", "", "to", "")
+		labels := weekLabels(d)
 		for _, label := range d.doseLabels[e.ID] {
-			m := labels.FindStringSubmatch(label)
-			if m == nil {
+			from, to, pair, ok := parseWeeks(labels, label)
+			if !ok {
 				errs = append(errs, fmt.Sprintf("exercise %s: dose table label %q", e.ID, label))
 				continue
 			}
-			from, _ := strconv.Atoi(m[1])
-			to := from
-			if m[3] != "" {
-				to, _ = strconv.Atoi(m[3])
-			}
-			if m[2] == and && to != from+1 {
+			if pair && to != from+1 {
 				errs = append(errs, fmt.Sprintf("exercise %s: dose table label %q", e.ID, label))
 			}
 			for n := from; n <= to; n++ {
