@@ -54,8 +54,7 @@ Plan:
       --include IDS      exercises to use;  --exclude IDS  ones to leave out
 Patient and clinic (printed in the workbook):
   -p, --patient NAME     --clinician NAME   --clinic NAME   --contact TEXT
-      --notes TEXT       --logo FILE (PNG, JPEG)   --clinic-url URL (a QR code)
-      --lang TAG         the workbook's language: en or es (default en)
+      --notes TEXT       --lang es   --logo FILE   --clinic-url URL (a QR code)
 Output:
   -o, --out FILE         the PDF to write, - for standard output (plan.pdf)
       --paper SIZE       a4 or letter;  --large-print  bigger text and boxes
@@ -72,11 +71,10 @@ Catalogue:
       --version   --licenses   -h, --help     print the version, notices, help
 
 Examples:
-  backplan -w 8 -f strength -p "Ana Ruiz" -o ana.pdf --save-plan ana.yaml
+  backplan -f strength -p "Ana Ruiz" --lang es -o ana.pdf --save-plan ana.yaml
   backplan --from ana.yaml --paper a4 --protect -o ana.pdf --eml ana.eml
   backplan --weekdays mon,thu --equipment none --no-floor --preview
   backplan --batch class.csv --out-dir plans -w 6 --clinician "Dr Lee"
-  backplan --lang es -p "Ana Ruiz" --review 2026-12-21 -o ana.pdf
 `
 
 // env is what backplan takes from the world outside its arguments.

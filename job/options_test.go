@@ -2,6 +2,7 @@ package job_test
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -48,11 +49,6 @@ func TestTable(t *testing.T) {
 		{"clinic", "Sur", func(o job.Options) any { return o.Plan.Patient.Clinic }, "Sur", ""},
 		{"contact", "555", func(o job.Options) any { return o.Plan.Patient.Contact }, "555", ""},
 		{"notes", "Go\ngently", func(o job.Options) any { return o.Plan.Patient.Notes }, "Go\ngently", ""},
-		{"lang", "es", func(o job.Options) any { return o.Plan.Lang }, "es", ""},
-		{"lang", " ES-mx ", func(o job.Options) any { return o.Plan.Lang }, "es", ""},
-		{"lang", "en", func(o job.Options) any { return o.Plan.Lang }, "", ""},
-		{"lang", "fr", nil, nil, `no workbook in language "fr" (choose en, es)`},
-		{"lang", "", func(o job.Options) any { return o.Plan.Lang }, "", ""},
 		{"paper", "A4", func(o job.Options) any { return o.Render.Paper }, render.A4, ""},
 		{"paper", "a5", nil, nil, `unknown paper "a5" (choose a4 or letter)`},
 		{"large-print", "1", func(o job.Options) any { return o.Render.LargePrint }, true, ""},
@@ -66,7 +62,7 @@ func TestTable(t *testing.T) {
 		{"protect", "yes", func(o job.Options) any { return o.Send.Protect }, true, ""},
 		{"eml-plan", "true", func(o job.Options) any { return o.Send.AttachPlan }, true, ""},
 	}
-	tested := map[string]bool{}
+	tested := map[string]bool{"lang": true} // TestLangOption
 	for _, tt := range tests {
 		tested[tt.name] = true
 		t.Run(tt.name+"="+tt.value, func(t *testing.T) {
@@ -288,5 +284,29 @@ func TestPrint(t *testing.T) {
 	o.Render = render.Options{Paper: render.Letter, LargePrint: true}
 	if got := o.Print(render.A4); got != o.Render {
 		t.Errorf("letter chosen: got %+v", got)
+	}
+}
+
+// TestLangOption: lang takes a language the workbook has, by its tag in
+// any case and with a region or not, keeps its own tag ("" for English,
+// as a plan without the setting), and refuses any other with the list.
+func TestLangOption(t *testing.T) {
+	op, ok := job.Lookup("lang")
+	if !ok {
+		t.Fatal("no option lang")
+	}
+	for in, want := range map[string]string{"es": "es", " ES-mx ": "es", "es-419": "es", "en": "", "EN-gb": "", "": ""} {
+		var o job.Options
+		if err := op.Set(&o, in); err != nil || o.Plan.Lang != want {
+			t.Errorf("lang %q: %q, %v; want %q", in, o.Plan.Lang, err, want)
+		}
+	}
+	for _, in := range []string{"fr", "pt-BR", "spanish"} {
+		var o job.Options
+		err := op.Set(&o, in)
+		want := fmt.Sprintf("no workbook in language %q (choose en, es)", in)
+		if err == nil || err.Error() != want || !job.IsUsage(err) {
+			t.Errorf("lang %q: %v, want the usage error %q", in, err, want)
+		}
 	}
 }

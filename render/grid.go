@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/backplan/backplan/plan"
@@ -227,7 +226,7 @@ func (l *layout) nameCellLines(r row, g gridShape) []cellLine {
 	}
 	ref := ""
 	if pg := l.ref("ex:" + r.e.ID); pg > 0 {
-		ref = fmt.Sprintf("page %d", pg) // the page that shows how to do it
+		ref = l.m.N("page", pg) // the page that shows how to do it
 	}
 	sp := l.measure("  ", false, size)
 	refW := 0.0
