@@ -50,6 +50,14 @@
 // leaving a single row behind; every loop that places it ends, and a
 // workbook stops with an error past a thousand pages.
 //
+// Every sentence the workbook prints is a message of the plan's language
+// (plan.Settings.Lang; internal/i18n holds a file per language), dates and
+// the dose notation included: a Spanish workbook keeps every rule above
+// (TestLayoutRules sweeps each language), has within a quarter of the
+// English one's pages, and holds none of the English messages
+// (TestNoEnglishInSpanish); only the clinician's text and the catalogue's
+// are printed as given.
+//
 // render never parses flags or YAML and never reads the clock: the dates in
 // the PDF come from the plan, so the same plan gives the same bytes.
 package render
