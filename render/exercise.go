@@ -121,7 +121,7 @@ func (l *layout) exerciseSplit(e plan.Exercise) bool {
 		second := func(a arrangement) func() {
 			return func() {
 				l.float = floatCol{}
-				l.heading(clean(e.Name)+" (continued)", l.s.h3, 0)
+				l.heading(l.m.T("continued", "head", clean(e.Name)), l.s.h3, 0)
 				l.exerciseParts(e, a, footParts[at:])
 			}
 		}
