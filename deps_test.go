@@ -65,7 +65,7 @@ var importRules = []importRule{
 		"job has no flags and no terminal: each front end words its own", nil},
 	{"job", true, nil,
 		"job knows options, plans and the page's print, nothing of a front end",
-		[]string{"plan", "render", "internal/words"}},
+		[]string{"plan", "render", "internal/words", "internal/i18n"}},
 	{"serve", true, fileAccess,
 		"serve reads every body into memory and writes no file; main listens and owns files", nil},
 	{"serve", false, edge,

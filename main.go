@@ -60,7 +60,7 @@ Plan (--preset NAME fills these in, and the ones you give win):
       --dose ID=DOSES    as row-band="2x8 to 3x12";  --order IDS  session order
 Patient and clinic (printed in the workbook):
   -p, --patient NAME     --clinician NAME   --clinic NAME   --contact TEXT
-      --notes TEXT       --logo FILE (PNG, JPEG)   --clinic-url URL (a QR code)
+      --notes TEXT       --lang es   --logo FILE   --clinic-url URL (a QR code)
 Output:
   -o, --out FILE         the PDF to write, - for standard output (plan.pdf)
       --paper SIZE       a4 or letter;  --large-print  bigger text and boxes
@@ -77,7 +77,7 @@ Catalogue:
       --version   --licenses   -h, --help     print the version, notices, help
 
 Examples:
-  backplan -w 8 -f strength -p "Ana Ruiz" -o ana.pdf --save-plan ana.yaml
+  backplan -f strength -p "Ana Ruiz" --lang es -o ana.pdf --save-plan ana.yaml
   backplan --from ana.yaml --paper a4 --protect -o ana.pdf --eml ana.eml
   backplan --preset older-adult --weekdays mon,thu --equipment none --preview
   backplan --batch class.csv --out-dir plans -w 6 --clinician "Dr Lee"

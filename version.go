@@ -72,9 +72,9 @@ func versionOf(stampVersion, stampCommit string, bi *debug.BuildInfo) string {
 
 // The licence texts are embedded here, by path, rather than exported by
 // fonts and internal/fpdf: package main does not import internal/fpdf
-// (deps_test.go), and one place keeps them together. go-qr's and
-// klauspost/compress's are copies of the LICENSE files of the versions
-// go.mod names.
+// (deps_test.go), and one place keeps them together. go-qr's,
+// klauspost/compress's and golang.org/x/text's are copies of the LICENSE
+// files of the versions go.mod names.
 var (
 	//go:embed LICENSE
 	backplanLicense string
@@ -86,11 +86,13 @@ var (
 	qrLicense string
 	//go:embed licenses/klauspost-compress.txt
 	compressLicense string
+	//go:embed licenses/golang-x-text.txt
+	textLicense string
 )
 
 // licenses returns the licence notices of backplan and of what its
-// binary carries: the fonts, the PDF library, the QR encoder and
-// the compressor.
+// binary carries: the fonts, the PDF library, the QR encoder, the
+// compressor and the language tables.
 func licenses() string {
 	parts := []struct{ what, text string }{
 		{"backplan", backplanLicense},
@@ -98,6 +100,7 @@ func licenses() string {
 		{"fpdf, the PDF library backplan is built with (codeberg.org/go-pdf/fpdf)", fpdfLicense},
 		{"go-qr, which encodes the QR codes of the workbooks (github.com/piglig/go-qr)", qrLicense},
 		{"compress, which compresses the PDFs (github.com/klauspost/compress)", compressLicense},
+		{"text, which gives the workbook's languages their tags and plural forms (golang.org/x/text)", textLicense},
 	}
 	var b strings.Builder
 	for i, p := range parts {

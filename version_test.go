@@ -67,6 +67,7 @@ func TestLicenses(t *testing.T) {
 		{"fpdf", "==== fpdf", "Copyright (c) 2021 The Go-PDF authors", "OTHER DEALINGS IN THE\nSOFTWARE.\n"},
 		{"go-qr", "==== go-qr", "Copyright (c) 2023 piglig", "OTHER DEALINGS IN THE\nSOFTWARE.\n"},
 		{"compress", "==== compress", "Copyright (c) 2012 The Go Authors", "OTHER DEALINGS IN THE SOFTWARE.\n"},
+		{"text", "==== text", "Copyright 2009 The Go Authors.", "OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -168,6 +168,44 @@ func TestDraft(t *testing.T) {
 	}
 }
 
+// TestDraftSpanish: a workbook in Spanish goes with a draft in Spanish,
+// subject and words, that still says nothing of the plan; a plan in a
+// language the workbook lacks has no draft.
+func TestDraftSpanish(t *testing.T) {
+	o := draftOptions()
+	o.Send.Protect = true
+	p := planFor(t, o)
+	// The test catalogue has no Spanish words; the draft needs none.
+	o.Plan.Lang, p.Settings.Lang = "es", "es"
+	eml, err := job.Draft(p, o, runDay, []byte("%PDF-1.4"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := mail.ReadMessage(bytes.NewReader(eml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
+	if subject != "Su plan de ejercicios de Clínica Norte" {
+		t.Errorf("subject %q", subject)
+	}
+	body := string(readParts(t, m)[0].data)
+	for _, want := range []string{"Hola, José Núñez:", "Le enviamos su plan de ejercicios de Clínica Norte adjunto", "contraseña", "020 7946 0000", "Saludos cordiales,", "Dr Sam Lee"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the words lack %q:\n%s", want, body)
+		}
+	}
+	for _, english := range []string{"Hello", "attached", "passphrase", "Best wishes"} {
+		if strings.Contains(body, english) {
+			t.Errorf("the Spanish words hold %q:\n%s", english, body)
+		}
+	}
+	p.Settings.Lang = "fr"
+	if _, err := job.Draft(p, o, runDay, []byte("%PDF-1.4")); err == nil || !strings.Contains(err.Error(), `no workbook in language "fr"`) {
+		t.Errorf("a draft in French: %v", err)
+	}
+}
+
 // TestDraftKinds: without an address there is no To; with protection the
 // words say the passphrase comes another way; with eml-plan the plan
 // file is attached as the plan file --save-plan writes.

@@ -24,6 +24,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/backplan/backplan/internal/i18n"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -51,9 +52,13 @@ func Draft(p *plan.Plan, o Options, date time.Time, pdf []byte) ([]byte, error) 
 		}
 		files = append(files, attachment{FileName(p.Patient.Name, ".yaml"), "application/yaml", y.Bytes()})
 	}
-	subject := "Your exercise plan"
+	lang, err := draftLang(p)
+	if err != nil {
+		return nil, err
+	}
+	subject := lang.T("mail.subject")
 	if c := oneLine(p.Patient.Clinic); c != "" {
-		subject += " from " + c
+		subject = lang.T("mail.subject.from", "clinic", c)
 	}
 	head := []string{"X-Unsent: 1"}
 	if o.Send.Email != "" {
@@ -69,7 +74,7 @@ func Draft(p *plan.Plan, o Options, date time.Time, pdf []byte) ([]byte, error) 
 	}
 	head = append(head, fold("Subject: "+mime.QEncoding.Encode("utf-8", subject)),
 		"Date: "+date.Format(time.RFC1123Z))
-	body := draftWords(p, o)
+	body := draftWords(lang, p, o)
 	parts, err := draftParts(body, files)
 	if err != nil {
 		return nil, err
@@ -147,33 +152,48 @@ func base64Lines(data []byte) []byte {
 	return b.Bytes()
 }
 
+// draftLang is the messages of the plan's language, which the email
+// speaks as the workbook does.
+func draftLang(p *plan.Plan) (*i18n.Lang, error) {
+	set, err := i18n.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	m, err := set.Match(p.Settings.Lang)
+	if err != nil {
+		return nil, &Error{Option: "lang", Err: err}
+	}
+	return m, nil
+}
+
 // draftWords are the draft's words: who it is for, that the plan is
 // attached, how to open it, and who it is from; nothing of the plan.
-func draftWords(p *plan.Plan, o Options) string {
+func draftWords(m *i18n.Lang, p *plan.Plan, o Options) string {
 	pt := p.Patient
 	var b strings.Builder
+	para := func(s string) { b.WriteString(s + "\n\n") }
 	if n := oneLine(pt.Name); n != "" {
-		fmt.Fprintf(&b, "Hello %s,\n\n", n)
+		para(m.T("mail.hello.name", "name", n))
 	} else {
-		b.WriteString("Hello,\n\n")
+		para(m.T("mail.hello"))
 	}
-	from := ""
 	if c := oneLine(pt.Clinic); c != "" {
-		from = " from " + c
+		para(m.T("mail.attached.from", "clinic", c))
+	} else {
+		para(m.T("mail.attached"))
 	}
-	fmt.Fprintf(&b, "Your exercise plan%s is attached to this email as a PDF file. You can open it on a computer, a tablet or a phone, or print it.\n\n", from)
 	if o.Render.Protect != nil || o.Send.Protect {
-		b.WriteString("The file is locked with a passphrase of a few words. We will tell you the passphrase in person or by telephone; it is not in this email. Type it when the file asks for it.\n\n")
+		para(m.T("mail.locked"))
 	}
 	if o.Send.AttachPlan {
-		b.WriteString("The plan file is attached as well, to print the same plan again with backplan.\n\n")
+		para(m.T("mail.planfile"))
 	}
 	if c := oneLine(pt.Contact); c != "" {
-		fmt.Fprintf(&b, "If you have any questions, contact us: %s.\n\n", strings.TrimRight(c, "."))
+		para(m.T("mail.contact", "contact", strings.TrimRight(c, ".")))
 	} else {
-		b.WriteString("If you have any questions, reply to this email.\n\n")
+		para(m.T("mail.reply"))
 	}
-	b.WriteString("Best wishes,\n")
+	b.WriteString(m.T("mail.bye") + "\n")
 	for _, s := range []string{oneLine(pt.Clinician), oneLine(pt.Clinic)} {
 		if s != "" {
 			b.WriteString(s + "\n")

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/backplan/backplan/internal/i18n"
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
@@ -61,6 +62,12 @@ func Build(cat *plan.Catalog, o Options, today time.Time) (*plan.Plan, error) {
 	po.Today = plan.DateOf(today)
 	po.Preset = o.Preset
 	po.LargePrint = o.Render.LargePrint
+	if po.Lang != "" { // "" is English, the catalogue's own words
+		var err error
+		if cat, err = cat.Localized(po.Lang); err != nil {
+			return nil, &Error{Option: "lang", Err: err}
+		}
+	}
 	return plan.Build(cat, po)
 }
 
@@ -165,6 +172,7 @@ var table = []Option{
 	{"clinic", PatientGroup, Text, "the clinic", text(func(o *Options) *string { return &o.Plan.Patient.Clinic })},
 	{"contact", PatientGroup, Text, "how to reach the clinician", text(func(o *Options) *string { return &o.Plan.Patient.Contact })},
 	{"notes", PatientGroup, Text, "notes for the patient", text(func(o *Options) *string { return &o.Plan.Patient.Notes })},
+	{"lang", PatientGroup, Choice, "the workbook's language: " + strings.Join(i18n.Languages(), " or "), setLang},
 	{"paper", PrintGroup, Choice, "a4 or letter", setPaper},
 	{"large-print", PrintGroup, Switch, "bigger text and boxes", switchOf(func(o *Options) *bool { return &o.Render.LargePrint })},
 	{"clinic-url", PrintGroup, Text, "a link to the clinic's videos, a QR code on the cover", setClinicURL},
@@ -357,6 +365,42 @@ func setEmail(name string, o *Options, s string) error {
 	o.Send.Email = a.Address
 	if a.Name != "" {
 		o.Send.Email = a.String()
+	}
+	return nil
+}
+
+// Language is one of the workbook's languages: its tag ("es") and its
+// name in itself ("Español"), for a front end's list.
+type Language struct{ Tag, Name string }
+
+// Languages lists the workbook's languages, English first.
+func Languages() []Language {
+	set, err := i18n.Builtin()
+	if err != nil {
+		return nil
+	}
+	var out []Language
+	for _, tag := range set.Names() {
+		l, _ := set.Match(tag)
+		out = append(out, Language{tag, l.T("lang.name")})
+	}
+	return out
+}
+
+// setLang takes a language the workbook has, as a tag in any case ("es",
+// "ES", "es-MX"), and keeps its own tag.
+func setLang(_ string, o *Options, s string) error {
+	set, err := i18n.Builtin()
+	if err != nil {
+		return err
+	}
+	l, err := set.Match(s)
+	if err != nil {
+		return err
+	}
+	o.Plan.Lang = l.Tag()
+	if o.Plan.Lang == i18n.Reference {
+		o.Plan.Lang = "" // English, as a plan without the setting
 	}
 	return nil
 }

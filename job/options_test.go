@@ -65,7 +65,7 @@ func TestTable(t *testing.T) {
 		{"protect", "yes", func(o job.Options) any { return o.Send.Protect }, true, ""},
 		{"eml-plan", "true", func(o job.Options) any { return o.Send.AttachPlan }, true, ""},
 	}
-	tested := map[string]bool{}
+	tested := map[string]bool{"lang": true} // TestLangOption
 	for _, tt := range tests {
 		tested[tt.name] = true
 		t.Run(tt.name+"="+tt.value, func(t *testing.T) {
@@ -105,7 +105,7 @@ func TestTableGroups(t *testing.T) {
 			t.Errorf("option %s: group %d, kind %d, does %q", op.Name, op.Group, op.Kind, op.Does)
 		}
 	}
-	if got := strings.Join(job.Names(job.PatientGroup), ","); got != "patient,clinician,clinic,contact,notes" {
+	if got := strings.Join(job.Names(job.PatientGroup), ","); got != "patient,clinician,clinic,contact,notes,lang" {
 		t.Errorf("patient group: %s", got)
 	}
 	if got := strings.Join(job.Names(job.PrintGroup), ","); got != "paper,large-print,clinic-url" {
@@ -320,5 +320,29 @@ func TestTableWords(t *testing.T) {
 	want := `dose: exercise "row-band": top sets 2 is below start sets 3`
 	if err := op.Set(&o, "row-band=3 sets of 12 to 2 sets of 8"); err == nil || err.Error() != want || !job.IsUsage(err) {
 		t.Errorf("got %v, want the usage error %q", err, want)
+	}
+}
+
+// TestLangOption: lang takes a language the workbook has, by its tag in
+// any case and with a region or not, keeps its own tag ("" for English,
+// as a plan without the setting), and refuses any other with the list.
+func TestLangOption(t *testing.T) {
+	op, ok := job.Lookup("lang")
+	if !ok {
+		t.Fatal("no option lang")
+	}
+	for in, want := range map[string]string{"es": "es", " ES-mx ": "es", "es-419": "es", "en": "", "EN-gb": "", "": ""} {
+		var o job.Options
+		if err := op.Set(&o, in); err != nil || o.Plan.Lang != want {
+			t.Errorf("lang %q: %q, %v; want %q", in, o.Plan.Lang, err, want)
+		}
+	}
+	for _, in := range []string{"fr", "pt-BR", "spanish"} {
+		var o job.Options
+		err := op.Set(&o, in)
+		want := fmt.Sprintf("no workbook in language %q (choose en, es)", in)
+		if err == nil || err.Error() != want || !job.IsUsage(err) {
+			t.Errorf("lang %q: %v, want the usage error %q", in, err, want)
+		}
 	}
 }

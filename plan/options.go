@@ -103,6 +103,11 @@ type Options struct {
 	// clock.
 	Today Date
 
+	// Lang is the language the workbook is printed in, a tag such as
+	// "es"; "" is English. The planner keeps it for the plan file, so
+	// that a reprint speaks the same language; render checks it.
+	Lang string
+
 	Patient Patient
 
 	// Preset is the name of the catalogue's preset the clinician started
@@ -141,7 +146,8 @@ type Settings struct {
 	// Preset is the catalogue's preset the plan started from, if any.
 	Preset string `yaml:"preset,omitempty"`
 	// LargePrint is true when the workbook was made in large print.
-	LargePrint bool `yaml:"large_print,omitempty"`
+	LargePrint bool   `yaml:"large_print,omitempty"`
+	Lang       string `yaml:"lang,omitempty"` // the workbook's language; "" is English
 }
 
 // Weekdays are days of the week, in week order from Sunday. A plan file
@@ -294,7 +300,7 @@ func ParseEquipment(s string) ([]Equipment, error) {
 func (o Options) resolve(c *Catalog) (Settings, error) {
 	s := Settings{
 		Weeks: o.Weeks, Days: o.Days, Focus: o.Focus, Level: o.Level,
-		NoFloor: o.NoFloor, Minutes: o.Minutes, LargePrint: o.LargePrint,
+		NoFloor: o.NoFloor, Minutes: o.Minutes, LargePrint: o.LargePrint, Lang: o.Lang,
 	}
 	if o.Preset != "" {
 		if _, ok := c.Preset(o.Preset); !ok {

@@ -3,10 +3,10 @@ package plan
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/backplan/backplan/internal/words"
 	"gopkg.in/yaml.v3"
 )
 
@@ -124,19 +124,7 @@ func fieldOf(line []byte) string {
 	return ""
 }
 
-// maxQuoted is how many characters of a value a message quotes.
-const maxQuoted = 40
-
 // Quote quotes a value someone gave for a message, as %q does, but at
-// most its first maxQuoted characters then "…": a value of megabytes must
-// not be repeated whole in a one-line error or a report.
-func Quote(s string) string {
-	n := 0
-	for i := range s {
-		if n == maxQuoted {
-			return strconv.Quote(s[:i]) + "…"
-		}
-		n++
-	}
-	return strconv.Quote(s)
-}
+// most its first 40 characters then "…" (words.Quote): a value of
+// megabytes must not be repeated whole in a one-line error or a report.
+func Quote(s string) string { return words.Quote(s) }

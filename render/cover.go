@@ -1,12 +1,11 @@
 package render
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/backplan/backplan/internal/words"
+	"github.com/backplan/backplan/internal/i18n"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -41,7 +40,7 @@ const (
 )
 
 func (l *layout) cover() {
-	l.section("cover", "About your plan", 0)
+	l.section("cover", l.m.T("cover.section"), 0)
 	notes := strings.TrimSpace(l.p.Patient.Notes)
 	var forms []coverForm
 	for _, here := range []bool{true, false} {
@@ -59,7 +58,7 @@ func (l *layout) cover() {
 			break
 		}
 	}
-	l.onBreak = func() { l.heading("About your plan (continued)", l.s.h3, 0) }
+	l.onBreak = func() { l.heading(l.m.T("continued", "head", l.m.T("cover.section")), l.s.h3, 0) }
 	l.coverBody(notes, f)
 	l.onBreak = nil
 	if notes != "" && !f.noteHere {
@@ -69,31 +68,31 @@ func (l *layout) cover() {
 
 // coverBody lays out the cover in one of its forms.
 func (l *layout) coverBody(notes string, f coverForm) {
-	s := l.s
+	s, m := l.s, l.m
 	p := l.p
 	if f.fit == tight {
-		l.heading(title, s.h1, 0)
+		l.heading(m.T("title"), s.h1, 0)
 	} else {
-		l.heading(title, s.title, 0)
+		l.heading(m.T("title"), s.title, 0)
 	}
 	l.coverLogo()
 	who := []fact{}
 	if n := clean(p.Patient.Name); n != "" {
-		who = append(who, fact{label: "For", text: n})
+		who = append(who, fact{label: m.T("cover.for"), text: n})
 	}
 	if c := joinNonEmpty(", ", clean(p.Patient.Clinician), clean(p.Patient.Clinic)); c != "" {
-		who = append(who, fact{label: "From", text: c})
+		who = append(who, fact{label: m.T("cover.from"), text: c})
 	}
 	if d := p.Settings.Issued; !d.IsZero() {
-		who = append(who, fact{label: "Given to you on", text: longDate(d)})
+		who = append(who, fact{label: m.T("cover.given"), text: longDate(m, d)})
 	}
 	if d := p.Settings.Review; !d.IsZero() {
-		who = append(who, fact{label: "Next appointment", text: longDate(d), bold: true})
+		who = append(who, fact{label: m.T("cover.next"), text: longDate(m, d), bold: true})
 	}
 	if c := clean(p.Patient.Contact); c != "" {
-		who = append(who, fact{label: "Questions?", text: "If anything worries you, contact " + c})
+		who = append(who, fact{label: m.T("cover.questions"), text: m.T("cover.questions.contact", "contact", c)})
 	} else {
-		who = append(who, fact{label: "Questions?", text: "Call your clinician on", writeIn: true})
+		who = append(who, fact{label: m.T("cover.questions"), text: m.T("cover.questions.call"), writeIn: true})
 	}
 	if f.fit == tight {
 		who = append(who, l.glance(true)...) // one list, no heading between
@@ -107,28 +106,28 @@ func (l *layout) coverBody(notes string, f coverForm) {
 	switch {
 	case notes != "" && f.noteHere:
 		l.framed(thick, 0, func() {
-			l.para("Notes from your clinician", true, s.body)
+			l.para(m.T("cover.notes.head"), true, s.body)
 			l.para(notes, false, s.body)
 		})
 	case notes != "":
-		l.para(fmt.Sprintf("Your clinician has written notes for you on %s.", pageWord(l.ref("clinician-notes"))), true, s.body)
+		l.para(m.T("cover.notes.where", "page", pageWord(m, l.ref("clinician-notes"))), true, s.body)
 	}
 
 	switch f.fit {
 	case roomy:
-		l.heading("Your plan at a glance", s.h2, 4*s.lineH(s.body))
+		l.heading(m.T("cover.glance"), s.h2, 4*s.lineH(s.body))
 		var rows [][2]string
 		for _, r := range l.glance(false) {
 			rows = append(rows, [2]string{r.label, r.text})
 		}
-		rows = slices.Insert(rows, 4, [2]string{"Level", levelWords(p.Settings.Level)})
+		rows = slices.Insert(rows, 4, [2]string{m.T("cover.level"), levelWords(m, p.Settings.Level)})
 		l.table(rows)
 	case compact:
-		l.heading("Your plan at a glance", s.h2, 4*s.lineH(s.body))
+		l.heading(m.T("cover.glance"), s.h2, 4*s.lineH(s.body))
 		l.facts(l.glance(true), false)
 	}
 
-	l.heading("Inside this workbook", s.h2, 3*s.lineH(s.body))
+	l.heading(m.T("cover.inside"), s.h2, 3*s.lineH(s.body))
 	l.contents(f.fit == tight)
 	l.clinicCode()
 }
@@ -187,10 +186,11 @@ func (l *layout) facts(rows []fact, close bool) {
 
 // noteSection prints a note too long for the cover on a page of its own.
 func (l *layout) noteSection(notes string) {
-	s := l.s
-	l.section("clinician-notes", "Notes from your clinician", 0)
-	l.heading("Notes from your clinician", s.h1, 0)
-	l.onBreak = func() { l.heading("Notes from your clinician (continued)", s.h3, 0) }
+	s, m := l.s, l.m
+	head := m.T("cover.notes.head")
+	l.section("clinician-notes", head, 0)
+	l.heading(head, s.h1, 0)
+	l.onBreak = func() { l.heading(m.T("continued", "head", head), s.h3, 0) }
 	l.para(notes, false, s.body)
 	l.onBreak = nil
 }
@@ -198,7 +198,7 @@ func (l *layout) noteSection(notes string) {
 // glance is the plan at a glance: what it asks of the patient, from what
 // the plan contains rather than what the clinician allowed.
 func (l *layout) glance(merge bool) []fact {
-	p, st := l.p, l.p.Settings
+	p, st, m := l.p, l.p.Settings, l.m
 	var days []time.Weekday
 	if len(p.Weeks) > 0 {
 		for _, ses := range p.Weeks[0].Sessions {
@@ -207,57 +207,58 @@ func (l *layout) glance(merge bool) []fact {
 	}
 	floor := slices.ContainsFunc(p.Exercises, func(e plan.Exercise) bool { return e.Floor })
 	rows := []fact{
-		{label: "Length", text: words.Count(len(p.Weeks), "week") + ": " + shortDates(st.Start, p.End())},
-		{label: "Days", text: daysLine(st.Days, days)},
-		{label: "Each session", text: sessionLength(p) + ", with a short warm-up first"},
-		{label: "Focus", text: focusLine(p)},
-		{label: "Equipment", text: equipmentLine(p)},
+		{label: m.T("cover.length"), text: m.N("count.week", len(p.Weeks)) + ": " + shortDates(m, st.Start, p.End())},
+		{label: m.T("cover.days"), text: daysLine(m, st.Days, days)},
+		{label: m.T("cover.session"), text: m.T("cover.session.text", "length", sessionLength(m, p))},
+		{label: m.T("cover.focus"), text: focusLine(m, p)},
+		{label: m.T("cover.equipment"), text: equipmentLine(m, p)},
 	}
 	switch {
 	case merge && floor && len(usedEquipment(p)) == 0:
-		rows[4].text = "A mat or carpet to lie on; nothing else special"
+		rows[4].text = m.T("cover.floor-only")
 	case merge && floor:
-		rows[4].text += ", and a mat or carpet to lie on"
+		rows[4].text = m.T("cover.floor-and", "equipment", rows[4].text)
 	case merge:
 		// The list leaves the floor out: the plan has no floor work.
 	case floor:
-		rows = append(rows, fact{label: "Floor work", text: "Some exercises are done lying on a mat or carpet"})
+		rows = append(rows, fact{label: m.T("cover.floor"), text: m.T("cover.floor.some")})
 	default:
-		rows = append(rows, fact{label: "Floor work", text: "None: every exercise is done standing or sitting"})
+		rows = append(rows, fact{label: m.T("cover.floor"), text: m.T("cover.floor.none")})
 	}
 	return rows
 }
 
 // daysLine is the training days of a week: "3 days a week: Monday,
 // Wednesday and Friday", "5 days a week: Monday to Friday", "Every day".
-func daysLine(n int, days []time.Weekday) string {
-	d := words.Count(n, "day") + " a week"
+func daysLine(m *i18n.Lang, n int, days []time.Weekday) string {
+	d := m.N("cover.days.count", n)
 	switch {
 	case len(days) == 7:
-		return "Every day"
+		return m.T("cover.days.every")
 	case len(days) >= 3 && int(days[len(days)-1]-days[0]) == len(days)-1:
-		return d + ": " + days[0].String() + " to " + days[len(days)-1].String()
+		return m.T("cover.days.run", "count", d, "from", m.Weekday(days[0], false), "to", m.Weekday(days[len(days)-1], false))
 	case len(days) > 0:
 		names := make([]string, len(days))
 		for i, w := range days {
-			names[i] = w.String()
+			names[i] = m.Weekday(w, false)
 		}
-		return d + ": " + words.And(names)
+		return m.T("cover.days.list", "count", d, "days", m.And(names))
 	}
 	return d
 }
 
 // shortDates is "30 November to 27 December 2026".
-func shortDates(a, b plan.Date) string {
-	if a.Format("2006") != b.Format("2006") {
-		return a.Format("2 January 2006") + " to " + b.Format("2 January 2006")
+func shortDates(m *i18n.Lang, a, b plan.Date) string {
+	from := m.Date("date.day-month", a.Time())
+	if a.Time().Year() != b.Time().Year() {
+		from = m.Date("date.day-month-year", a.Time())
 	}
-	return a.Format("2 January") + " to " + b.Format("2 January 2006")
+	return m.T("range", "from", from, "to", m.Date("date.day-month-year", b.Time()))
 }
 
 // sessionLength is how long the plan's sessions take, from the planner's
 // estimates: "About 18 minutes", "About 12 to 20 minutes".
-func sessionLength(p *plan.Plan) string {
+func sessionLength(m *i18n.Lang, p *plan.Plan) string {
 	lo, hi := 0, 0
 	for _, w := range p.Weeks {
 		for _, ses := range w.Sessions {
@@ -272,42 +273,42 @@ func sessionLength(p *plan.Plan) string {
 	}
 	switch {
 	case hi == 0:
-		return fmt.Sprintf("Up to about %d minutes", p.Settings.Minutes)
+		return m.T("cover.minutes.upto", "n", p.Settings.Minutes)
 	case lo == hi:
-		return fmt.Sprintf("About %d minutes", hi)
+		return m.T("cover.minutes.about", "n", hi)
 	}
-	return fmt.Sprintf("About %d to %d minutes", lo, hi)
+	return m.T("cover.minutes.range", "lo", lo, "hi", hi)
 }
 
 // contents lists the parts of the workbook with their page numbers: one
 // part a line, or, in two columns, with short names.
 func (l *layout) contents(columns bool) {
-	n := len(l.p.Weeks)
+	n, m := len(l.p.Weeks), l.m
 	type part struct{ long, short, pages string }
 	parts := []part{
-		{"How to use this workbook and stay safe", "Staying safe", pageWord(l.ref("safety"))},
-		{"Everyday advice: flare-ups, sitting, soreness", "Everyday advice", pageWord(l.ref("advice"))},
+		{m.T("contents.safety"), m.T("contents.safety.short"), pageWord(m, l.ref("safety"))},
+		{m.T("contents.advice"), m.T("contents.advice.short"), pageWord(m, l.ref("advice"))},
 	}
 	if n > 0 {
-		long, short := "Week 1: tick boxes for each day", "Week 1"
+		long, short := m.T("contents.week"), m.T("contents.week.short")
 		if n > 1 {
-			long, short = fmt.Sprintf("Weeks 1 to %d: tick boxes for each day", n), fmt.Sprintf("Weeks 1 to %d", n)
+			long, short = m.T("contents.weeks", "n", n), m.T("contents.weeks.short", "n", n)
 		}
 		first, last := l.ref("week:1"), l.ref("weeks:end") // the last week's spare page
-		pages := pageWord(first)
+		pages := pageWord(m, first)
 		if last > first {
-			pages = fmt.Sprintf("pages %d to %d", first, last)
+			pages = m.T("pages", "from", first, "to", last)
 		}
 		parts = append(parts, part{long, short, pages})
 	}
 	parts = append(parts,
-		part{"How to do each exercise", "Each exercise", pageWord(l.ref("exercises"))},
-		part{"Your progress", "Your progress", pageWord(l.ref("progress"))},
-		part{"Notes", "Notes", pageWord(l.ref("notes"))},
+		part{m.T("contents.exercises"), m.T("contents.exercises.short"), pageWord(m, l.ref("exercises"))},
+		part{m.T("contents.progress"), m.T("contents.progress"), pageWord(m, l.ref("progress"))},
+		part{m.T("contents.notes"), m.T("contents.notes"), pageWord(m, l.ref("notes"))},
 	)
 	size := l.s.body
 	lh := l.s.lineH(size)
-	pw := l.measure("pages 888 to 888", false, size) + 4
+	pw := l.measure(m.T("contents.widest"), false, size) + 4
 	// row places a part between x0 and x1 at the cursor and returns its
 	// height.
 	row := func(label, pages string, x0, x1 float64) float64 {
@@ -338,11 +339,4 @@ func (l *layout) contents(columns bool) {
 		l.y += h
 	}
 	l.y += l.s.para
-}
-
-func pageWord(n int) string {
-	if n == 0 {
-		return "page ?"
-	}
-	return fmt.Sprintf("page %d", n)
 }

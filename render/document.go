@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/i18n"
 )
 
 // Document is a laid-out workbook: every page with everything on it placed
@@ -31,6 +32,9 @@ type Document struct {
 	// doseLabels are the week labels of each exercise's dose table, by
 	// exercise id, in reading order: down each column, then the next.
 	doseLabels map[string][]string
+	// words are the messages the document was laid out in, for the
+	// layout-rule tests to read its labels by.
+	words *i18n.Lang
 }
 
 // Info is the PDF's metadata.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/backplan/backplan/internal/i18n"
 	"strconv"
 	"strings"
 
@@ -44,34 +45,34 @@ func (l *layout) doseRows(e plan.Exercise) []doseRow {
 
 // label names the row's weeks: "Week 5", "Weeks 5 and 6", "Weeks 5 to 9",
 // or without the word (short) under a header that says it.
-func (r doseRow) label(short bool) string {
+func (r doseRow) label(m *i18n.Lang, short bool) string {
 	var t string
 	switch {
 	case r.from == r.to:
 		t = strconv.Itoa(r.from)
 	case r.to == r.from+1:
-		t = fmt.Sprintf("%d and %d", r.from, r.to)
+		t = m.T("dose.pair", "from", r.from, "to", r.to)
 	default:
-		t = fmt.Sprintf("%d to %d", r.from, r.to)
+		t = m.T("dose.run", "from", r.from, "to", r.to)
 	}
 	switch {
 	case short:
 		return t
 	case r.from == r.to:
-		return "Week " + t
+		return m.T("dose.week", "weeks", t)
 	}
-	return "Weeks " + t
+	return m.T("dose.weeks", "weeks", t)
 }
 
 // amount is the row's amount, or says the exercise is not in its weeks.
-func (r doseRow) amount() string {
+func (r doseRow) amount(m *i18n.Lang) string {
 	switch {
 	case r.text != "":
 		return r.text
 	case r.from == r.to:
-		return "Not this week"
+		return m.T("dose.not-week")
 	}
-	return "Not in these weeks"
+	return m.T("dose.not-weeks")
 }
 
 // resisted reports whether e works against a band or a weight, whose
@@ -109,13 +110,13 @@ func (l *layout) doseBeside(e plan.Exercise, w float64) bool {
 // weight on.
 func (l *layout) doseSection(e plan.Exercise, a arrangement) {
 	s := l.s
-	head := "How much to do"
+	head := l.m.T("dose.head")
 	if !resisted(e) {
 		l.heading(head, s.h3, 0)
 		l.doseTable(e.ID, l.doseRows(e), a)
 		return
 	}
-	label := "Your band or weight:"
+	label := l.m.T("dose.band")
 	lineW := 2.5 * s.label / 3
 	if !l.headingWithLine(head, s.h3, label, lineW) {
 		l.heading(head, s.h3, 0)
@@ -186,9 +187,9 @@ func (l *layout) doseTabs(rows []doseRow, pad float64, bare bool) []doseTab {
 		t := doseTab{cols: cols, perCol: (len(rows) + cols - 1) / cols, gap: doseGap, pad: pad}
 		t.pairW = (l.width() - float64(cols-1)*t.gap) / float64(cols)
 		labelsW := func(short bool) float64 {
-			w := l.measure(map[bool]string{false: "Weeks", true: "Week"}[short], true, size)
+			w := l.measure(map[bool]string{false: l.m.T("dose.col.weeks"), true: l.m.T("dose.col.week")}[short], true, size)
 			for _, r := range rows {
-				w = max(w, l.measure(r.label(short), true, size))
+				w = max(w, l.measure(r.label(l.m, short), true, size))
 			}
 			return w + 2*pad + 1
 		}
@@ -200,12 +201,12 @@ func (l *layout) doseTabs(rows []doseRow, pad float64, bare bool) []doseTab {
 		if cols > 1 && (t.labelW > t.pairW*0.45 || amountW < l.widestWord(rows, size)) {
 			continue
 		}
-		t.head = [2]string{"Weeks", "How much to do"}
+		t.head = [2]string{l.m.T("dose.col.weeks"), l.m.T("dose.head")}
 		if t.short {
-			t.head[0] = "Week"
+			t.head[0] = l.m.T("dose.col.week")
 		}
 		if l.measure(t.head[1], true, size) > amountW {
-			t.head[1] = "Amount"
+			t.head[1] = l.m.T("dose.col.amount")
 		}
 		lh := s.lineH(size)
 		t.headH = lh + 2*pad
@@ -216,7 +217,7 @@ func (l *layout) doseTabs(rows []doseRow, pad float64, bare bool) []doseTab {
 		}
 		t.hs = make([]float64, t.perCol)
 		for i, r := range rows {
-			lines := l.wrap(r.amount(), amountW, false, size)
+			lines := l.wrap(r.amount(l.m), amountW, false, size)
 			t.lines = append(t.lines, lines)
 			t.hs[i%t.perCol] = max(t.hs[i%t.perCol], float64(len(lines))*lh+2*pad)
 		}
@@ -232,7 +233,7 @@ func (t doseTab) height() float64 { return t.headH + rowsH(t.hs, 0, len(t.hs)) }
 func (l *layout) widestWord(rows []doseRow, size float64) float64 {
 	w := 0.0
 	for _, r := range rows {
-		for _, word := range strings.Fields(r.amount()) {
+		for _, word := range strings.Fields(r.amount(l.m)) {
 			w = max(w, l.measure(word, false, size))
 		}
 	}
@@ -285,8 +286,8 @@ func (l *layout) drawDoseTab(id string, t doseTab, rows []doseRow) {
 			}
 			h := t.hs[j]
 			l.rect(x, y, t.labelW, h, thin, fillLabel)
-			l.text(x+t.pad, y+t.pad, rows[i].label(t.short), true, size)
-			labels = append(labels, rows[i].label(t.short))
+			l.text(x+t.pad, y+t.pad, rows[i].label(l.m, t.short), true, size)
+			labels = append(labels, rows[i].label(l.m, t.short))
 			fill := 0.0
 			if rows[i].text == "" {
 				fill = fillOff
@@ -325,7 +326,7 @@ const noDose = "–"
 
 // doseLetters gives each amount of rows a letter, or reports false when
 // they are more than the alphabet.
-func doseLetters(rows []doseRow) (letterKey, bool) {
+func doseLetters(m *i18n.Lang, rows []doseRow) (letterKey, bool) {
 	var k letterKey
 	letter := map[string]string{}
 	for _, r := range rows {
@@ -340,7 +341,7 @@ func doseLetters(rows []doseRow) (letterKey, bool) {
 				letter[t] = string(rune('A' + len(letter) - boolRank(letter[""] != "")))
 			}
 			k.keys = append(k.keys, letter[t])
-			k.amounts = append(k.amounts, r.amount())
+			k.amounts = append(k.amounts, r.amount(m))
 		}
 		for n := r.from; n <= r.to; n++ {
 			k.weeks = append(k.weeks, n)
@@ -354,14 +355,14 @@ func doseLetters(rows []doseRow) (letterKey, bool) {
 // or reports false, placing nothing, when it cannot be made: lines of
 // weeks, each week's number over its letter, then the key.
 func (l *layout) doseLettersTable(id string, rows []doseRow, pad float64) bool {
-	k, ok := doseLetters(rows)
+	k, ok := doseLetters(l.m, rows)
 	if !ok {
 		return false
 	}
 	s := l.s
 	size := s.body
 	rowH := s.lineH(size) + 2*pad
-	labelW := max(l.measure("Week", true, size), l.measure("Amount", true, size)) + 2*pad + 1
+	labelW := max(l.measure(l.m.T("dose.col.week"), true, size), l.measure(l.m.T("dose.col.amount"), true, size)) + 2*pad + 1
 	cellW := l.measure("88", true, size) + 2*minCellPad
 	perLine := int((l.width() - labelW) / cellW)
 	lines := (len(k.weeks) + perLine - 1) / perLine
@@ -370,9 +371,9 @@ func (l *layout) doseLettersTable(id string, rows []doseRow, pad float64) bool {
 	for i := 0; i < len(k.weeks); i += perLine {
 		end := min(i+perLine, len(k.weeks))
 		l.rect(l.left, l.y, labelW, rowH, thin, fillHeader)
-		l.text(l.left+pad, l.y+pad, "Week", true, size)
+		l.text(l.left+pad, l.y+pad, l.m.T("dose.col.week"), true, size)
 		l.rect(l.left, l.y+rowH, labelW, rowH, thin, fillLabel)
-		l.text(l.left+pad, l.y+rowH+pad, "Amount", true, size)
+		l.text(l.left+pad, l.y+rowH+pad, l.m.T("dose.col.amount"), true, size)
 		for j := i; j < end; j++ {
 			x := l.left + labelW + float64(j-i)*cellW
 			l.rect(x, l.y, cellW, rowH, thin, fillHeader)

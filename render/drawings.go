@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/i18n"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -25,7 +26,7 @@ func (l *layout) pictures(e plan.Exercise) {
 		x := l.left + float64(i)*(pw+gap)
 		l.rect(x, l.y, pw, ph, thin, 0)
 		l.add(Item{Kind: Picture, X: x + in, Y: l.y + in, W: pw - 2*in, H: ph - 2*in, Ref: e.ID + " " + p.Name, Shapes: p.Shapes})
-		l.textCenter(x+pw/2, l.y+ph+0.5, pictureLabel(e, p.Name), true, s.body)
+		l.textCenter(x+pw/2, l.y+ph+0.5, pictureLabel(l.m, e, p.Name), true, s.body)
 	}
 	if len(pics) == 2 {
 		aw, ah := gap-4, 8.0
@@ -59,30 +60,30 @@ func (l *layout) sidePictures(e plan.Exercise, scale float64) {
 	for _, p := range pics {
 		l.rect(x, y, pw, ph, thin, 0)
 		l.add(Item{Kind: Picture, X: x + in, Y: y + in, W: pw - 2*in, H: ph - 2*in, Ref: e.ID + " " + p.Name, Shapes: p.Shapes})
-		label := pictureLabel(e, p.Name)
+		label := pictureLabel(l.m, e, p.Name)
 		lw := l.measure(label, true, s.body)
 		l.text(min(x+(pw-lw)/2, l.right-lw), y+ph+0.5, label, true, s.body) // under the picture, within the margin
 		y += ph + lh + 1 + s.para
 	}
 	left := x - s.picGap/2
 	for _, p := range pics { // a label wider than its picture
-		left = min(left, l.right-l.measure(pictureLabel(e, p.Name), true, s.body)-s.picGap/2)
+		left = min(left, l.right-l.measure(pictureLabel(l.m, e, p.Name), true, s.body)-s.picGap/2)
 	}
 	l.float = floatCol{page: l.page, left: left, bottom: y - s.para}
 }
 
 // pictureLabel is the words under one of an exercise's pictures.
-func pictureLabel(e plan.Exercise, name string) string {
+func pictureLabel(m *i18n.Lang, e plan.Exercise, name string) string {
 	switch name {
 	case "start":
-		return "1. Start like this"
+		return m.T("pic.start")
 	case "end":
-		return "2. Move to this"
+		return m.T("pic.end")
 	}
 	if len(e.Picture.Arrows) > 0 {
-		return "Move as the arrow shows"
+		return m.T("pic.arrow")
 	}
-	return "Hold this position"
+	return m.T("pic.hold")
 }
 
 // warmDrawings makes the drawings of every exercise of p on the

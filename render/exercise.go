@@ -77,9 +77,9 @@ func arrangements(e plan.Exercise) []arrangement {
 // one page.
 func (l *layout) exercises() {
 	s := l.s
-	l.section("exercises", "How to do each exercise", 0)
-	l.heading("How to do each exercise", s.h1, 0)
-	l.para("Read about each exercise before you first do it, and look back here whenever you need to. At the end of each one is how much to do each week.", false, s.body)
+	l.section("exercises", l.m.T("ex.head"), 0)
+	l.heading(l.m.T("ex.head"), s.h1, 0)
+	l.para(l.m.T("ex.intro"), false, s.body)
 	shared, alone := 0, false // exercises on this page; whether the last has it to itself
 	for _, e := range l.p.Exercises {
 		placed := false
@@ -121,7 +121,7 @@ func (l *layout) exerciseSplit(e plan.Exercise) bool {
 		second := func(a arrangement) func() {
 			return func() {
 				l.float = floatCol{}
-				l.heading(clean(e.Name)+" (continued)", l.s.h3, 0)
+				l.heading(l.m.T("continued", "head", clean(e.Name)), l.s.h3, 0)
 				l.exerciseParts(e, a, footParts[at:])
 			}
 		}
@@ -220,9 +220,9 @@ func (l *layout) exerciseTop(e plan.Exercise, a arrangement) {
 	if p := clean(e.Purpose); p != "" {
 		l.para(p, false, s.body)
 	}
-	l.runIn("Position:", startWords(e))
-	l.runIn("You need:", needsWords(e))
-	l.heading("Steps", s.h3, 0)
+	l.runIn(l.m.T("ex.position"), startWords(l.m, e))
+	l.runIn(l.m.T("ex.needs"), needsWords(l.m, e))
+	l.heading(l.m.T("ex.steps"), s.h3, 0)
 	l.list(e.Steps, number)
 }
 
@@ -287,7 +287,7 @@ func (l *layout) doseUnderPictures(e plan.Exercise, a arrangement) {
 func (l *layout) exHeading(e plan.Exercise) {
 	s := l.s
 	name := clean(e.Name)
-	kind := categoryWords(e.Category)
+	kind := categoryWords(l.m, e.Category)
 	beside := l.headingBeside(name, s.h2, kind, false, 0)
 	if !beside {
 		l.heading(name, s.h2, 0)
@@ -308,13 +308,13 @@ func (l *layout) cuesAndCautions(e plan.Exercise) {
 	s := l.s
 	cues := func() {
 		if len(e.Cues) > 0 {
-			l.heading("For good form", s.h3, 0)
+			l.heading(l.m.T("ex.cues"), s.h3, 0)
 			l.list(e.Cues, bullet)
 		}
 	}
 	cautions := func() {
 		if len(e.Cautions) > 0 {
-			l.heading("Take care", s.h3, 0)
+			l.heading(l.m.T("ex.cautions"), s.h3, 0)
 			l.list(e.Cautions, bullet)
 		}
 	}
@@ -337,29 +337,29 @@ func (l *layout) cuesAndCautions(e plan.Exercise) {
 // labelled rows, or (pairs) side by side below the pictures, each under
 // its label.
 func (l *layout) changing(e plan.Exercise, a arrangement) {
-	s := l.s
+	s, m := l.s, l.m
 	if e.Easier == "" && e.Harder == "" {
 		return
 	}
 	harder := ""
 	if e.Harder != "" {
-		harder = e.Harder + " Check with your clinician first."
+		harder = m.T("ex.harder.check", "harder", e.Harder)
 	}
 	if !a.pairs || e.Easier == "" || e.Harder == "" {
-		l.heading("Changing it", s.h3, 0)
+		l.heading(m.T("ex.changing"), s.h3, 0)
 		if e.Easier != "" {
-			l.runIn("Too hard?", e.Easier)
+			l.runIn(m.T("ex.easier"), e.Easier)
 		}
 		if harder != "" {
-			l.runIn("Too easy?", harder)
+			l.runIn(m.T("ex.harder"), harder)
 		}
 		return
 	}
 	l.y = max(l.y, l.float.bottom+s.para)
 	if !a.bare {
-		l.heading("Changing it", s.h3, 0)
+		l.heading(m.T("ex.changing"), s.h3, 0)
 	}
-	l.columns(func() { l.runIn("Too hard?", e.Easier) }, func() { l.runIn("Too easy?", harder) })
+	l.columns(func() { l.runIn(m.T("ex.easier"), e.Easier) }, func() { l.runIn(m.T("ex.harder"), harder) })
 }
 
 // columns lays out a and b in two columns, a at the left, from the

@@ -76,12 +76,12 @@ type amountKey struct {
 // exercise of each id, so the id and the dose decide the words.
 func (l *layout) doseText(e plan.Exercise, d plan.Dose) string {
 	if l.texts == nil {
-		return e.DoseText(d)
+		return amountText(l.m, e, d)
 	}
 	k := amountKey{e.ID, d}
 	t, ok := l.texts.doses[k]
 	if !ok {
-		t = e.DoseText(d)
+		t = amountText(l.m, e, d)
 		l.texts.doses[k] = t
 	}
 	return t

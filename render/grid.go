@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/backplan/backplan/plan"
@@ -46,9 +45,9 @@ func (l *layout) gridGeometry(sh sheet, k weekLook) gridShape {
 		// lower, still taller than a tick box.
 		g.gap = s.gap * 0.5
 		g.lh, g.writeH = s.body*1.1*mmPerPt, s.box+1
-		g.oneLineHead = l.measure("Wed 30", true, s.body)+2*g.cellPad <= g.dayW
+		g.oneLineHead = l.measure(l.sampleDate("date.wd-day"), true, s.body)+2*g.cellPad <= g.dayW
 	}
-	g.shortDates = l.measure("30 Nov", false, s.body)+2*g.cellPad > g.dayW
+	g.shortDates = l.measure(l.sampleDate("date.short"), false, s.body)+2*g.cellPad > g.dayW
 	g.nameW = l.width() - g.dayW*float64(len(sh.days))
 	return g
 }
@@ -85,9 +84,9 @@ func (l *layout) grid(sh sheet, g gridShape) {
 	warm := -1
 	for i, r := range sh.rows {
 		if g.bands && (r.e.Category.Warmup() != (warm == 1) || i == 0) {
-			label := "Exercises"
+			label := l.m.T("grid.exercises")
 			if r.e.Category.Warmup() {
-				label = "Warm-up: start every session here"
+				label = l.m.T("grid.warmup.band")
 			}
 			warm = boolRank(r.e.Category.Warmup())
 			l.ensure(bandH + l.gridRowHeight(r, g))
@@ -106,9 +105,9 @@ func (l *layout) gridHeader(sh sheet, g gridShape, headH float64) {
 	size := l.s.body
 	lh := l.s.lineH(size)
 	l.rect(g.x0, l.y, l.width(), headH, thin, fillHeader)
-	label := "Exercise and amount"
+	label := l.m.T("grid.head")
 	if g.spare || l.measure(label, true, size) > g.nameW-2*g.pad {
-		label = "Exercise"
+		label = l.m.T("grid.head.short")
 	}
 	l.text(g.x0+g.pad, l.y+g.cellPad, label, true, size)
 	for i, d := range sh.days {
@@ -138,9 +137,9 @@ func (l *layout) painRows(days int, g gridShape) {
 	s := l.s
 	size := s.body
 	lh := s.lineH(size)
-	labels := []string{"Pain before (0 to 10)", "Pain after (0 to 10)"}
-	if l.measure(labels[0], true, size) > g.nameW-2*g.pad {
-		labels = []string{"Pain before", "Pain after"} // the scale is in the line above the grid
+	labels := []string{l.m.T("grid.pain.before"), l.m.T("grid.pain.after")}
+	if max(l.measure(labels[0], true, size), l.measure(labels[1], true, size)) > g.nameW-2*g.pad {
+		labels = []string{l.m.T("grid.pain.before.short"), l.m.T("grid.pain.after.short")} // the scale is in the line above the grid
 	}
 	bh := g.writeH
 	height := func(label string) float64 {
@@ -219,7 +218,7 @@ func (l *layout) nameCellLines(r row, g gridShape) []cellLine {
 	}
 	name := clean(r.e.Name)
 	if !g.bands && r.e.Category.Warmup() {
-		name = "Warm-up: " + name
+		name = l.m.T("grid.warmup.name", "name", name)
 	}
 	dose := ""
 	if !g.spare {
@@ -227,7 +226,7 @@ func (l *layout) nameCellLines(r row, g gridShape) []cellLine {
 	}
 	ref := ""
 	if pg := l.ref("ex:" + r.e.ID); pg > 0 {
-		ref = fmt.Sprintf("page %d", pg) // the page that shows how to do it
+		ref = l.m.N("page", pg) // the page that shows how to do it
 	}
 	sp := l.measure("  ", false, size)
 	refW := 0.0

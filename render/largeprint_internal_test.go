@@ -63,7 +63,7 @@ func shortOfOnePage(t testing.TB, r *Renderer, p *plan.Plan, o Options, e plan.E
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := r.newLayout(p, o, info(p), w, h, map[*figure.Spec]string{}, newTextCache(), map[string]int{})
+	l := r.newLayout(p, o, info(p, r.wordsOrEnglish(p, o)), w, h, map[*figure.Spec]string{}, newTextCache(), map[string]int{})
 	l.newPage()
 	short := 1e9
 	for _, a := range arrangements(e) {

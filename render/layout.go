@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/i18n"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -76,7 +77,11 @@ func (r *Renderer) Layout(p *plan.Plan, o Options) (*Document, error) {
 	if p == nil {
 		return nil, errors.New("render: no plan")
 	}
-	return r.lay(p, o, info(p), (*layout).workbook)
+	m, err := r.words(p, o)
+	if err != nil {
+		return nil, err
+	}
+	return r.lay(p, o, info(p, m), (*layout).workbook)
 }
 
 // styleFor is the print size of o.
@@ -146,9 +151,10 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 // newLayout starts a layout pass on paper w × h mm, with the page
 // numbers refs found by the pass before.
 func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, keys map[*figure.Spec]string, texts *textCache, refs map[string]int) *layout {
-	l := &layout{r: r, p: p, o: o, fs: r.fonts.faces, keys: keys, texts: texts, refs: refs, found: map[string]int{}, doseLabels: map[string][]string{}}
+	l := &layout{r: r, p: p, o: o, m: r.wordsOrEnglish(p, o), fs: r.fonts.faces, keys: keys, texts: texts, refs: refs, found: map[string]int{}, doseLabels: map[string][]string{}}
 	l.s = styleFor(o)
 	l.doc = &Document{Paper: o.Paper, Width: w, Height: h, LargePrint: o.LargePrint, Info: in, Logo: o.Logo, Protect: o.Protect}
+	l.doc.words = l.m
 	l.page = &Page{} // upright until the first page starts
 	l.frame()
 	return l
@@ -170,6 +176,7 @@ type layout struct {
 	sketch bool
 	p      *plan.Plan
 	o      Options
+	m      *i18n.Lang // the words of the workbook's language
 	s      style
 	fs     [2]*face
 	doc    *Document
@@ -542,7 +549,7 @@ func (l *layout) footers() {
 	for _, pg := range l.doc.Pages {
 		l.page = pg
 		l.frame()
-		num := fmt.Sprintf("Page %d of %d", pg.Number, n)
+		num := l.m.T("page.footer", "n", pg.Number, "total", n)
 		nw := l.measure(num, false, size)
 		l.hline(l.left, l.footY-1.5, l.width(), 0.2)
 		l.text(l.right-nw, l.footY, num, false, size)

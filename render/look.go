@@ -1,5 +1,7 @@
 package render
 
+import "time"
+
 // The look of the week pages, chosen once for the workbook.
 
 // weekLook is how roomy the week pages are. weekLooks lists the looks a
@@ -166,12 +168,12 @@ func (l *layout) dayWidth(sheets []sheet, k weekLook) (float64, bool) {
 	if k.compact {
 		minName = max(s.minName*0.75, s.thumbW*k.thumb+3*k.pad+s.minText*0.85)
 	}
-	head := max(l.measure("Wed", true, s.body), s.box) + 2*cp
+	head := max(l.measure(l.m.Weekday(time.Wednesday, true), true, s.body), s.box) + 2*cp
 	widestRoom := (l.width() - minName) / float64(days)
 	if widestRoom < head {
 		return 0, false
 	}
-	long := max(head, l.measure("30 Nov", false, s.body)+2*cp)
+	long := max(head, l.measure(l.sampleDate("date.short"), false, s.body)+2*cp)
 	oneLine := float64(most)*s.box + float64(most-1)*s.gap + 2*cp
 	widest := max(head, min(max(oneLine, long, s.maxDay), widestRoom))
 	best, bestH := head, -1.0

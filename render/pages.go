@@ -4,12 +4,9 @@ package render
 // cover.go, safety.go, week.go, exercise.go and progress.go.
 
 import (
-	"fmt"
-
+	"github.com/backplan/backplan/internal/i18n"
 	"github.com/backplan/backplan/plan"
 )
-
-const title = "Your upper back exercise plan"
 
 // Stroke widths (mm) and grey fills (0 black, 1 white).
 const (
@@ -23,16 +20,15 @@ const (
 	fillOff    = 0.90
 )
 
-func info(p *plan.Plan) Info {
-	in := Info{Title: title, Author: "backplan", Creator: "backplan", Lang: "en", Date: p.Settings.Issued.String()}
+func info(p *plan.Plan, m *i18n.Lang) Info {
+	in := Info{Title: m.T("title"), Author: "backplan", Creator: "backplan", Lang: m.Tag(), Date: p.Settings.Issued.String()}
 	if n := clean(p.Patient.Name); n != "" {
-		in.Title = title + ": " + n
+		in.Title = m.T("title.for", "name", n)
 	}
 	if c := clean(p.Patient.Clinician); c != "" {
 		in.Author = c
 	}
-	in.Subject = fmt.Sprintf("A %d-week home exercise plan for upper back pain, %s to %s",
-		p.Settings.Weeks, longDate(p.Settings.Start), longDate(p.End()))
+	in.Subject = m.T("subject", "weeks", p.Settings.Weeks, "from", longDate(m, p.Settings.Start), "to", longDate(m, p.End()))
 	return in
 }
 

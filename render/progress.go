@@ -1,8 +1,6 @@
 package render
 
 import (
-	"fmt"
-
 	"github.com/backplan/backplan/plan"
 )
 
@@ -16,7 +14,7 @@ import (
 func (l *layout) progress() {
 	s := l.s
 	size := s.body
-	intro := "At the end of each week, write down your usual pain (0 to 10) and what has got easier, such as turning to look behind you, reaching a shelf, or sitting for longer. Bring this workbook to your next visit."
+	head, intro := l.m.T("progress.head"), l.m.T("progress.intro")
 	t := l.progressTable(l.width(), false)
 	// Under the last exercise when the heading, the words, the header
 	// and the first two rows fit there; otherwise on a new page.
@@ -26,11 +24,11 @@ func (l *layout) progress() {
 		l.hline(l.left, l.y, l.width(), normal)
 		l.y += s.para * 2
 		l.found["progress"] = l.page.Number
-		l.mark("Your progress", 0)
+		l.mark(head, 0)
 	} else {
-		l.section("progress", "Your progress", 0)
+		l.section("progress", head, 0)
 	}
-	l.heading("Your progress", s.h1, 0)
+	l.heading(head, s.h1, 0)
 	l.para(intro, false, size)
 
 	if t.oneLine {
@@ -88,18 +86,18 @@ func (l *layout) progressTable(colW float64, half bool) progressTab {
 	if t.oneLine {
 		t.writeH = s.box + 1
 	}
-	t.painW = l.measure("Usual pain", true, size) + 2*pad
+	t.painW = max(l.measure(l.m.T("progress.usual"), true, size), l.measure(l.m.T("progress.scale"), false, size)) + 2*pad
 	if half {
-		t.painW = l.measure("Pain ", true, size) + l.measure(painScale, false, size) + 2*pad
+		t.painW = l.measure(l.m.T("progress.pain")+" ", true, size) + l.measure(painScale, false, size) + 2*pad
 	}
 	t.painW = max(t.painW, s.box*2.5+2*pad)
 	weekW := func(dates bool) float64 {
-		w := l.measure("Week 52", true, size)
+		w := max(l.measure(l.m.T("progress.week.n", "n", 52), true, size), l.measure(l.m.T("progress.week"), true, size))
 		for _, wk := range l.p.Weeks {
-			dw := l.measure(shortRange(wk.Start, wk.End()), false, size)
+			dw := l.measure(shortRange(l.m, wk.Start, wk.End()), false, size)
 			switch {
 			case t.oneLine && dates:
-				w = max(w, l.measure(fmt.Sprintf("Week %d  ", wk.Number), true, size)+dw)
+				w = max(w, l.measure(l.m.T("progress.week.n", "n", wk.Number)+"  ", true, size)+dw)
 			case !t.oneLine:
 				w = max(w, dw)
 			}
@@ -156,21 +154,22 @@ func (l *layout) progressRowsOf(t *progressTab) {
 // empty when it has none, and its short form. In a half, the note is the
 // shortest words that fit on one line w wide.
 func (l *layout) progressNote(w plan.Week, half bool, width float64) (note, short string) {
+	m := l.m
 	switch {
 	case !w.Appointment.IsZero():
-		note = "Your appointment: " + w.Appointment.Format("Monday 2 January") + ". Bring this workbook."
+		note = m.T("progress.appointment", "date", m.Date("date.long-noyear", w.Appointment.Time()))
 	case w.Review:
-		note = "Time to see your clinician again. Bring this workbook."
+		note = m.T("progress.review")
 	}
-	short = "See your clinician this week."
+	short = m.T("progress.see")
 	if !w.Appointment.IsZero() {
-		short = "Appointment " + w.Appointment.Format("Mon 2 Jan") + "."
+		short = m.T("progress.appointment.short", "date", m.Date("date.wd-short", w.Appointment.Time()))
 	}
 	if half && note != "" {
 		note = short
-		shorter := "See your clinician."
+		shorter := m.T("progress.see.short")
 		if !w.Appointment.IsZero() {
-			shorter = "Visit " + w.Appointment.Format("Mon 2 Jan") + "."
+			shorter = m.T("progress.visit", "date", m.Date("date.wd-short", w.Appointment.Time()))
 		}
 		if l.measure(short, true, l.s.body) > width {
 			note = shorter
@@ -186,23 +185,24 @@ func (l *layout) progressHeader(t progressTab, x float64) {
 	lh := s.lineH(size)
 	pad := s.pad
 	l.rect(x, l.y, t.colW, t.headH, thin, fillHeader)
-	l.text(x+pad, l.y+pad, "Week", true, size)
+	m := l.m
+	l.text(x+pad, l.y+pad, m.T("progress.week"), true, size)
 	l.vline(x+t.weekW, l.y, t.headH, thin)
 	switch {
 	case t.half:
-		l.text(x+t.weekW+pad, l.y+pad, "Pain", true, size)
-		l.text(x+t.weekW+pad+l.measure("Pain ", true, size), l.y+pad, painScale, false, size)
+		l.text(x+t.weekW+pad, l.y+pad, m.T("progress.pain"), true, size)
+		l.text(x+t.weekW+pad+l.measure(m.T("progress.pain")+" ", true, size), l.y+pad, painScale, false, size)
 	default:
-		l.text(x+t.weekW+pad, l.y+pad, "Usual pain", true, size)
-		l.text(x+t.weekW+pad, l.y+pad+lh, "(0 to 10)", false, size)
+		l.text(x+t.weekW+pad, l.y+pad, m.T("progress.usual"), true, size)
+		l.text(x+t.weekW+pad, l.y+pad+lh, m.T("progress.scale"), false, size)
 	}
 	l.vline(x+t.weekW+t.painW, l.y, t.headH, thin)
-	easier := "What got easier this week?"
+	easier := m.T("progress.easier")
 	if l.measure(easier, true, size) > t.restW-2*pad {
-		easier = "What got easier?"
+		easier = m.T("progress.easier.short")
 	}
 	if l.measure(easier, true, size) > t.restW-2*pad {
-		easier = "Easier?"
+		easier = m.T("progress.easier.shortest")
 	}
 	l.text(x+t.weekW+t.painW+pad, l.y+pad, easier, true, size)
 }
@@ -216,17 +216,17 @@ func (l *layout) progressRow(t progressTab, i int, x float64) {
 	w := l.p.Weeks[i]
 	h := t.hs[i]
 	l.rect(x, l.y, t.weekW, h, thin, fillLabel)
-	label := fmt.Sprintf("Week %d", w.Number)
+	label := l.m.T("progress.week.n", "n", w.Number)
 	switch {
 	case t.oneLine:
 		top := l.y + (h-lh)/2
 		l.text(x+pad, top, label, true, size)
 		if t.dates {
-			l.text(x+pad+l.measure(label+"  ", true, size), top, shortRange(w.Start, w.End()), false, size)
+			l.text(x+pad+l.measure(label+"  ", true, size), top, shortRange(l.m, w.Start, w.End()), false, size)
 		}
 	default:
 		l.text(x+pad, l.y+pad, label, true, size)
-		l.text(x+pad, l.y+pad+lh, shortRange(w.Start, w.End()), false, size)
+		l.text(x+pad, l.y+pad+lh, shortRange(l.m, w.Start, w.End()), false, size)
 	}
 	l.rect(x+t.weekW, l.y, t.painW, h, thin, 0)
 	bw := s.box * 2.5
@@ -255,7 +255,7 @@ func (l *layout) progressRows(t progressTab) {
 	l.ensure(t.headH + rowsH(t.hs, 0, firstPart(len(weeks))))
 	header()
 	l.onBreak = func() {
-		l.heading("Your progress (continued)", s.h3, 0)
+		l.heading(l.m.T("continued", "head", l.m.T("progress.head")), s.h3, 0)
 		header()
 	}
 	onPage := 0
@@ -297,7 +297,7 @@ func (l *layout) progressHalves(t progressTab) {
 	l.ensure(t.headH + rowsH(t.hs, 0, 2))
 	header()
 	l.onBreak = func() {
-		l.heading("Your progress (continued)", s.h3, 0)
+		l.heading(l.m.T("continued", "head", l.m.T("progress.head")), s.h3, 0)
 		header()
 	}
 	// fit is how many rows from i fit in room.
@@ -375,12 +375,12 @@ func (l *layout) notes() {
 	if l.room() >= s.lineH(s.h1)+3*s.lineH(s.body)+s.para*4+6*s.rule {
 		l.y += s.para * 2
 		l.found["notes"] = l.page.Number
-		l.mark("Notes", 0)
+		l.mark(l.m.T("notes.head"), 0)
 	} else {
-		l.section("notes", "Notes", 0)
+		l.section("notes", l.m.T("notes.head"), 0)
 	}
-	l.heading("Notes", s.h1, 0)
-	l.para("For you and your clinician: questions to ask at your next visit, changes to your plan, and how things are going.", false, s.body)
+	l.heading(l.m.T("notes.head"), s.h1, 0)
+	l.para(l.m.T("notes.intro"), false, s.body)
 	l.y += s.rule / 2
 	for l.y+s.rule <= l.bottom {
 		l.y += s.rule

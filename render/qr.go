@@ -197,13 +197,13 @@ func (l *layout) videoCode(e plan.Exercise) {
 	s := l.s
 	if l.float.page != l.page {
 		pw, _, _ := s.pictureBox(l.width())
-		h := l.codeBlock(l.right-pw, l.y, pw, e.Video, "Video:")
+		h := l.codeBlock(l.right-pw, l.y, pw, e.Video, l.m.T("qr.video"))
 		l.float = floatCol{page: l.page, left: l.right - pw - s.picGap/2, bottom: l.y + h}
 		return
 	}
 	y := l.float.bottom + s.para
 	col := l.right - l.float.left - s.picGap/2
-	l.float.bottom = y + l.codeBlock(l.right-col, y, col, e.Video, "Video:")
+	l.float.bottom = y + l.codeBlock(l.right-col, y, col, e.Video, l.m.T("qr.video"))
 }
 
 // doseWithCode places e's dose section in the width the column of its
@@ -216,7 +216,7 @@ func (l *layout) doseWithCode(e plan.Exercise, a arrangement) {
 	l.doseSection(e, a)
 	l.right = right
 	end := l.y
-	h := l.codeBlock(right-pw, top, pw, e.Video, "Video:")
+	h := l.codeBlock(right-pw, top, pw, e.Video, l.m.T("qr.video"))
 	l.y = max(end, top+h+s.para)
 }
 
@@ -234,10 +234,10 @@ func (l *layout) clinicCode() {
 		return
 	}
 	lh := s.lineH(s.body)
-	words := l.wrap("Scan the square with your phone's camera to watch your clinic's videos of the exercises, or type this address into a web browser:", l.width()-side-4, false, s.body)
+	words := l.wrap(l.m.T("qr.clinic.words"), l.width()-side-4, false, s.body)
 	link2 := l.wrapLink(shortLink(link), l.width()-side-4, s.body)
 	h := max(side, float64(len(words)+len(link2))*lh)
-	l.heading("Your clinic's exercise videos", s.h2, h)
+	l.heading(l.m.T("qr.clinic.head"), s.h2, h)
 	top := l.y
 	l.add(Item{Kind: QR, X: l.left, Y: top, W: side, H: side, Text: link})
 	x := l.left + side + 4

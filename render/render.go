@@ -50,6 +50,14 @@
 // leaving a single row behind; every loop that places it ends, and a
 // workbook stops with an error past a thousand pages.
 //
+// Every sentence the workbook prints is a message of the plan's language
+// (plan.Settings.Lang; internal/i18n holds a file per language), dates and
+// the dose notation included: a Spanish workbook keeps every rule above
+// (TestLayoutRules sweeps each language), has within a quarter of the
+// English one's pages, and holds none of the English messages
+// (TestNoEnglishInSpanish); only the clinician's text and the catalogue's
+// are printed as given.
+//
 // render never parses flags or YAML and never reads the clock: the dates in
 // the PDF come from the plan, so the same plan gives the same bytes.
 package render
@@ -60,6 +68,7 @@ import (
 
 	"github.com/klauspost/compress/zlib"
 
+	"github.com/backplan/backplan/internal/i18n"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -84,6 +93,9 @@ type Options struct {
 	Logo *Logo
 	// Protect, when set, locks the PDF with a passphrase.
 	Protect *Protection
+	// Words are the languages to print in, the plan's (plan.Settings.Lang)
+	// chosen among them; nil means the built-in ones (i18n.Builtin).
+	Words *i18n.Set
 }
 
 // Protection locks a workbook with AES-256 (the PDF 2.0 standard security

@@ -54,18 +54,30 @@ func pageText(pg *Page) string {
 	return strings.ReplaceAll(b.String(), "- ", "-")
 }
 
-// weekPages are the week pages of d, spare pages included.
+// weekPages are the week pages of d, spare pages included, in any
+// language: the pages layout found the weeks and spare pages on.
 func weekPages(d *Document) []*Page {
+	on := map[int]bool{}
+	for k, n := range d.refs {
+		if strings.HasPrefix(k, "week:") || strings.HasPrefix(k, "spare:") {
+			on[n] = true
+		}
+	}
 	var out []*Page
 	for _, pg := range d.Pages {
-		if len(pg.Marks) > 0 && (strings.HasPrefix(pg.Marks[0].Title, "Week ") || strings.HasPrefix(pg.Marks[0].Title, "Spare week page")) {
+		if on[pg.Number] {
 			out = append(out, pg)
 		}
 	}
 	return out
 }
 
-var noteRef = regexp.MustCompile(`Your clinician's note: page (\d+)\.`)
+// noteRef finds "Your clinician's note: page 3." in d's language.
+func noteRef(d *Document) *regexp.Regexp {
+	m := d.words
+	re := regexp.QuoteMeta(m.T("week.note.where", "page", m.N("page", 987650)))
+	return regexp.MustCompile(strings.Replace(re, "987650", `(\d+)`, 1))
+}
 
 // noteRuleErrors lists week pages that cut the clinician's note: each
 // must hold its last words, or say which page holds them.
@@ -86,7 +98,7 @@ func noteRuleErrors(d *Document, p *plan.Plan) []string {
 		if whole[pg.Number] {
 			continue
 		}
-		m := noteRef.FindStringSubmatch(pageText(pg))
+		m := noteRef(d).FindStringSubmatch(pageText(pg))
 		if m == nil {
 			errs = append(errs, fmt.Sprintf("page %d: the note is neither whole (%q) nor said to be on a page", pg.Number, tail))
 			continue
@@ -210,7 +222,52 @@ func cmp(a, b string) string {
 	return b
 }
 
-var weeksLabel = regexp.MustCompile(`^(?:Weeks? )?(\d+)(?: (to|and) (\d+))?$`)
+// weekLabels match a dose table's week labels in d's language: "Week
+// 5", "Weeks 5 and 6", "Weeks 5 to 9", or the numbers alone, each with
+// its numbers as groups, and whether it names a pair.
+func weekLabels(d *Document) []weekLabel {
+	m := d.words
+	const a, b = "987650", "987651"
+	pair, run := m.T("dose.pair", "from", a, "to", b), m.T("dose.run", "from", a, "to", b)
+	var out []weekLabel
+	for _, l := range []struct {
+		text string
+		pair bool
+	}{
+		{a, false}, {pair, true}, {run, false},
+		{m.T("dose.week", "weeks", a), false},
+		{m.T("dose.weeks", "weeks", pair), true},
+		{m.T("dose.weeks", "weeks", run), false},
+	} {
+		re := regexp.QuoteMeta(l.text)
+		re = strings.Replace(strings.Replace(re, a, `(\d+)`, 1), b, `(\d+)`, 1)
+		out = append(out, weekLabel{regexp.MustCompile("^" + re + "$"), l.pair})
+	}
+	return out
+}
+
+type weekLabel struct {
+	re   *regexp.Regexp
+	pair bool
+}
+
+// parseWeeks reads a week label: its first and last week, and whether it
+// names a pair of weeks.
+func parseWeeks(labels []weekLabel, s string) (from, to int, pair, ok bool) {
+	for _, l := range labels {
+		m := l.re.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		from, _ = strconv.Atoi(m[1])
+		to = from
+		if len(m) > 2 {
+			to, _ = strconv.Atoi(m[2])
+		}
+		return from, to, l.pair, true
+	}
+	return 0, 0, false, false
+}
 
 // doseOrderErrors lists dose tables whose week labels, read down each
 // column and on to the next, are not the plan's weeks in order, each
@@ -219,18 +276,14 @@ func doseOrderErrors(d *Document, p *plan.Plan) []string {
 	var errs []string
 	for _, e := range p.Exercises {
 		var got []int
+		labels := weekLabels(d)
 		for _, label := range d.doseLabels[e.ID] {
-			m := weeksLabel.FindStringSubmatch(label)
-			if m == nil {
+			from, to, pair, ok := parseWeeks(labels, label)
+			if !ok {
 				errs = append(errs, fmt.Sprintf("exercise %s: dose table label %q", e.ID, label))
 				continue
 			}
-			from, _ := strconv.Atoi(m[1])
-			to := from
-			if m[3] != "" {
-				to, _ = strconv.Atoi(m[3])
-			}
-			if m[2] == "and" && to != from+1 {
+			if pair && to != from+1 {
 				errs = append(errs, fmt.Sprintf("exercise %s: dose table label %q", e.ID, label))
 			}
 			for n := from; n <= to; n++ {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/backplan/backplan/figure"
+	"github.com/backplan/backplan/internal/i18n"
 	"github.com/backplan/backplan/internal/testenv"
 	"github.com/backplan/backplan/plan"
 )
@@ -46,12 +47,12 @@ func TestLayoutRules(t *testing.T) {
 	}
 	videos, logo := videoCatalog(t), ruleLogo(t)
 	for _, cb := range ruleCombos(testenv.Full()) {
-		name := fmt.Sprintf("%dd-%s-large=%v-%dw-%s-clinic=%v", cb.days, cb.paper, cb.large, cb.weeks, cb.focus, cb.clinic)
+		name := fmt.Sprintf("%dd-%s-large=%v-%dw-%s-clinic=%v-%s", cb.days, cb.paper, cb.large, cb.weeks, cb.focus, cb.clinic, cb.lang)
 		cat := c
 		if cb.clinic {
 			cat = videos
 		}
-		p, err := plan.Build(cat, plan.Options{Weeks: cb.weeks, Days: cb.days, Focus: cb.focus, Today: plan.NewDate(2026, 11, 24),
+		p, err := plan.Build(cat, plan.Options{Weeks: cb.weeks, Days: cb.days, Focus: cb.focus, Today: plan.NewDate(2026, 11, 24), Lang: cb.lang,
 			Patient: plan.Patient{Name: "Ana Ruiz", Notes: ruleNotes[cb.focus]}})
 		if err != nil {
 			t.Fatal(err)
@@ -94,6 +95,9 @@ type ruleCombo struct {
 	// logo and link; every other combination of the sweep, so that the
 	// full run lays out each value of every other axis both ways.
 	clinic bool
+	// lang is the workbook's language: every one in the full run, and
+	// in turn in the quick one.
+	lang string
 }
 
 // ruleClinicURL is the clinic's link of the sweep.
@@ -154,8 +158,13 @@ func ruleCombos(full bool) []ruleCombo {
 				for _, weeks := range ruleWeeks {
 					for _, focus := range plan.Focuses {
 						n++
-						if full || n%ruleStride == 0 {
-							out = append(out, ruleCombo{days, weeks, large, paper, focus, n%2 == 1})
+						for i, lang := range i18n.Languages() {
+							switch {
+							case full:
+							case n%ruleStride != 0 || (n/ruleStride)%len(i18n.Languages()) != i:
+								continue
+							}
+							out = append(out, ruleCombo{days, weeks, large, paper, focus, n%2 == 1, lang})
 						}
 					}
 				}
@@ -178,7 +187,7 @@ func TestRuleStride(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, cb := range quick {
-		for _, v := range []string{fmt.Sprint("days", cb.days), fmt.Sprint("large", cb.large), fmt.Sprint("paper", cb.paper), fmt.Sprint("weeks", cb.weeks), fmt.Sprint("focus", cb.focus), fmt.Sprint("clinic", cb.clinic)} {
+		for _, v := range []string{fmt.Sprint("days", cb.days), fmt.Sprint("large", cb.large), fmt.Sprint("paper", cb.paper), fmt.Sprint("weeks", cb.weeks), fmt.Sprint("focus", cb.focus), fmt.Sprint("clinic", cb.clinic), "lang" + cb.lang} {
 			seen[v] = true
 		}
 	}
@@ -201,10 +210,13 @@ func TestRuleStride(t *testing.T) {
 	for _, v := range []bool{false, true} {
 		missing = appendMissing(missing, seen, fmt.Sprint("clinic", v))
 	}
+	for _, v := range i18n.Languages() {
+		missing = appendMissing(missing, seen, "lang"+v)
+	}
 	if len(missing) > 0 {
 		t.Errorf("the quick run of %d workbooks never lays out %s", len(quick), strings.Join(missing, ", "))
 	}
-	if full := ruleCombos(true); len(full) != len(ruleDays)*len(ruleLarge)*len(rulePapers)*len(ruleWeeks)*len(plan.Focuses) {
+	if full := ruleCombos(true); len(full) != len(ruleDays)*len(ruleLarge)*len(rulePapers)*len(ruleWeeks)*len(plan.Focuses)*len(i18n.Languages()) {
 		t.Errorf("the full run lays out %d workbooks", len(full))
 	}
 }

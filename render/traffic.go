@@ -39,11 +39,15 @@ type light struct {
 }
 
 // lights are the traffic light's bands (docs/clinical.md, "Pain while
-// exercising").
-var lights = []light{
-	{Green, "Green: 0 to 2", "Green: 0 to 2", "Fine. Carry on.", "Carry on."},
-	{Amber, "Amber: 3 to 5", "Amber: 3 to 5", "This is all right, as long as the pain settles within a day (24 hours).", "All right if it settles in a day."},
-	{Red, "Red: above 5, or worse the next morning", "Red: above 5", "Stop that exercise. Next time, go back to last week's amounts. If the pain lasts for several days, contact your clinician.", "Stop that exercise."},
+// exercising"), in the workbook's language: the messages light.green,
+// light.green.short, light.green.do and light.green.do-short, and so on.
+func (l *layout) lights() []light {
+	var out []light
+	for _, t := range []Tint{Green, Amber, Red} {
+		k := "light." + string(t)
+		out = append(out, light{t, l.m.T(k), l.m.T(k + ".short"), l.m.T(k + ".do"), l.m.T(k + ".do-short")})
+	}
+	return out
 }
 
 // trafficTable is the traffic light as a table on the safety page: each
@@ -51,7 +55,7 @@ var lights = []light{
 func (l *layout) trafficTable() {
 	var rows [][2]string
 	var tints []Tint
-	for _, t := range lights {
+	for _, t := range l.lights() {
 		rows = append(rows, [2]string{t.name, t.do})
 		tints = append(tints, t.tint)
 	}
@@ -66,6 +70,7 @@ func (l *layout) painKey(look weekLook) {
 	size := s.body
 	lh := s.lineH(size)
 	pad := look.cellPad()
+	lights := l.lights()
 	gap := 2.0
 	w := (l.width() - gap*float64(len(lights)-1)) / float64(len(lights))
 	h := 0.0

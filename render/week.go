@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/backplan/backplan/internal/i18n"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -55,7 +56,8 @@ func (l *layout) sheets() []sheet {
 		w := &weeks[i]
 		sh := sheet{week: w, from: w.Number, to: w.Number, rows: weekRows(l.p, w)}
 		for _, ses := range w.Sessions {
-			sh.days = append(sh.days, sheetDay{ses.Date.Format("Mon"), ses.Date.Format("2 Jan"), ses.Date.Format("2"), ses.Date.Format("Mon 2")})
+			d := ses.Date.Time()
+			sh.days = append(sh.days, sheetDay{l.m.Weekday(d.Weekday(), true), l.m.Date("date.short", d), ses.Date.Format("2"), l.m.Date("date.wd-day", d)})
 		}
 		out = append(out, sh)
 		if (i+1)%spareEvery == 0 || i == len(weeks)-1 {
@@ -80,7 +82,7 @@ func (l *layout) spareSheet(weeks []plan.Week) sheet {
 	slices.SortFunc(days, func(a, b time.Weekday) int { return int((a+6)%7) - int((b+6)%7) }) // Monday first
 	sh := sheet{from: weeks[0].Number, to: weeks[len(weeks)-1].Number}
 	for _, d := range days {
-		name := d.String()[:3]
+		name := l.m.Weekday(d, true)
 		sh.days = append(sh.days, sheetDay{name: name, oneLineDay: name})
 	}
 	index := map[string]int{}
@@ -112,10 +114,10 @@ func (l *layout) weekPages() {
 	look := l.weekLook(sheets)
 	for _, sh := range sheets {
 		if sh.week == nil {
-			l.section(fmt.Sprintf("spare:%d", sh.from), fmt.Sprintf("Spare week page (weeks %d to %d)", sh.from, sh.to), 0)
+			l.section(fmt.Sprintf("spare:%d", sh.from), l.m.T("spare.section", "from", sh.from, "to", sh.to), 0)
 		} else {
 			w := sh.week
-			l.section(fmt.Sprintf("week:%d", w.Number), fmt.Sprintf("Week %d: %s", w.Number, shortRange(w.Start, w.End())), 0)
+			l.section(fmt.Sprintf("week:%d", w.Number), l.m.T("week.section", "n", w.Number, "dates", shortRange(l.m, w.Start, w.End())), 0)
 		}
 		l.weekPage(sh, l.trimFor(sh, look), true)
 		if sh.week != nil {
@@ -129,31 +131,31 @@ func (l *layout) weekPages() {
 // weekPage lays out one week page in the given look. With fill, shared
 // lines for notes take the room left on the page; without, their least.
 func (l *layout) weekPage(sh sheet, look weekLook, fill bool) {
-	s := l.s
+	s, m := l.s, l.m
 	hs := s.h1
 	if look.compact {
 		hs = s.h2
 	}
 	var head, dates string
 	if w := sh.week; w != nil {
-		head = fmt.Sprintf("Week %d of %d", w.Number, len(l.p.Weeks))
+		head = m.T("week.head", "n", w.Number, "total", len(l.p.Weeks))
 		if w.Easy {
-			head += ": an easier week"
+			head = m.T("week.head.easy", "n", w.Number, "total", len(l.p.Weeks))
 		}
-		dates = w.Start.Format("Mon 2 Jan") + " to " + w.End().Format("Mon 2 Jan 2006")
+		dates = m.T("range", "from", m.Date("date.wd-short", w.Start.Time()), "to", m.Date("date.wd-short-year", w.End().Time()))
 		if !l.headingBeside(head, hs, dates, true, 0) {
 			l.heading(head, hs, 0)
 			l.y -= s.para * 0.6
-			l.para(dateRange(w.Start, w.End()), true, s.body)
+			l.para(dateRange(m, w.Start, w.End()), true, s.body)
 		}
 	} else {
-		head = "Spare week page"
-		if !l.headingWithLine(head, hs, repeating, 25) {
+		head = m.T("spare.head")
+		if !l.headingWithLine(head, hs, m.T("spare.repeating"), 25) {
 			l.heading(head, hs, 0)
-			l.writeIn(repeating, 25)
+			l.writeIn(m.T("spare.repeating"), 25)
 		}
 	}
-	l.onBreak = func() { l.heading(head+" (continued)", s.h3, 0) }
+	l.onBreak = func() { l.heading(m.T("continued", "head", head), s.h3, 0) }
 	for _, t := range l.weekWords(sh, look) {
 		l.paraAt(l.left, l.width(), t.text, t.bold, s.body)
 	}
@@ -161,18 +163,15 @@ func (l *layout) weekPage(sh sheet, look weekLook, fill bool) {
 	case look.compact:
 		l.y += s.para
 	case look.intro && sh.week != nil:
-		l.para(fmt.Sprintf("Each session takes %s. Tick a box for each set you finish. Write your pain score (0 to 10) before and after.", sessionMinutes(sh.week)), false, s.body)
+		l.para(m.T("week.intro", "minutes", sessionMinutes(m, sh.week)), false, s.body)
 	default:
-		l.para("Tick a box for each set you finish. Score pain from 0 to 10.", false, s.body)
+		l.para(m.T("week.intro.short"), false, s.body)
 	}
 	g := l.gridGeometry(sh, look)
 	l.grid(sh, g)
 	l.painKey(look)
 	l.weekNotes(sh, look, fill)
 }
-
-// repeating labels the line on a spare page for the week it is used for.
-const repeating = "Repeating week"
 
 // line is a line of words on a week's page.
 type line struct {
@@ -187,45 +186,39 @@ type line struct {
 // moving on, so that the line for notes keeps its place.
 func (l *layout) weekWords(sh sheet, look weekLook) []line {
 	var out []line
-	w := sh.week
+	w, m := sh.week, l.m
 	switch {
 	case w == nil && look.compact:
-		out = append(out, line{"Do the amounts on the page of the week you repeat.", false})
+		out = append(out, line{m.T("spare.do.short"), false})
 	case w == nil:
-		out = append(out, line{"Use this page if you repeat a week, and do the amounts on that week's page.", false})
+		out = append(out, line{m.T("spare.do"), false})
 	case w.Easy && look.trim >= 1:
-		out = append(out, line{"Easier week: this is planned.", false})
+		out = append(out, line{m.T("week.easy.short"), false})
 	case w.Easy:
-		out = append(out, line{"Easier week: your amounts drop back a little to let your body recover. This is planned.", false})
+		out = append(out, line{m.T("week.easy"), false})
 	case look.trim >= 3:
 	case look.trim >= 1 && (w.Review || !w.Appointment.IsZero()):
 		// The page sends the patient to the clinician, who decides
 		// what comes next; the rule stays on the other pages.
 	case w.Steady && look.compact:
-		out = append(out, line{"Keep this level: the same amounts as last week.", false})
+		out = append(out, line{m.T("week.steady.short"), false})
 	case w.Steady:
-		out = append(out, line{"Keep this level: the amounts stay the same as last week. Keeping them up is the goal now.", false})
+		out = append(out, line{m.T("week.steady"), false})
 	case look.compact:
-		out = append(out, line{shortProgressRule, false})
+		out = append(out, line{m.T("week.rule.short"), false})
 	default:
-		out = append(out, line{progressRule, false})
+		out = append(out, line{m.T("week.rule"), false})
 	}
 	if w != nil && !w.Appointment.IsZero() {
-		out = append(out, line{"Your appointment with your clinician: " + longDate(w.Appointment) + ".", true})
+		out = append(out, line{m.T("week.appointment", "date", longDate(m, w.Appointment)), true})
 	} else if w != nil && w.Review {
-		out = append(out, line{"Time to see your clinician again: book a visit this week.", true})
+		out = append(out, line{m.T("week.review"), true})
 	}
 	if n := l.noteWords(look.note); n != "" {
 		out = append(out, line{n, false})
 	}
 	return out
 }
-
-// progressRule is when to move on, in one sentence.
-const progressRule = "Move on to next week's amounts only if this week stayed green or amber and settled by the next morning; otherwise repeat this week."
-
-// shortProgressRule is progressRule for a crowded page.
-const shortProgressRule = "Go on to next week only if this week stayed green or amber and settled by the next morning."
 
 // noteWords is what a week page says of the clinician's note: the note
 // whole, or the page it is on (the cover, or its own page).
@@ -235,17 +228,17 @@ func (l *layout) noteWords(whole bool) string {
 		return ""
 	}
 	if whole {
-		return "From your clinician: " + n
+		return l.m.T("week.note", "note", n)
 	}
 	at := l.ref("clinician-notes")
 	if at == 0 {
 		at = l.ref("cover")
 	}
-	return "Your clinician's note: " + pageWord(at) + "."
+	return l.m.T("week.note.where", "page", pageWord(l.m, at))
 }
 
 // sessionMinutes is "about 20 minutes" or "about 15 to 20 minutes".
-func sessionMinutes(w *plan.Week) string {
+func sessionMinutes(m *i18n.Lang, w *plan.Week) string {
 	lo, hi := 0, 0
 	for i, ses := range w.Sessions {
 		if i == 0 || ses.Minutes < lo {
@@ -254,9 +247,9 @@ func sessionMinutes(w *plan.Week) string {
 		hi = max(hi, ses.Minutes)
 	}
 	if lo != hi {
-		return fmt.Sprintf("about %d to %d minutes", lo, hi)
+		return m.T("week.minutes.range", "lo", lo, "hi", hi)
 	}
-	return fmt.Sprintf("about %d minutes", hi)
+	return m.T("week.minutes", "n", hi)
 }
 
 // weekNotes is room to write how the week went: a line for each day
@@ -267,8 +260,8 @@ func (l *layout) weekNotes(sh sheet, look weekLook, fill bool) {
 	lh := s.lineH(s.body)
 	step := s.rule + 1
 	if look.dayNotes {
-		l.heading("Notes: how did it go?", s.h3, step)
-		lw := l.measure("Wed 30 Nov", true, s.body) + 4
+		l.heading(l.m.T("week.notes.head"), s.h3, step)
+		lw := l.measure(l.sampleDate("date.wd-short"), true, s.body) + 4
 		for _, d := range sh.days {
 			label := d.name + " " + d.date
 			l.ensure(step)
@@ -285,11 +278,12 @@ func (l *layout) weekNotes(sh sheet, look weekLook, fill bool) {
 	if fill {
 		n = max(1, min(len(sh.days), int((l.room()+0.01)/step)))
 	}
-	lw := l.measure("Notes:", true, s.body) + 3
+	notes := l.m.T("week.notes")
+	lw := l.measure(notes, true, s.body) + 3
 	for i := range n {
 		l.ensure(step)
 		if i == 0 {
-			l.text(l.left, l.y+s.rule-lh, "Notes:", true, s.body)
+			l.text(l.left, l.y+s.rule-lh, notes, true, s.body)
 		}
 		l.hline(l.left+lw, l.y+s.rule-1, l.width()-lw, thin)
 		l.y += step

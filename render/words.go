@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/backplan/backplan/internal/words"
+	"github.com/backplan/backplan/internal/i18n"
 	"github.com/backplan/backplan/plan"
 )
 
@@ -45,61 +45,31 @@ func capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// longDate is "Monday 30 November 2026".
-func longDate(d plan.Date) string { return d.Format("Monday 2 January 2006") }
-
-// dateRange is "Monday 30 November to Sunday 6 December 2026".
-func dateRange(a, b plan.Date) string {
-	if a.Format("2006") != b.Format("2006") {
-		return longDate(a) + " to " + longDate(b)
-	}
-	return a.Format("Monday 2 January") + " to " + longDate(b)
-}
-
-// shortRange is "30 Nov to 6 Dec".
-func shortRange(a, b plan.Date) string { return a.Format("2 Jan") + " to " + b.Format("2 Jan") }
-
 // focusWords names what the plan leans on, as the cover's focus line
 // begins.
-func focusWords(f plan.Focus) string {
+func focusWords(m *i18n.Lang, f plan.Focus) string {
 	switch f {
-	case plan.FocusBalanced:
-		return "A mix"
-	case plan.FocusMobility:
-		return "Loosening up"
-	case plan.FocusPosture:
-		return "Sitting and standing taller"
-	case plan.FocusStrength:
-		return "Building strength"
-	case plan.FocusCore:
-		return "Trunk support"
+	case plan.FocusBalanced, plan.FocusMobility, plan.FocusPosture, plan.FocusStrength, plan.FocusCore:
+		return m.T("focus." + string(f))
 	}
 	return ""
 }
 
-func levelWords(l plan.Level) string {
+func levelWords(m *i18n.Lang, l plan.Level) string {
 	switch l {
-	case plan.Beginner:
-		return "Starting gently"
-	case plan.Intermediate:
-		return "For people already used to some exercise"
+	case plan.Beginner, plan.Intermediate:
+		return m.T("level." + string(l))
 	}
 	return ""
 }
 
 // categoryWords is the kind of exercise, printed under its name.
-func categoryWords(c plan.Category) string {
+func categoryWords(m *i18n.Lang, c plan.Category) string {
 	switch c {
 	case plan.Cardio, plan.Dynamic:
-		return "Warm-up"
-	case plan.Mobility:
-		return "Moving more easily"
-	case plan.Strength:
-		return "Strength"
-	case plan.Core:
-		return "Trunk support"
-	case plan.Activity:
-		return "Staying active"
+		return m.T("category.warmup")
+	case plan.Mobility, plan.Strength, plan.Core, plan.Activity:
+		return m.T("category." + string(c))
 	}
 	return ""
 }
@@ -107,35 +77,19 @@ func categoryWords(c plan.Category) string {
 // workWords is what a category of exercise does for the patient, as the
 // cover's focus line lists it: "exercises for …". Warm-ups have none: every
 // session has one, and the cover says so elsewhere.
-func workWords(c plan.Category) string {
+func workWords(m *i18n.Lang, c plan.Category) string {
 	switch c {
-	case plan.Mobility:
-		return "moving more easily"
-	case plan.Strength:
-		return "a stronger upper back"
-	case plan.Core:
-		return "a stronger middle (your trunk)"
-	case plan.Activity:
-		return "staying active"
+	case plan.Mobility, plan.Strength, plan.Core, plan.Activity:
+		return m.T("work." + string(c))
 	}
 	return ""
 }
 
 // positionWords is how to be at the start of an exercise in a position.
-func positionWords(p plan.Position) string {
+func positionWords(m *i18n.Lang, p plan.Position) string {
 	switch p {
-	case plan.Standing:
-		return "Standing up tall."
-	case plan.Seated:
-		return "Sitting tall on a firm chair, feet flat on the floor."
-	case plan.OnBack:
-		return "Lying on your back on the floor, on a mat or carpet."
-	case plan.FaceDown:
-		return "Lying face down on the floor, on a mat or carpet."
-	case plan.SideLying:
-		return "Lying on your side on the floor, on a mat or carpet, with your head on a pillow."
-	case plan.AllFours:
-		return "On your hands and knees on the floor, on a mat or carpet."
+	case plan.Standing, plan.Seated, plan.OnBack, plan.FaceDown, plan.SideLying, plan.AllFours:
+		return m.T("position." + string(p))
 	}
 	return ""
 }
@@ -143,11 +97,11 @@ func positionWords(p plan.Position) string {
 // startWords is how to get into an exercise's start position: the
 // catalogue's own words where it gives them (a bent-over row is not
 // "standing up tall"), else its position's.
-func startWords(e plan.Exercise) string {
+func startWords(m *i18n.Lang, e plan.Exercise) string {
 	if s := clean(e.Start); s != "" {
 		return sentence(s)
 	}
-	if s := positionWords(e.Position); s != "" {
+	if s := positionWords(m, e.Position); s != "" {
 		return s
 	}
 	return sentence(string(e.Position))
@@ -155,18 +109,18 @@ func startWords(e plan.Exercise) string {
 
 // needsWords lists what an exercise needs: its equipment and household
 // things.
-func needsWords(e plan.Exercise) string {
+func needsWords(m *i18n.Lang, e plan.Exercise) string {
 	var out []string
 	if e.Equipment != "" && e.Equipment != plan.None {
-		out = append(out, e.Equipment.Noun())
+		out = append(out, equipmentNoun(m, e.Equipment))
 	}
 	for _, n := range e.Needs {
 		out = append(out, clean(n))
 	}
 	if len(out) == 0 {
-		return "Nothing special."
+		return m.T("needs.nothing")
 	}
-	return sentence(words.And(out))
+	return sentence(m.And(out))
 }
 
 // usedEquipment is the equipment the plan's exercises use, in the order
@@ -186,24 +140,24 @@ func usedEquipment(p *plan.Plan) []plan.Equipment {
 }
 
 // equipmentLine is the cover's equipment row.
-func equipmentLine(p *plan.Plan) string {
+func equipmentLine(m *i18n.Lang, p *plan.Plan) string {
 	used := usedEquipment(p)
 	if len(used) == 0 {
-		return "None: every exercise uses things you have at home"
+		return m.T("equipment.none")
 	}
 	nouns := make([]string, len(used))
 	for i, e := range used {
-		nouns[i] = e.Noun()
+		nouns[i] = equipmentNoun(m, e)
 	}
-	return capitalize(words.And(nouns))
+	return capitalize(m.And(nouns))
 }
 
 // focusLine is the cover's focus row: the plan's focus, then what its
 // exercises work on, from the categories it contains.
-func focusLine(p *plan.Plan) string {
+func focusLine(m *i18n.Lang, p *plan.Plan) string {
 	var work []string
 	for _, c := range plan.Categories {
-		w := workWords(c)
+		w := workWords(m, c)
 		if w == "" {
 			continue
 		}
@@ -214,12 +168,12 @@ func focusLine(p *plan.Plan) string {
 			}
 		}
 	}
-	f := focusWords(p.Settings.Focus)
+	f := focusWords(m, p.Settings.Focus)
 	if f == "" {
 		f = capitalize(string(p.Settings.Focus))
 	}
 	if len(work) == 0 {
-		return f + ": warm-up exercises"
+		return m.T("focus.line-warmup", "focus", f)
 	}
-	return f + ": exercises for " + words.And(work)
+	return m.T("focus.line", "focus", f, "work", m.And(work))
 }

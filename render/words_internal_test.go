@@ -17,12 +17,12 @@ func TestEveryValueHasWords(t *testing.T) {
 	}
 	var checks []check
 	for _, v := range plan.Positions {
-		checks = append(checks, check{"position", string(v), positionWords(v)})
+		checks = append(checks, check{"position", string(v), positionWords(english, v)})
 	}
 	for _, v := range plan.Categories {
-		checks = append(checks, check{"category", string(v), categoryWords(v)})
+		checks = append(checks, check{"category", string(v), categoryWords(english, v)})
 		if !v.Warmup() {
-			checks = append(checks, check{"category's work", string(v), workWords(v)})
+			checks = append(checks, check{"category's work", string(v), workWords(english, v)})
 		}
 	}
 	// Equipment words live in plan (Equipment.Noun), whose fallback is the
@@ -35,10 +35,10 @@ func TestEveryValueHasWords(t *testing.T) {
 		}
 	}
 	for _, v := range plan.Focuses {
-		checks = append(checks, check{"focus", string(v), focusWords(v)})
+		checks = append(checks, check{"focus", string(v), focusWords(english, v)})
 	}
 	for _, v := range plan.Levels {
-		checks = append(checks, check{"level", string(v), levelWords(v)})
+		checks = append(checks, check{"level", string(v), levelWords(english, v)})
 	}
 	for _, c := range checks {
 		t.Run(c.kind+"/"+c.value, func(t *testing.T) {
@@ -56,11 +56,11 @@ func TestStartWords(t *testing.T) {
 		want string
 	}{
 		{"catalogue words win", plan.Exercise{Position: plan.Standing, Start: "  stand beside a chair,\n one hand on its seat, and lean forward "}, "Stand beside a chair, one hand on its seat, and lean forward."},
-		{"position words", plan.Exercise{Position: plan.SideLying}, positionWords(plan.SideLying)},
+		{"position words", plan.Exercise{Position: plan.SideLying}, positionWords(english, plan.SideLying)},
 		{"standing", plan.Exercise{Position: plan.Standing}, "Standing up tall."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := startWords(tt.e); got != tt.want {
+			if got := startWords(english, tt.e); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -73,11 +73,11 @@ func TestStartWords(t *testing.T) {
 func TestRealCatalogueStarts(t *testing.T) {
 	c := catalogue(t)
 	for _, e := range c.Exercises {
-		got := startWords(e)
+		got := startWords(english, e)
 		if got == "" || got == sentence(string(e.Position)) {
 			t.Errorf("%s: no start words (got %q)", e.ID, got)
 		}
-		if e.Start != "" && got == positionWords(e.Position) {
+		if e.Start != "" && got == positionWords(english, e.Position) {
 			t.Errorf("%s: prints its position's words, not its own start", e.ID)
 		}
 	}
@@ -129,16 +129,16 @@ func TestCoverLines(t *testing.T) {
 	n := 0
 	sweep(t, func(name string, p *plan.Plan) {
 		n++
-		eq := equipmentLine(p)
+		eq := equipmentLine(english, p)
 		for _, k := range plan.EquipmentKinds {
 			used := slices.ContainsFunc(p.Exercises, func(e plan.Exercise) bool { return e.Equipment == k })
 			if named := strings.Contains(strings.ToLower(eq), strings.ToLower(k.Noun())); named != used {
 				t.Errorf("%s: equipment line %q names %s: %v, used: %v", name, eq, k, named, used)
 			}
 		}
-		focus := focusLine(p)
+		focus := focusLine(english, p)
 		for _, c := range plan.Categories {
-			w := workWords(c)
+			w := workWords(english, c)
 			if w == "" {
 				continue
 			}
@@ -147,7 +147,7 @@ func TestCoverLines(t *testing.T) {
 				t.Errorf("%s: focus line %q says %q: %v; plan has %s exercises: %v", name, focus, w, says, c, has)
 			}
 		}
-		if !strings.HasPrefix(focus, focusWords(p.Settings.Focus)+":") {
+		if !strings.HasPrefix(focus, focusWords(english, p.Settings.Focus)+":") {
 			t.Errorf("%s: focus line %q does not start with the focus", name, focus)
 		}
 	})
@@ -171,7 +171,7 @@ func TestDoseKey(t *testing.T) {
 				}
 			}
 		}
-		key := doseKey(p)
+		key := doseKey(english, p)
 		var got, want []plan.DoseKind
 		heavier := false
 		for _, r := range key {
@@ -222,7 +222,7 @@ func TestDoseMeaning(t *testing.T) {
 		{plan.Dose{Reps: 1, Hold: 20, Each: "side"}, "Hold the position for 20 seconds, then relax; do this once on each side. Tick the box when you have done it."},
 		{plan.Dose{Sets: 2, Seconds: 10, Each: "direction"}, "Keep the movement going, without stopping, for 10 seconds in each direction, rest, then do the same again. Tick one box each time you finish a set: 2 boxes in all."},
 	} {
-		if got := doseMeaning(tt.d); got != tt.want {
+		if got := doseMeaning(english, tt.d); got != tt.want {
 			t.Errorf("%+v:\n got %q\nwant %q", tt.d, got, tt.want)
 		}
 	}

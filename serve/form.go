@@ -23,7 +23,7 @@ var labels = map[string]string{
 	"level": "Level", "equipment": "Equipment at home", "no-floor": "No floor work",
 	"minutes": "Minutes a session", "start": "First day", "review": "Next appointment",
 	"include": "Use", "exclude": "Leave out", "dose": "Dose", "order": "Order", "patient": "Patient's name", "clinician": "Clinician",
-	"clinic": "Clinic", "contact": "Contact", "notes": "Notes", "paper": "Paper", "large-print": "Large print",
+	"clinic": "Clinic", "contact": "Contact", "notes": "Notes", "lang": "Language", "paper": "Paper", "large-print": "Large print",
 	"clinic-url": "Clinic's video link", "email": "Patient's email", "protect": "Protect with a passphrase",
 	"eml-plan": "Attach the plan file", "logo": "Clinic's logo",
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/backplan/backplan/figure"
 	"github.com/backplan/backplan/internal/words"
+	"github.com/backplan/backplan/job"
 	"github.com/backplan/backplan/plan"
 	"github.com/backplan/backplan/render"
 )
@@ -95,6 +96,7 @@ type pageData struct {
 	Levels    []option
 	Equipment []option
 	Weekdays  []option
+	Langs     []option // the workbook's languages, by their own names
 	Exercises []exerciseRow
 	Presets   []presetChoice // the catalogue's presets (preset.go)
 	Upload    string         // the upload form an error belongs to: "from" or "batch"
@@ -175,6 +177,9 @@ func pageBase(exercises []plan.Exercise) pageData {
 		d.Weekdays = append(d.Weekdays, option{strings.ToLower(w[:3]), w})
 	}
 	d.Columns = rosterColumns()
+	for _, l := range job.Languages() {
+		d.Langs = append(d.Langs, option{l.Tag, l.Name})
+	}
 	for _, e := range exercises {
 		d.Exercises = append(d.Exercises, exerciseRow{ID: e.ID, Name: e.Name, Category: string(e.Category), Kind: kindWords[e.Category], Thumb: thumbSVG(e)})
 	}

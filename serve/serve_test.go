@@ -33,6 +33,14 @@ var (
 		if err != nil {
 			panic(err)
 		}
+		// With its Spanish, as the command gives it.
+		es, err := os.ReadFile(filepath.Join("..", "exercises.es.yaml"))
+		if err != nil {
+			panic(err)
+		}
+		if err := cat.AddOverlay("exercises.es.yaml", es); err != nil {
+			panic(err)
+		}
 		return cat
 	})
 	testRenderer = sync.OnceValue(func() *render.Renderer {
@@ -138,6 +146,11 @@ func TestServeEndpoints(t *testing.T) {
 		{name: "plan file", method: "POST", path: "/plan", ctype: formType, body: "patient=Ana+Ruiz", status: 200, wantType: "application/yaml", want: []string{"name: Ana Ruiz"}, wantHeader: map[string]string{"Content-Disposition": "attachment; filename=ana-ruiz.yaml"}},
 		{name: "from", method: "POST", path: "/from", ctype: fromType, body: string(from), status: 200, wantType: "application/pdf", want: []string{"%PDF-"}},
 		{name: "from with plan options", method: "POST", path: "/from", ctype: badFromType, body: string(badFrom), status: 400, want: []string{"a plan file is printed as written, so “Weeks” cannot go with it"}},
+		{name: "page languages", method: "GET", path: "/", status: 200, want: []string{`<select id="f-lang" name="lang"`, `<option value="en">English</option>`, `<option value="es">Español</option>`}},
+		{name: "page keeps the language", method: "POST", path: "/", ctype: formType, body: "lang=es", status: 200, want: []string{`<option value="es" selected>Español</option>`}},
+		{name: "workbook in Spanish", method: "POST", path: "/workbook", ctype: formType, body: "patient=Ana+Ruiz&lang=es", status: 200, wantType: "application/pdf", want: []string{"%PDF-", "/Lang (es)"}},
+		{name: "workbook unknown language", method: "POST", path: "/workbook", ctype: formType, body: "lang=fr", status: 400, want: []string{`lang: no workbook in language "fr" (choose en, es)`}},
+		{name: "plan file keeps the language", method: "POST", path: "/plan", ctype: formType, body: "lang=es", status: 200, want: []string{"lang: es"}},
 		{name: "from broken plan file", method: "POST", path: "/from", ctype: brokenType, body: string(broken), status: 400, want: []string{"ana.yaml"}},
 		{name: "from not multipart", method: "POST", path: "/from", ctype: formType, body: "from=x", status: 400, want: []string{"multipart/form-data"}},
 		{name: "batch", method: "POST", path: "/batch", ctype: rosterType, body: string(roster), status: 200, wantType: "application/zip"},

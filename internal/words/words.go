@@ -5,6 +5,7 @@ package words
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -32,4 +33,21 @@ func join[T ~string](items []T, last string) string {
 		return strings.Join(s, "")
 	}
 	return strings.Join(s[:len(s)-1], ", ") + " " + last + " " + s[len(s)-1]
+}
+
+// maxQuoted is how many characters of a value Quote quotes.
+const maxQuoted = 40
+
+// Quote quotes a value someone gave for a message, as %q does, but at
+// most its first maxQuoted characters then "…": a value of megabytes must
+// not be repeated whole in a one-line error or a report.
+func Quote(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxQuoted {
+			return strconv.Quote(s[:i]) + "…"
+		}
+		n++
+	}
+	return strconv.Quote(s)
 }
