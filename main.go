@@ -32,9 +32,6 @@ import (
 	"github.com/backplan/backplan/render"
 )
 
-//go:embed exercises.yaml
-var catalogYAML []byte
-
 const usage = `Usage: backplan [options]     or: backplan serve [--addr HOST:PORT] [--open]
 
 backplan makes a printable exercise workbook (PDF) for upper back pain. The
