@@ -5,7 +5,14 @@
 
 package plan
 
-import "github.com/backplan/backplan/figure"
+import (
+	"math"
+
+	"github.com/backplan/backplan/figure"
+)
+
+// negZero is -0, which no constant can be.
+var negZero = math.Copysign(0, -1)
 
 // snapshotName is the file the built-in catalogue was read from.
 const snapshotName = "exercises.yaml"
@@ -13,16 +20,13 @@ const snapshotName = "exercises.yaml"
 // snapshotExercises is the built-in catalogue's exercises, as LoadCatalog gives them.
 func snapshotExercises() []Exercise {
 	return []Exercise{
-		Exercise{
-			ID:       "walking",
-			Name:     "Easy walking",
-			Category: "cardio",
-			Level:    "beginner",
-			Purpose:  "Warms up your body and gets the blood flowing before you exercise.",
-			Muscles: []string{
-				"legs",
-				"hips",
-			},
+		{
+			ID:        "walking",
+			Name:      "Easy walking",
+			Category:  "cardio",
+			Level:     "beginner",
+			Purpose:   "Warms up your body and gets the blood flowing before you exercise.",
+			Muscles:   []string{"legs", "hips"},
 			Position:  "standing",
 			Equipment: "none",
 			Dose: DoseRange{
@@ -36,47 +40,52 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "5–10 min of light cardio in all",
-			Steps: []string{
-				"Put on comfortable shoes that grip well.",
-				"Walk at an easy pace around your home or garden.",
-				"If you have no room, walk on the spot instead.",
-				"Let your arms swing gently at your sides.",
-				"After a minute, walk a little faster if that feels fine.",
-			},
-			Cues: []string{
-				"You should still be able to talk while you walk.",
-				"Stand tall and look ahead, not down at your feet.",
-			},
-			Cautions: []string{
-				"Clear rugs, cables and clutter out of your way first.",
-				"Stop and get help at once if you have chest pain, a tight chest or trouble breathing.",
-			},
-			Easier: "Walk on the spot while you hold a kitchen worktop or the back of a sturdy chair.",
-			Harder: "Walk a little faster and swing your arms a little more.",
+			Steps:      []string{"Put on comfortable shoes that grip well.", "Walk at an easy pace around your home or garden.", "If you have no room, walk on the spot instead.", "Let your arms swing gently at your sides.", "After a minute, walk a little faster if that feels fine."},
+			Cues:       []string{"You should still be able to talk while you walk.", "Stand tall and look ahead, not down at your feet."},
+			Cautions:   []string{"Clear rugs, cables and clutter out of your way first.", "Stop and get help at once if you have chest pain, a tight chest or trouble breathing."},
+			Easier:     "Walk on the spot while you hold a kitchen worktop or the back of a sturdy chair.",
+			Harder:     "Walk a little faster and swing your arms a little more.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Joints: map[string]float64{"ankle_l": -25, "ankle_r": 15, "elbow_l": 25, "elbow_r": 20, "hip_l": -15, "hip_r": 25, "knee_l": 36, "knee_r": 5, "shoulder_l": 25, "shoulder_r": -20},
+					Joints: map[string]float64{
+						"ankle_l":    -25,
+						"ankle_r":    15,
+						"elbow_l":    25,
+						"elbow_r":    20,
+						"hip_l":      -15,
+						"hip_r":      25,
+						"knee_l":     36,
+						"knee_r":     5,
+						"shoulder_l": 25,
+						"shoulder_r": -20,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"ankle_l": 15, "ankle_r": -25, "elbow_l": 20, "elbow_r": 25, "hip_l": 25, "hip_r": -15, "knee_l": 5, "knee_r": 36, "shoulder_l": -20, "shoulder_r": 25},
+					Joints: map[string]float64{
+						"ankle_l":    15,
+						"ankle_r":    -25,
+						"elbow_l":    20,
+						"elbow_r":    25,
+						"hip_l":      25,
+						"hip_r":      -15,
+						"knee_l":     5,
+						"knee_r":     36,
+						"shoulder_l": -20,
+						"shoulder_r": 25,
+					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "march-in-place",
-			Name:     "Marching on the spot",
-			Category: "cardio",
-			Level:    "beginner",
-			Purpose:  "Warms up your legs and body and makes your heart beat a little faster.",
-			Muscles: []string{
-				"legs",
-				"hips",
-			},
+		{
+			ID:        "march-in-place",
+			Name:      "Marching on the spot",
+			Category:  "cardio",
+			Level:     "beginner",
+			Purpose:   "Warms up your legs and body and makes your heart beat a little faster.",
+			Muscles:   []string{"legs", "hips"},
 			Position:  "standing",
 			Equipment: "none",
-			Needs: []string{
-				"a sturdy chair or kitchen worktop to hold",
-			},
+			Needs:     []string{"a sturdy chair or kitchen worktop to hold"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets:    1,
@@ -88,53 +97,43 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "5–10 min of light cardio in all",
-			Steps: []string{
-				"Stand next to a sturdy chair or a kitchen worktop.",
-				"Lift one knee up in front of you.",
-				"Put that foot back down.",
-				"Lift the other knee.",
-				"Keep marching at a steady, easy pace.",
-				"Swing your arms as you march.",
-			},
-			Cues: []string{
-				"Lift your knees only as high as feels easy.",
-				"Stand tall and keep breathing steadily.",
-			},
-			Cautions: []string{
-				"Keep one hand on the chair or worktop if your balance is not steady.",
-				"Stop and get help at once if you have chest pain, a tight chest or trouble breathing.",
-			},
-			Easier: "Sit on a sturdy chair and march your feet up and down from there.",
-			Harder: "Lift your knees a little higher and march a little faster.",
+			Steps:      []string{"Stand next to a sturdy chair or a kitchen worktop.", "Lift one knee up in front of you.", "Put that foot back down.", "Lift the other knee.", "Keep marching at a steady, easy pace.", "Swing your arms as you march."},
+			Cues:       []string{"Lift your knees only as high as feels easy.", "Stand tall and keep breathing steadily."},
+			Cautions:   []string{"Keep one hand on the chair or worktop if your balance is not steady.", "Stop and get help at once if you have chest pain, a tight chest or trouble breathing."},
+			Easier:     "Sit on a sturdy chair and march your feet up and down from there.",
+			Harder:     "Lift your knees a little higher and march a little faster.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Joints: map[string]float64{"elbow_l": 30, "elbow_r": 10, "shoulder_abd_l": 20, "turn": 30},
+					Joints: map[string]float64{
+						"elbow_l":        30,
+						"elbow_r":        10,
+						"shoulder_abd_l": 20,
+						"turn":           30,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"hip_r": 80, "knee_r": 90, "shoulder_r": -20},
+					Joints: map[string]float64{
+						"hip_r":      80,
+						"knee_r":     90,
+						"shoulder_r": -20,
+					},
 				},
-				Props: []string{
-					"chair",
-				},
+				Props: []string{"chair"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "knee_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "torso-circles",
-			Name:     "Torso circles",
-			Category: "cardio",
-			Level:    "beginner",
-			Purpose:  "Loosens the middle of your body and warms you up.",
-			Muscles: []string{
-				"trunk",
-				"spine",
-				"hips",
-			},
+		{
+			ID:        "torso-circles",
+			Name:      "Torso circles",
+			Category:  "cardio",
+			Level:     "beginner",
+			Purpose:   "Loosens the middle of your body and warms you up.",
+			Muscles:   []string{"trunk", "spine", "hips"},
 			Position:  "standing",
 			Equipment: "none",
 			Dose: DoseRange{
@@ -148,31 +147,34 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "5–10 min of light cardio in all",
-			Steps: []string{
-				"Stand with your feet a little wider apart than your hips.",
-				"Bend your knees slightly.",
-				"Put your hands on your hips.",
-				"Move your hips round in a slow, wide circle, as if you were turning a hula hoop.",
-				"After 5 circles, change direction.",
-				"Keep going, changing direction every 5 circles.",
-			},
-			Cues: []string{
-				"Keep the circles smooth and unhurried.",
-				"Let your upper body follow along, without leaning far.",
-			},
-			Cautions: []string{
-				"Keep the circles small if your back is stiff or sore.",
-				"Stop and get help at once if you have chest pain, a tight chest or trouble breathing.",
-			},
-			Easier: "Hold the back of a sturdy chair with one hand and make smaller circles.",
-			Harder: "Make the circles a little wider and swing your arms gently as you go.",
+			Steps:      []string{"Stand with your feet a little wider apart than your hips.", "Bend your knees slightly.", "Put your hands on your hips.", "Move your hips round in a slow, wide circle, as if you were turning a hula hoop.", "After 5 circles, change direction.", "Keep going, changing direction every 5 circles."},
+			Cues:       []string{"Keep the circles smooth and unhurried.", "Let your upper body follow along, without leaning far."},
+			Cautions:   []string{"Keep the circles small if your back is stiff or sore.", "Stop and get help at once if you have chest pain, a tight chest or trouble breathing."},
+			Easier:     "Hold the back of a sturdy chair with one hand and make smaller circles.",
+			Harder:     "Make the circles a little wider and swing your arms gently as you go.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Joints: map[string]float64{"ankle_l": 8, "ankle_r": 8, "elbow_l": 75, "elbow_r": 75, "hip_abd_l": 14, "hip_abd_r": 14, "hip_l": 12, "hip_r": 12, "knee_l": 20, "knee_r": 20, "shoulder_abd_l": 40, "shoulder_abd_r": 40, "shoulder_rot_l": -90, "shoulder_rot_r": -90, "turn": 20},
+					Joints: map[string]float64{
+						"ankle_l":        8,
+						"ankle_r":        8,
+						"elbow_l":        75,
+						"elbow_r":        75,
+						"hip_abd_l":      14,
+						"hip_abd_r":      14,
+						"hip_l":          12,
+						"hip_r":          12,
+						"knee_l":         20,
+						"knee_r":         20,
+						"shoulder_abd_l": 40,
+						"shoulder_abd_r": 40,
+						"shoulder_rot_l": -90,
+						"shoulder_rot_r": -90,
+						"turn":           20,
+					},
 				},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point:  "pelvis",
 						Circle: 26,
 						From:   200,
@@ -182,17 +184,13 @@ func snapshotExercises() []Exercise {
 				},
 			},
 		},
-		Exercise{
-			ID:       "windmills",
-			Name:     "Arm windmills",
-			Category: "cardio",
-			Level:    "beginner",
-			Purpose:  "Warms up your shoulders and upper back and gets your heart going a little.",
-			Muscles: []string{
-				"shoulders",
-				"upper-back",
-				"chest",
-			},
+		{
+			ID:        "windmills",
+			Name:      "Arm windmills",
+			Category:  "cardio",
+			Level:     "beginner",
+			Purpose:   "Warms up your shoulders and upper back and gets your heart going a little.",
+			Muscles:   []string{"shoulders", "upper-back", "chest"},
 			Position:  "standing",
 			Equipment: "none",
 			Dose: DoseRange{
@@ -206,32 +204,32 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "5–10 min of light cardio in all",
-			Steps: []string{
-				"Stand tall with your feet hip-width apart and your knees a little bent.",
-				"Swing your right arm forward, up past your ear, and down behind you.",
-				"Swing your left arm round the same way as the right one comes down.",
-				"Keep taking turns, like a slow swimming stroke on your back.",
-				"After half a minute, swing your arms round the other way.",
-			},
-			Cues: []string{
-				"Keep the swings slow and relaxed.",
-				"Lift each arm only as high as is comfortable.",
-			},
-			Cautions: []string{
-				"Make the circles smaller if a shoulder hurts.",
-				"Stop and get help at once if you have chest pain, a tight chest or trouble breathing.",
-			},
-			Easier: "Sit on a sturdy chair and make smaller circles, one arm at a time.",
-			Harder: "Make the circles a little bigger and a little quicker.",
+			Steps:      []string{"Stand tall with your feet hip-width apart and your knees a little bent.", "Swing your right arm forward, up past your ear, and down behind you.", "Swing your left arm round the same way as the right one comes down.", "Keep taking turns, like a slow swimming stroke on your back.", "After half a minute, swing your arms round the other way."},
+			Cues:       []string{"Keep the swings slow and relaxed.", "Lift each arm only as high as is comfortable."},
+			Cautions:   []string{"Make the circles smaller if a shoulder hurts.", "Stop and get help at once if you have chest pain, a tight chest or trouble breathing."},
+			Easier:     "Sit on a sturdy chair and make smaller circles, one arm at a time.",
+			Harder:     "Make the circles a little bigger and a little quicker.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Joints: map[string]float64{"elbow_l": 10, "elbow_r": 5, "hip_l": 4, "hip_r": 4, "knee_l": 8, "knee_r": 8, "shoulder_l": -40, "shoulder_r": 80},
+					Joints: map[string]float64{
+						"elbow_l":    10,
+						"elbow_r":    5,
+						"hip_l":      4,
+						"hip_r":      4,
+						"knee_l":     8,
+						"knee_r":     8,
+						"shoulder_l": -40,
+						"shoulder_r": 80,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"shoulder_l": 0, "shoulder_r": 170},
+					Joints: map[string]float64{
+						"shoulder_l": 0,
+						"shoulder_r": 170,
+					},
 				},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point:  "shoulder_r",
 						Circle: 50,
 						From:   -20,
@@ -240,22 +238,16 @@ func snapshotExercises() []Exercise {
 				},
 			},
 		},
-		Exercise{
-			ID:       "seated-marching",
-			Name:     "Seated marching",
-			Category: "cardio",
-			Level:    "beginner",
-			Purpose:  "Warms you up from a chair, with no need to keep your balance.",
-			Muscles: []string{
-				"legs",
-				"hips",
-				"trunk",
-			},
+		{
+			ID:        "seated-marching",
+			Name:      "Seated marching",
+			Category:  "cardio",
+			Level:     "beginner",
+			Purpose:   "Warms you up from a chair, with no need to keep your balance.",
+			Muscles:   []string{"legs", "hips", "trunk"},
 			Position:  "seated",
 			Equipment: "none",
-			Needs: []string{
-				"a sturdy chair without wheels",
-			},
+			Needs:     []string{"a sturdy chair without wheels"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets:    1,
@@ -267,53 +259,47 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "5–10 min of light cardio in all (given for marching in place)",
-			Steps: []string{
-				"Sit tall near the front of the chair, with your feet flat and a little apart.",
-				"Let your arms hang loosely by your sides.",
-				"Lift your right knee a little way, then put the foot back down.",
-				"Lift your left knee in the same way.",
-				"Keep marching at an easy, steady pace.",
-				"Swing your arms gently as you march, if that feels fine.",
-			},
-			Cues: []string{
-				"Sit tall; do not lean back to lift your knees.",
-				"You should still be able to talk as you march.",
-			},
-			Cautions: []string{
-				"Use a chair that cannot roll or tip, without wheels.",
-				"Stop and get help at once if you have chest pain, a tight chest or trouble breathing.",
-			},
-			Easier: "Lift your feet only just off the floor.",
-			Harder: "Lift your knees a little higher and march a little faster.",
+			Steps:      []string{"Sit tall near the front of the chair, with your feet flat and a little apart.", "Let your arms hang loosely by your sides.", "Lift your right knee a little way, then put the foot back down.", "Lift your left knee in the same way.", "Keep marching at an easy, steady pace.", "Swing your arms gently as you march, if that feels fine."},
+			Cues:       []string{"Sit tall; do not lean back to lift your knees.", "You should still be able to talk as you march."},
+			Cautions:   []string{"Use a chair that cannot roll or tip, without wheels.", "Stop and get help at once if you have chest pain, a tight chest or trouble breathing."},
+			Easier:     "Lift your feet only just off the floor.",
+			Harder:     "Lift your knees a little higher and march a little faster.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "sit",
-					Joints: map[string]float64{"elbow_l": 30, "elbow_r": 20, "shoulder_l": 25, "shoulder_r": -15},
+					Base: "sit",
+					Joints: map[string]float64{
+						"elbow_l":    30,
+						"elbow_r":    20,
+						"shoulder_l": 25,
+						"shoulder_r": -15,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"ankle_r": -5, "elbow_l": 20, "elbow_r": 30, "hip_r": 112, "knee_r": 92, "shoulder_l": -15, "shoulder_r": 15},
+					Joints: map[string]float64{
+						"ankle_r":    -5,
+						"elbow_l":    20,
+						"elbow_r":    30,
+						"hip_r":      112,
+						"knee_r":     92,
+						"shoulder_l": -15,
+						"shoulder_r": 15,
+					},
 				},
-				Props: []string{
-					"chair",
-				},
+				Props: []string{"chair"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "knee_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "torso-twists",
-			Name:     "Standing twists",
-			Category: "dynamic",
-			Level:    "beginner",
-			Purpose:  "Loosens your upper back by turning it gently from side to side.",
-			Muscles: []string{
-				"spine",
-				"trunk",
-				"shoulders",
-			},
+		{
+			ID:        "torso-twists",
+			Name:      "Standing twists",
+			Category:  "dynamic",
+			Level:     "beginner",
+			Purpose:   "Loosens your upper back by turning it gently from side to side.",
+			Muscles:   []string{"spine", "trunk", "shoulders"},
 			Position:  "standing",
 			Equipment: "none",
 			Dose: DoseRange{
@@ -327,34 +313,36 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "about 5 min of loosening movements in all",
-			Steps: []string{
-				"Stand with your feet a little apart and your knees soft.",
-				"Cross your arms over your chest.",
-				"Turn your upper body slowly to the right.",
-				"Come back to face the front.",
-				"Turn slowly to the left.",
-				"Keep turning from side to side in an easy rhythm.",
-			},
-			Cues: []string{
-				"Keep your hips facing forward; the turn comes from your waist and upper back.",
-				"Let your head turn with your shoulders.",
-				"Breathe out as you turn.",
-			},
-			Cautions: []string{
-				"Turn only as far as is comfortable, and never swing or jerk.",
-				"If you have thin bones (osteoporosis), keep the turns small and slow.",
-			},
-			Easier: "Sit on a sturdy chair and do the same turns.",
-			Harder: "Turn a little further, and let your arms hang loose so they swing round with you.",
+			Steps:      []string{"Stand with your feet a little apart and your knees soft.", "Cross your arms over your chest.", "Turn your upper body slowly to the right.", "Come back to face the front.", "Turn slowly to the left.", "Keep turning from side to side in an easy rhythm."},
+			Cues:       []string{"Keep your hips facing forward; the turn comes from your waist and upper back.", "Let your head turn with your shoulders.", "Breathe out as you turn."},
+			Cautions:   []string{"Turn only as far as is comfortable, and never swing or jerk.", "If you have thin bones (osteoporosis), keep the turns small and slow."},
+			Easier:     "Sit on a sturdy chair and do the same turns.",
+			Harder:     "Turn a little further, and let your arms hang loose so they swing round with you.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Joints: map[string]float64{"elbow_l": 120, "elbow_r": 120, "hip_l": 4, "hip_r": 4, "knee_l": 8, "knee_r": 8, "shoulder_abd_l": -20, "shoulder_abd_r": -20, "shoulder_l": 40, "shoulder_r": 40, "shoulder_rot_l": -60, "shoulder_rot_r": -60},
+					Joints: map[string]float64{
+						"elbow_l":        120,
+						"elbow_r":        120,
+						"hip_l":          4,
+						"hip_r":          4,
+						"knee_l":         8,
+						"knee_r":         8,
+						"shoulder_abd_l": -20,
+						"shoulder_abd_r": -20,
+						"shoulder_l":     40,
+						"shoulder_r":     40,
+						"shoulder_rot_l": -60,
+						"shoulder_rot_r": -60,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"neck_turn": 20, "twist": 50},
+					Joints: map[string]float64{
+						"neck_turn": 20,
+						"twist":     50,
+					},
 				},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point:  "back",
 						Circle: 24,
 						From:   300,
@@ -365,16 +353,13 @@ func snapshotExercises() []Exercise {
 				},
 			},
 		},
-		Exercise{
-			ID:       "shoulder-rolls",
-			Name:     "Shoulder rolls",
-			Category: "dynamic",
-			Level:    "beginner",
-			Purpose:  "Loosens tight shoulders and the top of your back.",
-			Muscles: []string{
-				"shoulders",
-				"upper-back",
-			},
+		{
+			ID:        "shoulder-rolls",
+			Name:      "Shoulder rolls",
+			Category:  "dynamic",
+			Level:     "beginner",
+			Purpose:   "Loosens tight shoulders and the top of your back.",
+			Muscles:   []string{"shoulders", "upper-back"},
 			Position:  "standing",
 			Equipment: "none",
 			Dose: DoseRange{
@@ -388,26 +373,14 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "about 5 min of loosening movements in all",
-			Steps: []string{
-				"Stand tall with your arms hanging loosely by your sides.",
-				"Raise both shoulders in a shrug.",
-				"Squeeze them back, bringing your shoulder blades towards each other.",
-				"Let them drop down.",
-				"Keep rolling your shoulders in slow circles like this.",
-				"After half a minute, roll them the other way round.",
-			},
-			Cues: []string{
-				"Make the circles as big and as slow as is comfortable.",
-				"Keep your neck and jaw relaxed.",
-			},
-			Cautions: []string{
-				"Make the circles smaller if you feel any sharp pain.",
-			},
-			Easier: "Sit on a sturdy chair and roll one shoulder at a time.",
-			Harder: "Make the circles bigger and pause for a moment when your shoulders are back.",
+			Steps:      []string{"Stand tall with your arms hanging loosely by your sides.", "Raise both shoulders in a shrug.", "Squeeze them back, bringing your shoulder blades towards each other.", "Let them drop down.", "Keep rolling your shoulders in slow circles like this.", "After half a minute, roll them the other way round."},
+			Cues:       []string{"Make the circles as big and as slow as is comfortable.", "Keep your neck and jaw relaxed."},
+			Cautions:   []string{"Make the circles smaller if you feel any sharp pain."},
+			Easier:     "Sit on a sturdy chair and roll one shoulder at a time.",
+			Harder:     "Make the circles bigger and pause for a moment when your shoulders are back.",
 			Picture: &figure.Spec{
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point:  "shoulder_r",
 						Circle: 14,
 						From:   90,
@@ -416,21 +389,16 @@ func snapshotExercises() []Exercise {
 				},
 			},
 		},
-		Exercise{
-			ID:       "trunk-rolls",
-			Name:     "Trunk rolls",
-			Category: "dynamic",
-			Level:    "beginner",
-			Purpose:  "Eases stiffness all the way down your back.",
-			Muscles: []string{
-				"spine",
-				"trunk",
-			},
+		{
+			ID:        "trunk-rolls",
+			Name:      "Trunk rolls",
+			Category:  "dynamic",
+			Level:     "beginner",
+			Purpose:   "Eases stiffness all the way down your back.",
+			Muscles:   []string{"spine", "trunk"},
 			Position:  "seated",
 			Equipment: "none",
-			Needs: []string{
-				"a sturdy chair",
-			},
+			Needs:     []string{"a sturdy chair"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets:    1,
@@ -442,40 +410,33 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "about 5 min of loosening movements in all",
-			Steps: []string{
-				"Sit tall near the front of the chair with your feet flat and apart.",
-				"Rest your hands on your knees.",
-				"Lean your upper body a little to the right.",
-				"Roll it slowly forward and round to the left.",
-				"Come back up to sitting tall.",
-				"Keep making slow circles like this.",
-				"Every 5 circles, change direction.",
-			},
-			Cues: []string{
-				"Keep the circles small and smooth.",
-				"Keep your feet flat and your bottom still on the seat.",
-			},
-			Cautions: []string{
-				"Do not lean far back.",
-				"Stop and sit still if you feel dizzy.",
-				"If you have thin bones (osteoporosis), keep the forward lean small.",
-			},
-			Easier: "Make the circles very small, moving only a little way.",
-			Harder: "Stand up with your hands on your hips and make the circles a little larger.",
+			Steps:      []string{"Sit tall near the front of the chair with your feet flat and apart.", "Rest your hands on your knees.", "Lean your upper body a little to the right.", "Roll it slowly forward and round to the left.", "Come back up to sitting tall.", "Keep making slow circles like this.", "Every 5 circles, change direction."},
+			Cues:       []string{"Keep the circles small and smooth.", "Keep your feet flat and your bottom still on the seat."},
+			Cautions:   []string{"Do not lean far back.", "Stop and sit still if you feel dizzy.", "If you have thin bones (osteoporosis), keep the forward lean small."},
+			Easier:     "Make the circles very small, moving only a little way.",
+			Harder:     "Stand up with your hands on your hips and make the circles a little larger.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Base:   "sit",
-					Joints: map[string]float64{"elbow_l": 50, "elbow_r": 50, "shoulder_l": -10, "shoulder_r": -10, "turn": 20},
+					Base: "sit",
+					Joints: map[string]float64{
+						"elbow_l":    50,
+						"elbow_r":    50,
+						"shoulder_l": -10,
+						"shoulder_r": -10,
+						"turn":       20,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"side_bend": 18, "spine": 10, "trunk": 14},
+					Joints: map[string]float64{
+						"side_bend": 18,
+						"spine":     10,
+						"trunk":     14,
+					},
 				},
-				Props: []string{
-					"chair",
-				},
+				Props: []string{"chair"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point:  "head",
 						Circle: 30,
 						From:   200,
@@ -485,16 +446,13 @@ func snapshotExercises() []Exercise {
 				},
 			},
 		},
-		Exercise{
-			ID:       "shoulder-shrugs",
-			Name:     "Shoulder shrugs",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Relaxes tight muscles at the top of your back and the base of your neck.",
-			Muscles: []string{
-				"shoulders",
-				"neck",
-			},
+		{
+			ID:        "shoulder-shrugs",
+			Name:      "Shoulder shrugs",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Relaxes tight muscles at the top of your back and the base of your neck.",
+			Muscles:   []string{"shoulders", "neck"},
 			Position:  "standing",
 			Equipment: "none",
 			Dose: DoseRange{
@@ -508,49 +466,36 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "5–10 reps",
-			Steps: []string{
-				"Stand with your feet a little apart and your arms by your sides.",
-				"Turn your hands so your palms face your thighs.",
-				"Look straight ahead, with your chin level.",
-				"Raise your shoulders slowly, as if to touch your ears, only as far as is comfortable.",
-				"Let your shoulders sink slowly back down.",
-			},
-			Cues: []string{
-				"Move slowly on the way up and on the way down.",
-				"Keep your arms loose; only your shoulders move.",
-				"Breathe out as your shoulders drop.",
-			},
-			Cautions: []string{
-				"Stop if you feel pain in your neck.",
-			},
-			Easier: "Sit on a sturdy chair and lift your shoulders only part of the way.",
-			Harder: "Hold your shoulders at the top for 2 seconds before you lower them.",
+			Steps:      []string{"Stand with your feet a little apart and your arms by your sides.", "Turn your hands so your palms face your thighs.", "Look straight ahead, with your chin level.", "Raise your shoulders slowly, as if to touch your ears, only as far as is comfortable.", "Let your shoulders sink slowly back down."},
+			Cues:       []string{"Move slowly on the way up and on the way down.", "Keep your arms loose; only your shoulders move.", "Breathe out as your shoulders drop."},
+			Cautions:   []string{"Stop if you feel pain in your neck."},
+			Easier:     "Sit on a sturdy chair and lift your shoulders only part of the way.",
+			Harder:     "Hold your shoulders at the top for 2 seconds before you lower them.",
 			Picture: &figure.Spec{
 				View: "front",
 				End: &figure.Pose{
-					Joints: map[string]float64{"shrug_l": 30, "shrug_r": 30},
+					Joints: map[string]float64{
+						"shrug_l": 30,
+						"shrug_r": 30,
+					},
 				},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "shoulder_r",
 					},
-					figure.Arrow{
+					{
 						Point: "shoulder_l",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "arm-circles",
-			Name:     "Arm circles",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Loosens your shoulders and helps them move freely.",
-			Muscles: []string{
-				"shoulders",
-				"rotator-cuff",
-				"upper-back",
-			},
+		{
+			ID:        "arm-circles",
+			Name:      "Arm circles",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Loosens your shoulders and helps them move freely.",
+			Muscles:   []string{"shoulders", "rotator-cuff", "upper-back"},
 			Position:  "standing",
 			Equipment: "none",
 			Dose: DoseRange{
@@ -565,57 +510,43 @@ func snapshotExercises() []Exercise {
 				Each: "direction",
 			},
 			SourceDose: "about 10 s one way, then the other",
-			Steps: []string{
-				"Stand with your feet a little apart.",
-				"Raise your arms out to the sides until they are level with your shoulders.",
-				"Draw small circles forwards with your hands, about the size of a softball.",
-				"Let the circles grow slowly until they are about the size of a soccer ball (football).",
-				"Lower your arms and rest for a moment.",
-				"Raise your arms again and circle them backwards in the same way.",
-			},
-			Cues: []string{
-				"Stand tall and keep your head still.",
-				"Keep your shoulders down, away from your ears.",
-				"Keep your elbows straight but not stiff.",
-			},
-			Cautions: []string{
-				"Lower your arms and rest if your shoulders ache or get tired.",
-				"Keep the circles small if a shoulder hurts.",
-			},
-			Easier: "Make smaller circles, or circle one arm at a time.",
-			Harder: "Make the circles slower and a little bigger.",
+			Steps:      []string{"Stand with your feet a little apart.", "Raise your arms out to the sides until they are level with your shoulders.", "Draw small circles forwards with your hands, about the size of a softball.", "Let the circles grow slowly until they are about the size of a soccer ball (football).", "Lower your arms and rest for a moment.", "Raise your arms again and circle them backwards in the same way."},
+			Cues:       []string{"Stand tall and keep your head still.", "Keep your shoulders down, away from your ears.", "Keep your elbows straight but not stiff."},
+			Cautions:   []string{"Lower your arms and rest if your shoulders ache or get tired.", "Keep the circles small if a shoulder hurts."},
+			Easier:     "Make smaller circles, or circle one arm at a time.",
+			Harder:     "Make the circles slower and a little bigger.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Joints: map[string]float64{"hip_abd_l": 8, "hip_abd_r": 8, "shoulder_abd_l": 90, "shoulder_abd_r": 90},
+					Joints: map[string]float64{
+						"hip_abd_l":      8,
+						"hip_abd_r":      8,
+						"shoulder_abd_l": 90,
+						"shoulder_abd_r": 90,
+					},
 				},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point:  "hand_r",
 						Circle: 10,
 					},
-					figure.Arrow{
+					{
 						Point:  "hand_l",
 						Circle: 10,
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "neck-rolls",
-			Name:     "Neck rolls",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Eases stiffness in your neck and the tops of your shoulders.",
-			Muscles: []string{
-				"neck",
-				"shoulders",
-			},
+		{
+			ID:        "neck-rolls",
+			Name:      "Neck rolls",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Eases stiffness in your neck and the tops of your shoulders.",
+			Muscles:   []string{"neck", "shoulders"},
 			Position:  "seated",
 			Equipment: "none",
-			Needs: []string{
-				"a sturdy chair",
-			},
+			Needs:     []string{"a sturdy chair"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -627,40 +558,28 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "3–4 reps",
-			Steps: []string{
-				"Sit tall and let your shoulders ease back and down.",
-				"Look straight ahead.",
-				"Let your chin drop slowly towards your chest.",
-				"Roll your head slowly round, so your right ear moves towards your right shoulder.",
-				"Roll it slowly down and across, so your left ear moves towards your left shoulder.",
-				"Lift your head gently to look straight ahead again.",
-			},
-			Cues: []string{
-				"Move slowly and smoothly, in a half circle in front of you.",
-				"Let the weight of your head do the work.",
-				"Keep your shoulders low and relaxed.",
-			},
-			Cautions: []string{
-				"Never tip your head back or force it; keep the movement in front of you.",
-				"Stop if you feel dizzy, sick or faint, or get tingling or numbness in your arms, and tell your clinician.",
-				"Move gently, and never pull or push your head with your hands.",
-			},
-			Easier: "Make the movement smaller, going only a short way to each side.",
-			Harder: "Pause for one slow breath when your ear is near each shoulder.",
+			Steps:      []string{"Sit tall and let your shoulders ease back and down.", "Look straight ahead.", "Let your chin drop slowly towards your chest.", "Roll your head slowly round, so your right ear moves towards your right shoulder.", "Roll it slowly down and across, so your left ear moves towards your left shoulder.", "Lift your head gently to look straight ahead again."},
+			Cues:       []string{"Move slowly and smoothly, in a half circle in front of you.", "Let the weight of your head do the work.", "Keep your shoulders low and relaxed."},
+			Cautions:   []string{"Never tip your head back or force it; keep the movement in front of you.", "Stop if you feel dizzy, sick or faint, or get tingling or numbness in your arms, and tell your clinician.", "Move gently, and never pull or push your head with your hands."},
+			Easier:     "Make the movement smaller, going only a short way to each side.",
+			Harder:     "Pause for one slow breath when your ear is near each shoulder.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Base:   "sit",
-					Joints: map[string]float64{"turn": 15},
+					Base: "sit",
+					Joints: map[string]float64{
+						"turn": 15,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"neck": 10, "neck_side": 45},
+					Joints: map[string]float64{
+						"neck":      10,
+						"neck_side": 45,
+					},
 				},
-				Props: []string{
-					"chair",
-				},
+				Props: []string{"chair"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point:  "neck",
 						Circle: 18,
 						From:   200,
@@ -670,23 +589,17 @@ func snapshotExercises() []Exercise {
 				},
 			},
 		},
-		Exercise{
-			ID:       "spinal-twist-lying",
-			Name:     "Lying spinal twist",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Stretches the whole length of your back and helps your spine turn more easily.",
-			Muscles: []string{
-				"spine",
-				"trunk",
-				"chest",
-			},
+		{
+			ID:        "spinal-twist-lying",
+			Name:      "Lying spinal twist",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Stretches the whole length of your back and helps your spine turn more easily.",
+			Muscles:   []string{"spine", "trunk", "chest"},
 			Position:  "on-back",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-			},
+			Needs:     []string{"a mat or carpet"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -701,62 +614,51 @@ func snapshotExercises() []Exercise {
 				Each: "side",
 			},
 			SourceDose: "hold about 20 s a side",
-			Steps: []string{
-				"Bend your knees and plant both feet on the floor.",
-				"Stretch your arms out to the sides at shoulder level.",
-				"Keep your knees together and lower them slowly to the right.",
-				"Keep your left shoulder resting on the floor.",
-				"Rest your right hand lightly on your knees to let them sink a little lower.",
-				"Hold, breathing slowly.",
-				"Bring your knees back up to the middle.",
-				"Do the same to the left side.",
-			},
-			Cues: []string{
-				"You should feel a gentle stretch across your back and chest, never pain.",
-				"Let your body relax a little more with each breath out.",
-			},
-			Cautions: []string{
-				"Go only as far as is comfortable; your knees do not need to touch the floor.",
-				"If getting down to the floor is hard, ask your clinician about doing this on a firm bed.",
-			},
-			Easier: "Put a cushion on each side so your knees do not go down as far.",
-			Harder: "Turn your head to look the other way from your knees.",
+			Steps:      []string{"Bend your knees and plant both feet on the floor.", "Stretch your arms out to the sides at shoulder level.", "Keep your knees together and lower them slowly to the right.", "Keep your left shoulder resting on the floor.", "Rest your right hand lightly on your knees to let them sink a little lower.", "Hold, breathing slowly.", "Bring your knees back up to the middle.", "Do the same to the left side."},
+			Cues:       []string{"You should feel a gentle stretch across your back and chest, never pain.", "Let your body relax a little more with each breath out."},
+			Cautions:   []string{"Go only as far as is comfortable; your knees do not need to touch the floor.", "If getting down to the floor is hard, ask your clinician about doing this on a firm bed."},
+			Easier:     "Put a cushion on each side so your knees do not go down as far.",
+			Harder:     "Turn your head to look the other way from your knees.",
 			Picture: &figure.Spec{
 				View: "raised-front",
 				Start: figure.Pose{
-					Base:   "lie-back",
-					Joints: map[string]float64{"ankle_l": -28, "ankle_r": -28, "hip_l": 50, "hip_r": 50, "knee_l": 110, "knee_r": 110, "shoulder_abd_l": 90, "shoulder_abd_r": 90},
+					Base: "lie-back",
+					Joints: map[string]float64{
+						"ankle_l":        -28,
+						"ankle_r":        -28,
+						"hip_l":          50,
+						"hip_r":          50,
+						"knee_l":         110,
+						"knee_r":         110,
+						"shoulder_abd_l": 90,
+						"shoulder_abd_r": 90,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"roll": -60, "twist": -60},
+					Joints: map[string]float64{
+						"roll":  -60,
+						"twist": -60,
+					},
 				},
-				Props: []string{
-					"mat",
-				},
+				Props: []string{"mat"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "knee_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "spinal-twist-seated",
-			Name:     "Seated spinal twist on the floor",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Stretches your back and helps your upper back turn more easily.",
-			Muscles: []string{
-				"spine",
-				"trunk",
-				"hips",
-			},
+		{
+			ID:        "spinal-twist-seated",
+			Name:      "Seated spinal twist on the floor",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Stretches your back and helps your upper back turn more easily.",
+			Muscles:   []string{"spine", "trunk", "hips"},
 			Position:  "seated",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-			},
+			Needs:     []string{"a mat or carpet"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -771,43 +673,35 @@ func snapshotExercises() []Exercise {
 				Each: "side",
 			},
 			SourceDose: "hold about 10 s a side",
-			Steps: []string{
-				"Sit on the floor with both legs stretched forward.",
-				"Bend your right knee and put your right foot flat on the floor, just outside your left knee.",
-				"Put your right hand flat on the floor behind you.",
-				"Wrap your left arm round your right knee and hug it gently towards you.",
-				"Sit up tall.",
-				"Turn your upper body to the right and look behind you.",
-				"Hold, breathing slowly.",
-				"Turn back to the front, swap legs and do the same to the left.",
-			},
-			Cues: []string{
-				"Lift up tall before you turn.",
-				"Turn from your middle and upper back, not just your neck.",
-			},
-			Cautions: []string{
-				"Turn only until you feel a gentle stretch.",
-				"If sitting on the floor or getting up again is hard, do the easier version on a chair.",
-			},
-			Easier: "Sit on a sturdy chair, hold its back with one hand and turn towards that hand.",
-			Harder: "Turn a little further each time you breathe out.",
+			Steps:      []string{"Sit on the floor with both legs stretched forward.", "Bend your right knee and put your right foot flat on the floor, just outside your left knee.", "Put your right hand flat on the floor behind you.", "Wrap your left arm round your right knee and hug it gently towards you.", "Sit up tall.", "Turn your upper body to the right and look behind you.", "Hold, breathing slowly.", "Turn back to the front, swap legs and do the same to the left."},
+			Cues:       []string{"Lift up tall before you turn.", "Turn from your middle and upper back, not just your neck."},
+			Cautions:   []string{"Turn only until you feel a gentle stretch.", "If sitting on the floor or getting up again is hard, do the easier version on a chair."},
+			Easier:     "Sit on a sturdy chair, hold its back with one hand and turn towards that hand.",
+			Harder:     "Turn a little further each time you breathe out.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base: "sit-floor",
-					Ground: []string{
-						"pelvis",
-						"heel_l",
+					Base:   "sit-floor",
+					Ground: []string{"pelvis", "heel_l"},
+					Joints: map[string]float64{
+						"elbow_l":        110,
+						"hip_abd_r":      -12,
+						"hip_r":          120,
+						"knee_r":         115,
+						"shoulder_abd_l": -20,
+						"shoulder_l":     45,
+						"shoulder_r":     -25,
+						"shoulder_rot_l": -90,
 					},
-					Joints: map[string]float64{"elbow_l": 110, "hip_abd_r": -12, "hip_r": 120, "knee_r": 115, "shoulder_abd_l": -20, "shoulder_l": 45, "shoulder_r": -25, "shoulder_rot_l": -90},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"neck_turn": 35, "twist": 50},
+					Joints: map[string]float64{
+						"neck_turn": 35,
+						"twist":     50,
+					},
 				},
-				Props: []string{
-					"mat",
-				},
+				Props: []string{"mat"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point:  "back",
 						Circle: 24,
 						From:   300,
@@ -817,23 +711,17 @@ func snapshotExercises() []Exercise {
 				},
 			},
 		},
-		Exercise{
-			ID:       "pelvic-tilt",
-			Name:     "Pelvic tilt",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Works your tummy muscles and gently moves your lower back, which helps support your spine.",
-			Muscles: []string{
-				"spine",
-				"trunk",
-				"hips",
-			},
+		{
+			ID:        "pelvic-tilt",
+			Name:      "Pelvic tilt",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Works your tummy muscles and gently moves your lower back, which helps support your spine.",
+			Muscles:   []string{"spine", "trunk", "hips"},
 			Position:  "on-back",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-			},
+			Needs:     []string{"a mat or carpet"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -845,61 +733,48 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "5–10 reps",
-			Steps: []string{
-				"Bend your knees and plant both feet on the floor.",
-				"Rest your arms by your sides.",
-				"Notice the small gap between your lower back and the floor.",
-				"Gently tighten your tummy muscles.",
-				"Tip your hips so your lower back presses softly into the floor.",
-				"Let your hips roll back so the gap comes back.",
-			},
-			Cues: []string{
-				"Keep it a small, slow rocking movement.",
-				"Keep breathing; do not hold your breath.",
-				"Keep your bottom and your head on the floor.",
-			},
-			Cautions: []string{
-				"Stop if you feel sharp pain in your back.",
-				"Put a cushion under your head if your neck is not comfortable.",
-			},
-			Easier: "Stand with your back against a wall and press your lower back gently into it.",
-			Harder: "Hold your lower back pressed to the floor for 5 seconds each time.",
+			Steps:      []string{"Bend your knees and plant both feet on the floor.", "Rest your arms by your sides.", "Notice the small gap between your lower back and the floor.", "Gently tighten your tummy muscles.", "Tip your hips so your lower back presses softly into the floor.", "Let your hips roll back so the gap comes back."},
+			Cues:       []string{"Keep it a small, slow rocking movement.", "Keep breathing; do not hold your breath.", "Keep your bottom and your head on the floor."},
+			Cautions:   []string{"Stop if you feel sharp pain in your back.", "Put a cushion under your head if your neck is not comfortable."},
+			Easier:     "Stand with your back against a wall and press your lower back gently into it.",
+			Harder:     "Hold your lower back pressed to the floor for 5 seconds each time.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "lie-back",
-					Joints: map[string]float64{"ankle_l": -28, "ankle_r": -28, "hip_l": 50, "hip_r": 50, "knee_l": 110, "knee_r": 110, "spine": -12},
+					Base: "lie-back",
+					Joints: map[string]float64{
+						"ankle_l": -28,
+						"ankle_r": -28,
+						"hip_l":   50,
+						"hip_r":   50,
+						"knee_l":  110,
+						"knee_r":  110,
+						"spine":   -12,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"spine": 6},
+					Joints: map[string]float64{
+						"spine": 6,
+					},
 				},
-				Props: []string{
-					"mat",
-				},
+				Props: []string{"mat"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "back",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "cat-cow",
-			Name:     "Cat-cow",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Moves your whole back gently, rounding it up and letting it dip down.",
-			Muscles: []string{
-				"spine",
-				"trunk",
-				"shoulders",
-				"neck",
-			},
+		{
+			ID:        "cat-cow",
+			Name:      "Cat-cow",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Moves your whole back gently, rounding it up and letting it dip down.",
+			Muscles:   []string{"spine", "trunk", "shoulders", "neck"},
 			Position:  "all-fours",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-			},
+			Needs:     []string{"a mat or carpet"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -911,59 +786,43 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "about 5 slow rounds, no holding",
-			Steps: []string{
-				"Set your hands straight below your shoulders, and your knees straight below your hips.",
-				"Round your back up towards the ceiling, like a cat, and let your head drop.",
-				"Come back to a flat back.",
-				"Let your tummy dip gently towards the floor and lift your head to look ahead.",
-				"Come back to a flat back. That is one round.",
-				"Go straight on to the next round, without stopping.",
-			},
-			Cues: []string{
-				"Move slowly, in time with your breathing.",
-				"Breathe out as you round up, and in as your tummy dips.",
-				"Keep your arms straight.",
-			},
-			Cautions: []string{
-				"Put a folded towel or cushion under your knees if they hurt.",
-				"If your wrists hurt, rest on your fists instead of your flat hands.",
-				"Keep the dip small if your lower back aches.",
-			},
-			Easier: "Sit on a sturdy chair with your hands on your knees and round and hollow your back in the same way.",
-			Harder: "Make each movement a little bigger and slower.",
+			Steps:      []string{"Set your hands straight below your shoulders, and your knees straight below your hips.", "Round your back up towards the ceiling, like a cat, and let your head drop.", "Come back to a flat back.", "Let your tummy dip gently towards the floor and lift your head to look ahead.", "Come back to a flat back. That is one round.", "Go straight on to the next round, without stopping."},
+			Cues:       []string{"Move slowly, in time with your breathing.", "Breathe out as you round up, and in as your tummy dips.", "Keep your arms straight."},
+			Cautions:   []string{"Put a folded towel or cushion under your knees if they hurt.", "If your wrists hurt, rest on your fists instead of your flat hands.", "Keep the dip small if your lower back aches."},
+			Easier:     "Sit on a sturdy chair with your hands on your knees and round and hollow your back in the same way.",
+			Harder:     "Make each movement a little bigger and slower.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "all-fours",
-					Joints: map[string]float64{"neck": 40, "spine": 35},
+					Base: "all-fours",
+					Joints: map[string]float64{
+						"neck":  40,
+						"spine": 35,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"neck": -30, "spine": -25},
+					Joints: map[string]float64{
+						"neck":  -30,
+						"spine": -25,
+					},
 				},
-				Props: []string{
-					"mat",
-				},
+				Props: []string{"mat"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "back",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "chair-extension",
-			Name:     "Upper-back stretch over a chair back",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Helps a stiff, rounded upper back straighten, the part between your shoulder blades.",
-			Muscles: []string{
-				"spine",
-				"chest",
-			},
+		{
+			ID:        "chair-extension",
+			Name:      "Upper-back stretch over a chair back",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Helps a stiff, rounded upper back straighten, the part between your shoulder blades.",
+			Muscles:   []string{"spine", "chest"},
 			Position:  "seated",
 			Equipment: "none",
-			Needs: []string{
-				"a sturdy chair whose back reaches your shoulder blades",
-			},
+			Needs:     []string{"a sturdy chair whose back reaches your shoulder blades"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -976,61 +835,50 @@ func snapshotExercises() []Exercise {
 					Hold: 3,
 				},
 			},
-			Steps: []string{
-				"Sit tall with your bottom well back in the seat and your feet flat on the floor.",
-				"Cross your arms over your chest.",
-				"Lean back slowly, so the top of the chair back presses between your shoulder blades.",
-				"Let your upper back bend back over it a little, keeping your chin gently in.",
-				"Hold for a slow breath out.",
-				"Sit up tall again.",
-			},
-			Cues: []string{
-				"The bend comes from your upper back, not from your neck or your lower back.",
-				"Keep your chin in; do not let your head drop back.",
-				"Move slowly, in time with your breathing.",
-			},
-			Cautions: []string{
-				"Use a chair that cannot tip back, such as a dining chair with its back to a wall.",
-				"Stop if you feel pain, pins and needles or dizziness.",
-				"If you have thin bones (osteoporosis), ask your clinician first and keep the movement small.",
-			},
-			Easier: "Bend back only a little, with a small cushion between your back and the chair.",
-			Harder: "Rest your fingertips on the back of your head, elbows pointing forward, and bend back a little further.",
+			Steps:    []string{"Sit tall with your bottom well back in the seat and your feet flat on the floor.", "Cross your arms over your chest.", "Lean back slowly, so the top of the chair back presses between your shoulder blades.", "Let your upper back bend back over it a little, keeping your chin gently in.", "Hold for a slow breath out.", "Sit up tall again."},
+			Cues:     []string{"The bend comes from your upper back, not from your neck or your lower back.", "Keep your chin in; do not let your head drop back.", "Move slowly, in time with your breathing."},
+			Cautions: []string{"Use a chair that cannot tip back, such as a dining chair with its back to a wall.", "Stop if you feel pain, pins and needles or dizziness.", "If you have thin bones (osteoporosis), ask your clinician first and keep the movement small."},
+			Easier:   "Bend back only a little, with a small cushion between your back and the chair.",
+			Harder:   "Rest your fingertips on the back of your head, elbows pointing forward, and bend back a little further.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "sit",
-					Joints: map[string]float64{"elbow_l": 120, "elbow_r": 120, "shoulder_abd_l": -20, "shoulder_abd_r": -20, "shoulder_l": 40, "shoulder_r": 40, "shoulder_rot_l": -60, "shoulder_rot_r": -60},
+					Base: "sit",
+					Joints: map[string]float64{
+						"elbow_l":        120,
+						"elbow_r":        120,
+						"shoulder_abd_l": -20,
+						"shoulder_abd_r": -20,
+						"shoulder_l":     40,
+						"shoulder_r":     40,
+						"shoulder_rot_l": -60,
+						"shoulder_rot_r": -60,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"neck": 22, "upper_back": -35},
+					Joints: map[string]float64{
+						"neck":       22,
+						"upper_back": -35,
+					},
 				},
-				Props: []string{
-					"chair",
-				},
+				Props: []string{"chair"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "head",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "worktop-stretch",
-			Name:     "Upper-back stretch at a worktop",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Stretches your upper back and under your arms, and helps your upper back straighten.",
-			Muscles: []string{
-				"spine",
-				"shoulders",
-				"chest",
-			},
+		{
+			ID:        "worktop-stretch",
+			Name:      "Upper-back stretch at a worktop",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Stretches your upper back and under your arms, and helps your upper back straighten.",
+			Muscles:   []string{"spine", "shoulders", "chest"},
 			Position:  "standing",
 			Start:     "Standing facing a kitchen worktop, both hands resting on its edge.",
 			Equipment: "none",
-			Needs: []string{
-				"a kitchen worktop or a sturdy table",
-			},
+			Needs:     []string{"a kitchen worktop or a sturdy table"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -1044,60 +892,53 @@ func snapshotExercises() []Exercise {
 				},
 				Default: true,
 			},
-			Steps: []string{
-				"Stand facing the worktop and rest both hands on its edge, shoulder-width apart.",
-				"Step back until your arms are straight.",
-				"Bend forward from your hips, with your back long and your knees a little bent.",
-				"Let your chest sink gently towards the floor between your arms.",
-				"Hold, breathing slowly.",
-				"Walk your feet back in and stand up slowly.",
-			},
-			Cues: []string{
-				"Your hips move back and your hands stay where they are.",
-				"Let your head hang in line with your arms; do not look up.",
-			},
-			Cautions: []string{
-				"Keep hold of the worktop, and stand up slowly, as you may feel light-headed.",
-				"Stop if your shoulders pinch or you feel pain.",
-			},
-			Easier: "Bend forward only part of the way, so your chest sinks less.",
-			Harder: "Step a little further back, so your chest sinks a little lower.",
+			Steps:    []string{"Stand facing the worktop and rest both hands on its edge, shoulder-width apart.", "Step back until your arms are straight.", "Bend forward from your hips, with your back long and your knees a little bent.", "Let your chest sink gently towards the floor between your arms.", "Hold, breathing slowly.", "Walk your feet back in and stand up slowly."},
+			Cues:     []string{"Your hips move back and your hands stay where they are.", "Let your head hang in line with your arms; do not look up."},
+			Cautions: []string{"Keep hold of the worktop, and stand up slowly, as you may feel light-headed.", "Stop if your shoulders pinch or you feel pain."},
+			Easier:   "Bend forward only part of the way, so your chest sinks less.",
+			Harder:   "Step a little further back, so your chest sinks a little lower.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Joints: map[string]float64{"shoulder_l": 60, "shoulder_r": 60},
+					Joints: map[string]float64{
+						"shoulder_l": 60,
+						"shoulder_r": 60,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"ankle_l": 10, "ankle_r": 10, "hip_l": -5, "hip_r": -5, "knee_l": 15, "knee_r": 15, "neck": -5, "shoulder_l": 170, "shoulder_r": 170, "spine": -10, "trunk": 85},
+					Joints: map[string]float64{
+						"ankle_l":    10,
+						"ankle_r":    10,
+						"hip_l":      -5,
+						"hip_r":      -5,
+						"knee_l":     15,
+						"knee_r":     15,
+						"neck":       -5,
+						"shoulder_l": 170,
+						"shoulder_r": 170,
+						"spine":      -10,
+						"trunk":      85,
+					},
 				},
-				Props: []string{
-					"worktop",
-				},
+				Props: []string{"worktop"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "back",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "open-book",
-			Name:     "Open book stretch",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Helps your upper back turn more easily and opens the front of your chest.",
-			Muscles: []string{
-				"spine",
-				"chest",
-				"shoulders",
-			},
+		{
+			ID:        "open-book",
+			Name:      "Open book stretch",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Helps your upper back turn more easily and opens the front of your chest.",
+			Muscles:   []string{"spine", "chest", "shoulders"},
 			Position:  "side-lying",
 			Start:     "Lying on your left side on a mat or carpet, your head on a pillow and your knees bent up in front of you.",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-				"a pillow",
-			},
+			Needs:     []string{"a mat or carpet", "a pillow"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -1111,61 +952,50 @@ func snapshotExercises() []Exercise {
 				},
 				Each: "side",
 			},
-			Steps: []string{
-				"Lie on your left side with your head on a pillow and your hips and knees bent up in front of you.",
-				"Stretch both arms out in front of you at shoulder height, palms together.",
-				"Keeping your knees together on the floor, lift your right arm up and over towards the floor behind you.",
-				"Let your chest and head turn with it, and watch your hand.",
-				"Pause for a slow breath where you feel a gentle stretch.",
-				"Bring your arm back over to rest on your left hand.",
-				"Do all your repetitions, then turn over and work the other side.",
-			},
-			Cues: []string{
-				"Keep your knees together and resting on the floor; only your upper body turns.",
-				"Breathe out as you open.",
-				"Your hand does not need to reach the floor.",
-			},
-			Cautions: []string{
-				"Stop if you feel pain, or pins and needles in your arm.",
-				"If getting down to the floor is hard, you can do this lying on a firm bed.",
-			},
-			Easier: "Bend your top elbow and rest that hand on your chest as you turn.",
-			Harder: "Pause a little longer where you feel the stretch, breathing out to turn a little further.",
+			Steps:    []string{"Lie on your left side with your head on a pillow and your hips and knees bent up in front of you.", "Stretch both arms out in front of you at shoulder height, palms together.", "Keeping your knees together on the floor, lift your right arm up and over towards the floor behind you.", "Let your chest and head turn with it, and watch your hand.", "Pause for a slow breath where you feel a gentle stretch.", "Bring your arm back over to rest on your left hand.", "Do all your repetitions, then turn over and work the other side."},
+			Cues:     []string{"Keep your knees together and resting on the floor; only your upper body turns.", "Breathe out as you open.", "Your hand does not need to reach the floor."},
+			Cautions: []string{"Stop if you feel pain, or pins and needles in your arm.", "If getting down to the floor is hard, you can do this lying on a firm bed."},
+			Easier:   "Bend your top elbow and rest that hand on your chest as you turn.",
+			Harder:   "Pause a little longer where you feel the stretch, breathing out to turn a little further.",
 			Picture: &figure.Spec{
 				View: "top",
 				Start: figure.Pose{
-					Base:   "lie-left",
-					Joints: map[string]float64{"hip_l": 90, "hip_r": 90, "knee_l": 90, "knee_r": 90, "shoulder_l": 90, "shoulder_r": 90},
+					Base: "lie-left",
+					Joints: map[string]float64{
+						"hip_l":      90,
+						"hip_r":      90,
+						"knee_l":     90,
+						"knee_r":     90,
+						"shoulder_l": 90,
+						"shoulder_r": 90,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"neck_turn": 30, "shoulder_abd_r": 90, "shoulder_r": 10, "twist": 80},
+					Joints: map[string]float64{
+						"neck_turn":      30,
+						"shoulder_abd_r": 90,
+						"shoulder_r":     10,
+						"twist":          80,
+					},
 				},
-				Props: []string{
-					"mat",
-					"pillow",
-				},
+				Props: []string{"mat", "pillow"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "seated-twist",
-			Name:     "Seated twist on a chair",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Helps your upper back turn more easily, sitting on a chair.",
-			Muscles: []string{
-				"spine",
-				"trunk",
-			},
+		{
+			ID:        "seated-twist",
+			Name:      "Seated twist on a chair",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Helps your upper back turn more easily, sitting on a chair.",
+			Muscles:   []string{"spine", "trunk"},
 			Position:  "seated",
 			Equipment: "none",
-			Needs: []string{
-				"a sturdy chair without arms",
-			},
+			Needs:     []string{"a sturdy chair without arms"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -1179,37 +1009,34 @@ func snapshotExercises() []Exercise {
 				},
 				Each: "side",
 			},
-			Steps: []string{
-				"Sit tall near the front of the chair, feet flat and hip-width apart.",
-				"Cross your arms over your chest.",
-				"Turn your upper body slowly to the right, as far as is comfortable.",
-				"Let your head turn with your shoulders.",
-				"Hold, breathing slowly.",
-				"Come back to the front, then turn to the left in the same way.",
-			},
-			Cues: []string{
-				"Keep your knees and hips facing forward; the turn comes from your middle and upper back.",
-				"Sit tall before you turn, and stay tall as you turn.",
-			},
-			Cautions: []string{
-				"Turn only until you feel a gentle stretch, never pain.",
-				"If you have thin bones (osteoporosis), keep the turn small and slow.",
-			},
-			Easier: "Turn only part of the way.",
-			Harder: "Breathe out and turn a little further each time, and hold the stretch a little longer.",
+			Steps:    []string{"Sit tall near the front of the chair, feet flat and hip-width apart.", "Cross your arms over your chest.", "Turn your upper body slowly to the right, as far as is comfortable.", "Let your head turn with your shoulders.", "Hold, breathing slowly.", "Come back to the front, then turn to the left in the same way."},
+			Cues:     []string{"Keep your knees and hips facing forward; the turn comes from your middle and upper back.", "Sit tall before you turn, and stay tall as you turn."},
+			Cautions: []string{"Turn only until you feel a gentle stretch, never pain.", "If you have thin bones (osteoporosis), keep the turn small and slow."},
+			Easier:   "Turn only part of the way.",
+			Harder:   "Breathe out and turn a little further each time, and hold the stretch a little longer.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "sit",
-					Joints: map[string]float64{"elbow_l": 120, "elbow_r": 120, "shoulder_abd_l": -20, "shoulder_abd_r": -20, "shoulder_l": 40, "shoulder_r": 40, "shoulder_rot_l": -60, "shoulder_rot_r": -60},
+					Base: "sit",
+					Joints: map[string]float64{
+						"elbow_l":        120,
+						"elbow_r":        120,
+						"shoulder_abd_l": -20,
+						"shoulder_abd_r": -20,
+						"shoulder_l":     40,
+						"shoulder_r":     40,
+						"shoulder_rot_l": -60,
+						"shoulder_rot_r": -60,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"neck_turn": 25, "twist": 60},
+					Joints: map[string]float64{
+						"neck_turn": 25,
+						"twist":     60,
+					},
 				},
-				Props: []string{
-					"chair",
-				},
+				Props: []string{"chair"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point:  "back",
 						Circle: 24,
 						From:   300,
@@ -1219,16 +1046,13 @@ func snapshotExercises() []Exercise {
 				},
 			},
 		},
-		Exercise{
-			ID:       "standing-twist",
-			Name:     "Standing twist and hold",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Helps your upper back turn more easily, standing up.",
-			Muscles: []string{
-				"spine",
-				"trunk",
-			},
+		{
+			ID:        "standing-twist",
+			Name:      "Standing twist and hold",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Helps your upper back turn more easily, standing up.",
+			Muscles:   []string{"spine", "trunk"},
 			Position:  "standing",
 			Equipment: "none",
 			Dose: DoseRange{
@@ -1244,33 +1068,36 @@ func snapshotExercises() []Exercise {
 				},
 				Each: "side",
 			},
-			Steps: []string{
-				"Stand with your feet hip-width apart and your knees a little bent.",
-				"Cross your arms over your chest.",
-				"Turn your upper body slowly to the right, as far as is comfortable.",
-				"Let your head turn with your shoulders.",
-				"Hold, breathing slowly.",
-				"Come back to the front, then turn to the left in the same way.",
-			},
-			Cues: []string{
-				"Keep your hips and knees facing forward; the turn comes from your middle and upper back.",
-				"Move slowly into the turn, never swinging.",
-			},
-			Cautions: []string{
-				"Turn only until you feel a gentle stretch, never pain.",
-				"If you have thin bones (osteoporosis), keep the turn small and slow.",
-			},
-			Easier: "Sit on a sturdy chair and turn in the same way.",
-			Harder: "Breathe out and turn a little further each time, and hold the stretch a little longer.",
+			Steps:    []string{"Stand with your feet hip-width apart and your knees a little bent.", "Cross your arms over your chest.", "Turn your upper body slowly to the right, as far as is comfortable.", "Let your head turn with your shoulders.", "Hold, breathing slowly.", "Come back to the front, then turn to the left in the same way."},
+			Cues:     []string{"Keep your hips and knees facing forward; the turn comes from your middle and upper back.", "Move slowly into the turn, never swinging."},
+			Cautions: []string{"Turn only until you feel a gentle stretch, never pain.", "If you have thin bones (osteoporosis), keep the turn small and slow."},
+			Easier:   "Sit on a sturdy chair and turn in the same way.",
+			Harder:   "Breathe out and turn a little further each time, and hold the stretch a little longer.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Joints: map[string]float64{"elbow_l": 120, "elbow_r": 120, "hip_l": 4, "hip_r": 4, "knee_l": 8, "knee_r": 8, "shoulder_abd_l": -20, "shoulder_abd_r": -20, "shoulder_l": 40, "shoulder_r": 40, "shoulder_rot_l": -60, "shoulder_rot_r": -60},
+					Joints: map[string]float64{
+						"elbow_l":        120,
+						"elbow_r":        120,
+						"hip_l":          4,
+						"hip_r":          4,
+						"knee_l":         8,
+						"knee_r":         8,
+						"shoulder_abd_l": -20,
+						"shoulder_abd_r": -20,
+						"shoulder_l":     40,
+						"shoulder_r":     40,
+						"shoulder_rot_l": -60,
+						"shoulder_rot_r": -60,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"neck_turn": 25, "twist": 60},
+					Joints: map[string]float64{
+						"neck_turn": 25,
+						"twist":     60,
+					},
 				},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point:  "back",
 						Circle: 24,
 						From:   300,
@@ -1280,22 +1107,17 @@ func snapshotExercises() []Exercise {
 				},
 			},
 		},
-		Exercise{
-			ID:       "doorway-stretch",
-			Name:     "Doorway chest stretch",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Stretches the front of your chest and shoulders, which pull your shoulders forward.",
-			Muscles: []string{
-				"chest",
-				"shoulders",
-			},
+		{
+			ID:        "doorway-stretch",
+			Name:      "Doorway chest stretch",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Stretches the front of your chest and shoulders, which pull your shoulders forward.",
+			Muscles:   []string{"chest", "shoulders"},
 			Position:  "standing",
 			Start:     "Standing in an open doorway, your forearms resting on the frame on each side.",
 			Equipment: "none",
-			Needs: []string{
-				"an open doorway",
-			},
+			Needs:     []string{"an open doorway"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -1308,57 +1130,53 @@ func snapshotExercises() []Exercise {
 					Hold: 30,
 				},
 			},
-			Steps: []string{
-				"Stand in the middle of an open doorway.",
-				"Raise your arms out to the sides and bend your elbows to a right angle, like goal posts.",
-				"Rest your forearms and palms on the door frame, with your elbows no higher than your shoulders.",
-				"Step one foot forward through the doorway.",
-				"Lean your body gently forward until you feel a stretch across your chest.",
-				"Hold, breathing slowly, then step back.",
-			},
-			Cues: []string{
-				"Keep your elbows at or a little below shoulder height.",
-				"Stand tall and keep your tummy gently tight; do not arch your lower back.",
-			},
-			Cautions: []string{
-				"Stop at once if you feel tingling or numbness in your arms or hands.",
-				"Lean only until you feel a gentle stretch, never pain in your shoulders.",
-			},
-			Easier: "Stretch one arm at a time, and lean only a little.",
-			Harder: "Step a little further through the doorway, so the stretch is a little stronger.",
+			Steps:    []string{"Stand in the middle of an open doorway.", "Raise your arms out to the sides and bend your elbows to a right angle, like goal posts.", "Rest your forearms and palms on the door frame, with your elbows no higher than your shoulders.", "Step one foot forward through the doorway.", "Lean your body gently forward until you feel a stretch across your chest.", "Hold, breathing slowly, then step back."},
+			Cues:     []string{"Keep your elbows at or a little below shoulder height.", "Stand tall and keep your tummy gently tight; do not arch your lower back."},
+			Cautions: []string{"Stop at once if you feel tingling or numbness in your arms or hands.", "Lean only until you feel a gentle stretch, never pain in your shoulders."},
+			Easier:   "Stretch one arm at a time, and lean only a little.",
+			Harder:   "Step a little further through the doorway, so the stretch is a little stronger.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Joints: map[string]float64{"elbow_l": 90, "elbow_r": 90, "shoulder_abd_l": 85, "shoulder_abd_r": 85, "shoulder_rot_l": 80, "shoulder_rot_r": 80, "turn": 35},
+					Joints: map[string]float64{
+						"elbow_l":        90,
+						"elbow_r":        90,
+						"shoulder_abd_l": 85,
+						"shoulder_abd_r": 85,
+						"shoulder_rot_l": 80,
+						"shoulder_rot_r": 80,
+						"turn":           35,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"hip_l": -12, "hip_r": 25, "knee_l": 5, "knee_r": 20, "shoulder_open_l": 30, "shoulder_open_r": 30, "tilt": 8},
+					Joints: map[string]float64{
+						"hip_l":           -12,
+						"hip_r":           25,
+						"knee_l":          5,
+						"knee_r":          20,
+						"shoulder_open_l": 30,
+						"shoulder_open_r": 30,
+						"tilt":            8,
+					},
 				},
-				Props: []string{
-					"doorway",
-				},
+				Props: []string{"doorway"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "head",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "chest-stretch-seated",
-			Name:     "Seated chest stretch",
-			Category: "mobility",
-			Level:    "beginner",
-			Purpose:  "Stretches the front of your chest and shoulders, sitting on a chair.",
-			Muscles: []string{
-				"chest",
-				"shoulders",
-			},
+		{
+			ID:        "chest-stretch-seated",
+			Name:      "Seated chest stretch",
+			Category:  "mobility",
+			Level:     "beginner",
+			Purpose:   "Stretches the front of your chest and shoulders, sitting on a chair.",
+			Muscles:   []string{"chest", "shoulders"},
 			Position:  "seated",
 			Equipment: "none",
-			Needs: []string{
-				"a sturdy chair without arms",
-			},
+			Needs:     []string{"a sturdy chair without arms"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -1371,61 +1189,59 @@ func snapshotExercises() []Exercise {
 					Hold: 30,
 				},
 			},
-			Steps: []string{
-				"Sit tall near the front of the chair, feet flat on the floor.",
-				"Rest your fingertips lightly on the back of your head, elbows pointing forward.",
-				"Slowly open your elbows out to the sides and back, as far as is comfortable.",
-				"Gently squeeze your shoulder blades together and lift your chest.",
-				"Hold, breathing slowly.",
-				"Bring your elbows forward again and relax.",
-			},
-			Cues: []string{
-				"Keep your chin in and your head still; do not press on your head with your hands.",
-				"Keep your lower back still; the opening comes from your chest and shoulders.",
-			},
-			Cautions: []string{
-				"Stop at once if you feel tingling or numbness in your arms or hands.",
-				"If you cannot reach the back of your head comfortably, rest your fingertips on your shoulders instead.",
-			},
-			Easier: "Rest your fingertips on your shoulders and open your elbows from there.",
-			Harder: "Hold each stretch a little longer, breathing slowly into your chest.",
+			Steps:    []string{"Sit tall near the front of the chair, feet flat on the floor.", "Rest your fingertips lightly on the back of your head, elbows pointing forward.", "Slowly open your elbows out to the sides and back, as far as is comfortable.", "Gently squeeze your shoulder blades together and lift your chest.", "Hold, breathing slowly.", "Bring your elbows forward again and relax."},
+			Cues:     []string{"Keep your chin in and your head still; do not press on your head with your hands.", "Keep your lower back still; the opening comes from your chest and shoulders."},
+			Cautions: []string{"Stop at once if you feel tingling or numbness in your arms or hands.", "If you cannot reach the back of your head comfortably, rest your fingertips on your shoulders instead."},
+			Easier:   "Rest your fingertips on your shoulders and open your elbows from there.",
+			Harder:   "Hold each stretch a little longer, breathing slowly into your chest.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Base:   "sit",
-					Joints: map[string]float64{"elbow_l": 150, "elbow_r": 150, "shoulder_abd_l": 20, "shoulder_abd_r": 20, "shoulder_l": 120, "shoulder_r": 120},
+					Base: "sit",
+					Joints: map[string]float64{
+						"elbow_l":        150,
+						"elbow_r":        150,
+						"shoulder_abd_l": 20,
+						"shoulder_abd_r": 20,
+						"shoulder_l":     120,
+						"shoulder_r":     120,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"elbow_l": 130, "elbow_r": 130, "retract_l": 15, "retract_r": 15, "shoulder_abd_l": 100, "shoulder_abd_r": 100, "shoulder_l": 0, "shoulder_r": 0, "shoulder_rot_l": 80, "shoulder_rot_r": 80},
+					Joints: map[string]float64{
+						"elbow_l":        130,
+						"elbow_r":        130,
+						"retract_l":      15,
+						"retract_r":      15,
+						"shoulder_abd_l": 100,
+						"shoulder_abd_r": 100,
+						"shoulder_l":     0,
+						"shoulder_r":     0,
+						"shoulder_rot_l": 80,
+						"shoulder_rot_r": 80,
+					},
 				},
-				Props: []string{
-					"chair",
-				},
+				Props: []string{"chair"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "elbow_r",
 					},
-					figure.Arrow{
+					{
 						Point: "elbow_l",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "wall-angels",
-			Name:     "Wall angels",
-			Category: "strength",
-			Level:    "beginner",
-			Purpose:  "Strengthens the muscles between your shoulder blades and helps you stand taller.",
-			Muscles: []string{
-				"upper-back",
-				"shoulders",
-			},
+		{
+			ID:        "wall-angels",
+			Name:      "Wall angels",
+			Category:  "strength",
+			Level:     "beginner",
+			Purpose:   "Strengthens the muscles between your shoulder blades and helps you stand taller.",
+			Muscles:   []string{"upper-back", "shoulders"},
 			Position:  "standing",
 			Equipment: "none",
-			Needs: []string{
-				"a wall",
-			},
+			Needs:     []string{"a wall"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -1437,56 +1253,47 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "5–10 reps",
-			Steps: []string{
-				"Stand with your back to a wall, heels about 20 cm (8 inches) away from it.",
-				"Lean back so your bottom, back, shoulders and head touch the wall.",
-				"Gently tighten your tummy, so your lower ribs sink and your back flattens against the wall.",
-				"Draw your chin in a little, so your head rests against the wall.",
-				"Raise your arms above your head and rest the backs of your hands on the wall.",
-				"Bend your elbows to bring your arms slowly down the wall.",
-				"Stop when your hands are a little above your shoulders.",
-				"Slide your arms back up.",
-			},
-			Cues: []string{
-				"Keep your lower back and head touching the wall.",
-				"Move slowly, keeping your arms as close to the wall as you can.",
-				"It is fine if your hands do not reach the wall; go only as far as you can without pain.",
-			},
-			Cautions: []string{
-				"Stop if you get pain, pins and needles or numbness in your arms or hands.",
-				"Never force your arms back against the wall.",
-			},
-			Easier: "Start with your arms at shoulder height and slide them up only a short way.",
-			Harder: "Slide more slowly, taking 3 seconds to go up and 3 seconds to come down.",
+			Steps:      []string{"Stand with your back to a wall, heels about 20 cm (8 inches) away from it.", "Lean back so your bottom, back, shoulders and head touch the wall.", "Gently tighten your tummy, so your lower ribs sink and your back flattens against the wall.", "Draw your chin in a little, so your head rests against the wall.", "Raise your arms above your head and rest the backs of your hands on the wall.", "Bend your elbows to bring your arms slowly down the wall.", "Stop when your hands are a little above your shoulders.", "Slide your arms back up."},
+			Cues:       []string{"Keep your lower back and head touching the wall.", "Move slowly, keeping your arms as close to the wall as you can.", "It is fine if your hands do not reach the wall; go only as far as you can without pain."},
+			Cautions:   []string{"Stop if you get pain, pins and needles or numbness in your arms or hands.", "Never force your arms back against the wall."},
+			Easier:     "Start with your arms at shoulder height and slide them up only a short way.",
+			Harder:     "Slide more slowly, taking 3 seconds to go up and 3 seconds to come down.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Joints: map[string]float64{"elbow_l": 20, "elbow_r": 20, "shoulder_abd_l": 160, "shoulder_abd_r": 160, "shoulder_rot_l": 90, "shoulder_rot_r": 90},
+					Joints: map[string]float64{
+						"elbow_l":        20,
+						"elbow_r":        20,
+						"shoulder_abd_l": 160,
+						"shoulder_abd_r": 160,
+						"shoulder_rot_l": 90,
+						"shoulder_rot_r": 90,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"elbow_l": 100, "elbow_r": 100, "shoulder_abd_l": 70, "shoulder_abd_r": 70},
+					Joints: map[string]float64{
+						"elbow_l":        100,
+						"elbow_r":        100,
+						"shoulder_abd_l": 70,
+						"shoulder_abd_r": 70,
+					},
 				},
-				Props: []string{
-					"wall",
-				},
+				Props: []string{"wall"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "row-cable",
-			Name:     "Seated cable row",
-			Category: "strength",
-			Family:   "row",
-			Level:    "beginner",
-			Purpose:  "Strengthens your upper back, which helps you sit and stand tall.",
-			Muscles: []string{
-				"upper-back",
-				"arms",
-			},
+		{
+			ID:        "row-cable",
+			Name:      "Seated cable row",
+			Category:  "strength",
+			Family:    "row",
+			Level:     "beginner",
+			Purpose:   "Strengthens your upper back, which helps you sit and stand tall.",
+			Muscles:   []string{"upper-back", "arms"},
 			Position:  "seated",
 			Start:     "Sitting on the rowing machine's seat, your feet braced against its foot rests and your knees a little bent.",
 			Equipment: "cable",
@@ -1501,64 +1308,56 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "8–10 reps, 2–3 sets",
-			Steps: []string{
-				"Clip the V-shaped handle (two grips side by side) to the cable that runs from the low pulley by the foot rests.",
-				"Sit on the seat and brace your feet against the foot rests, knees soft.",
-				"Hold the handle firmly, palms facing each other and thumbs wrapped round.",
-				"Sit tall, leaning forward only slightly, with your arms reaching straight ahead.",
-				"Draw your shoulder blades back and together.",
-				"Pull the handle in towards your lower tummy, with your elbows brushing your sides.",
-				"Let the handle go back slowly until your arms are straight again.",
-			},
-			Cues: []string{
-				"Keep your back straight; do not rock back to pull.",
-				"Lead with your elbows, pulling them back and down, away from your ears.",
-				"Breathe out as you pull.",
-			},
-			Cautions: []string{
-				"Choose a weight you can pull 12 times with good form.",
-				"The first time, ask a member of the gym staff to show you how to use the machine.",
-				"Stop if you feel pain in your back or shoulder.",
-			},
-			Easier: "Use a lighter weight and pull the handle only part of the way.",
-			Harder: "Move the pin down to the next weight.",
+			Steps:      []string{"Clip the V-shaped handle (two grips side by side) to the cable that runs from the low pulley by the foot rests.", "Sit on the seat and brace your feet against the foot rests, knees soft.", "Hold the handle firmly, palms facing each other and thumbs wrapped round.", "Sit tall, leaning forward only slightly, with your arms reaching straight ahead.", "Draw your shoulder blades back and together.", "Pull the handle in towards your lower tummy, with your elbows brushing your sides.", "Let the handle go back slowly until your arms are straight again."},
+			Cues:       []string{"Keep your back straight; do not rock back to pull.", "Lead with your elbows, pulling them back and down, away from your ears.", "Breathe out as you pull."},
+			Cautions:   []string{"Choose a weight you can pull 12 times with good form.", "The first time, ask a member of the gym staff to show you how to use the machine.", "Stop if you feel pain in your back or shoulder."},
+			Easier:     "Use a lighter weight and pull the handle only part of the way.",
+			Harder:     "Move the pin down to the next weight.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "sit",
-					Joints: map[string]float64{"elbow_l": 0, "elbow_r": 0, "hip_l": 80, "hip_r": 80, "knee_l": 25, "knee_r": 25, "shoulder_l": 80, "shoulder_r": 80, "trunk": 10},
+					Base: "sit",
+					Joints: map[string]float64{
+						"elbow_l":    0,
+						"elbow_r":    0,
+						"hip_l":      80,
+						"hip_r":      80,
+						"knee_l":     25,
+						"knee_r":     25,
+						"shoulder_l": 80,
+						"shoulder_r": 80,
+						"trunk":      10,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"elbow_l": 110, "elbow_r": 110, "shoulder_l": -30, "shoulder_r": -30, "trunk": 0},
+					Joints: map[string]float64{
+						"elbow_l":    110,
+						"elbow_r":    110,
+						"shoulder_l": -30,
+						"shoulder_r": -30,
+						"trunk":      0,
+					},
 				},
-				Props: []string{
-					"bench",
-					"cable",
-				},
+				Props: []string{"bench", "cable"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 						Line:  true,
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "row-dumbbell",
-			Name:     "One-arm dumbbell row",
-			Category: "strength",
-			Family:   "row",
-			Level:    "beginner",
-			Purpose:  "Strengthens your upper back, which helps you sit and stand tall.",
-			Muscles: []string{
-				"upper-back",
-				"arms",
-			},
+		{
+			ID:        "row-dumbbell",
+			Name:      "One-arm dumbbell row",
+			Category:  "strength",
+			Family:    "row",
+			Level:     "beginner",
+			Purpose:   "Strengthens your upper back, which helps you sit and stand tall.",
+			Muscles:   []string{"upper-back", "arms"},
 			Position:  "standing",
 			Start:     "Bent forward from your hips beside a sturdy chair, one hand flat on its seat and your back straight.",
 			Equipment: "dumbbells",
-			Needs: []string{
-				"a sturdy chair",
-			},
+			Needs:     []string{"a sturdy chair"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -1571,64 +1370,52 @@ func snapshotExercises() []Exercise {
 				Each: "side",
 			},
 			SourceDose: "8–10 reps, 2–3 sets (given for the cable row)",
-			Steps: []string{
-				"Stand beside the chair with a dumbbell in your right hand.",
-				"Put your left hand flat on the chair seat.",
-				"Step your right foot back a little and bend your knees slightly.",
-				"Lean forward from your hips, keeping your back straight.",
-				"Let your right arm hang straight down.",
-				"Pull the dumbbell up to your side, keeping your elbow close to your body.",
-				"Lower it slowly until your arm is straight.",
-				"Do all your repetitions, then swap hands and sides.",
-			},
-			Cues: []string{
-				"Keep your back flat and still; do not twist to lift.",
-				"Draw your shoulder blade back as you pull.",
-				"Breathe out as you lift.",
-			},
-			Cautions: []string{
-				"Choose a light dumbbell you can lift 12 times with good form.",
-				"If leaning forward hurts your lower back, rest your hand on a kitchen worktop so you stand more upright.",
-			},
-			Easier: "Use a lighter dumbbell, or rest your hand on a kitchen worktop so you lean forward less.",
-			Harder: "Use a slightly heavier dumbbell.",
+			Steps:      []string{"Stand beside the chair with a dumbbell in your right hand.", "Put your left hand flat on the chair seat.", "Step your right foot back a little and bend your knees slightly.", "Lean forward from your hips, keeping your back straight.", "Let your right arm hang straight down.", "Pull the dumbbell up to your side, keeping your elbow close to your body.", "Lower it slowly until your arm is straight.", "Do all your repetitions, then swap hands and sides."},
+			Cues:       []string{"Keep your back flat and still; do not twist to lift.", "Draw your shoulder blade back as you pull.", "Breathe out as you lift."},
+			Cautions:   []string{"Choose a light dumbbell you can lift 12 times with good form.", "If leaning forward hurts your lower back, rest your hand on a kitchen worktop so you stand more upright."},
+			Easier:     "Use a lighter dumbbell, or rest your hand on a kitchen worktop so you lean forward less.",
+			Harder:     "Use a slightly heavier dumbbell.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Joints: map[string]float64{"ankle_r": 25, "elbow_l": 10, "hip_l": 25, "hip_r": -10, "knee_l": 25, "knee_r": 15, "shoulder_l": 80, "shoulder_r": 65, "trunk": 65},
+					Joints: map[string]float64{
+						"ankle_r":    25,
+						"elbow_l":    10,
+						"hip_l":      25,
+						"hip_r":      -10,
+						"knee_l":     25,
+						"knee_r":     15,
+						"shoulder_l": 80,
+						"shoulder_r": 65,
+						"trunk":      65,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"elbow_r": 100, "shoulder_r": -10},
+					Joints: map[string]float64{
+						"elbow_r":    100,
+						"shoulder_r": -10,
+					},
 				},
-				Props: []string{
-					"chair",
-					"dumbbell",
-				},
-				Hand: "right",
+				Props: []string{"chair", "dumbbell"},
+				Hand:  "right",
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 						Line:  true,
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "row-band",
-			Name:     "Band row",
-			Category: "strength",
-			Family:   "row",
-			Level:    "beginner",
-			Purpose:  "Strengthens your upper back, which helps you sit and stand tall.",
-			Muscles: []string{
-				"upper-back",
-				"arms",
-			},
+		{
+			ID:        "row-band",
+			Name:      "Band row",
+			Category:  "strength",
+			Family:    "row",
+			Level:     "beginner",
+			Purpose:   "Strengthens your upper back, which helps you sit and stand tall.",
+			Muscles:   []string{"upper-back", "arms"},
 			Position:  "seated",
 			Equipment: "band",
-			Needs: []string{
-				"a door to anchor the band",
-				"a sturdy chair",
-			},
+			Needs:     []string{"a door to anchor the band", "a sturdy chair"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 2,
@@ -1640,63 +1427,47 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "8–10 reps, 2–3 sets (given for the cable row)",
-			Steps: []string{
-				"Use a door anchor to fix the middle of the band in the door, at about chest height when you sit.",
-				"Shut the door firmly.",
-				"Put the chair facing the door and sit down.",
-				"Hold one end of the band in each hand, with your arms reaching straight ahead.",
-				"Move your chair back until the band is just tight.",
-				"Draw your shoulder blades back and together.",
-				"Pull the band in towards your tummy, with your elbows brushing your sides.",
-				"Let your arms go forward slowly until they are straight again.",
-			},
-			Cues: []string{
-				"Sit tall; do not lean back to pull.",
-				"Pull your elbows back and down, away from your ears.",
-				"Breathe out as you pull.",
-			},
-			Cautions: []string{
-				"Check the band for nicks and tears before you use it, as a worn band can snap.",
-				"Make sure nobody opens the door while the band is in it; lock it if you can.",
-			},
-			Easier: "Move your chair a little closer to the door so the band is looser.",
-			Harder: "Move your chair a little further back, or use the next stronger band.",
+			Steps:      []string{"Use a door anchor to fix the middle of the band in the door, at about chest height when you sit.", "Shut the door firmly.", "Put the chair facing the door and sit down.", "Hold one end of the band in each hand, with your arms reaching straight ahead.", "Move your chair back until the band is just tight.", "Draw your shoulder blades back and together.", "Pull the band in towards your tummy, with your elbows brushing your sides.", "Let your arms go forward slowly until they are straight again."},
+			Cues:       []string{"Sit tall; do not lean back to pull.", "Pull your elbows back and down, away from your ears.", "Breathe out as you pull."},
+			Cautions:   []string{"Check the band for nicks and tears before you use it, as a worn band can snap.", "Make sure nobody opens the door while the band is in it; lock it if you can."},
+			Easier:     "Move your chair a little closer to the door so the band is looser.",
+			Harder:     "Move your chair a little further back, or use the next stronger band.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "sit",
-					Joints: map[string]float64{"shoulder_l": 85, "shoulder_r": 85},
+					Base: "sit",
+					Joints: map[string]float64{
+						"shoulder_l": 85,
+						"shoulder_r": 85,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"elbow_l": 110, "elbow_r": 110, "shoulder_l": -25, "shoulder_r": -25},
+					Joints: map[string]float64{
+						"elbow_l":    110,
+						"elbow_r":    110,
+						"shoulder_l": -25,
+						"shoulder_r": -25,
+					},
 				},
-				Props: []string{
-					"chair",
-					"band",
-				},
+				Props: []string{"chair", "band"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 						Line:  true,
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "superman",
-			Name:     "Superman",
-			Category: "strength",
-			Level:    "intermediate",
-			Purpose:  "Strengthens the muscles along your back and behind your shoulders.",
-			Muscles: []string{
-				"upper-back",
-				"spine",
-			},
+		{
+			ID:        "superman",
+			Name:      "Superman",
+			Category:  "strength",
+			Level:     "intermediate",
+			Purpose:   "Strengthens the muscles along your back and behind your shoulders.",
+			Muscles:   []string{"upper-back", "spine"},
 			Position:  "face-down",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-			},
+			Needs:     []string{"a mat or carpet"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -1710,62 +1481,51 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "hold a few seconds, 8–10 reps",
-			Steps: []string{
-				"Reach both arms forward past your head and rest them on the floor.",
-				"Rest your forehead on the floor or on a small folded towel.",
-				"Lift your arms, head and legs a little way off the floor, up to about 25 cm (10 inches).",
-				"Hold still.",
-				"Lower your arms and legs slowly back to the floor.",
-				"Rest for one breath before the next lift.",
-			},
-			Cues: []string{
-				"Keep looking down at the floor, so your neck stays long.",
-				"A small lift still works; go only as high as is comfortable.",
-				"Squeeze your bottom and keep breathing.",
-			},
-			Cautions: []string{
-				"Stop if you feel pain in your lower back.",
-				"If lying on your front is uncomfortable, put a pillow under your hips.",
-			},
-			Easier: "Lift only your arms, or lift one arm and the opposite leg at a time.",
-			Harder: "Hold each lift for a few seconds longer.",
+			Steps:      []string{"Reach both arms forward past your head and rest them on the floor.", "Rest your forehead on the floor or on a small folded towel.", "Lift your arms, head and legs a little way off the floor, up to about 25 cm (10 inches).", "Hold still.", "Lower your arms and legs slowly back to the floor.", "Rest for one breath before the next lift."},
+			Cues:       []string{"Keep looking down at the floor, so your neck stays long.", "A small lift still works; go only as high as is comfortable.", "Squeeze your bottom and keep breathing."},
+			Cautions:   []string{"Stop if you feel pain in your lower back.", "If lying on your front is uncomfortable, put a pillow under your hips."},
+			Easier:     "Lift only your arms, or lift one arm and the opposite leg at a time.",
+			Harder:     "Hold each lift for a few seconds longer.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "lie-front",
-					Joints: map[string]float64{"shoulder_l": 170, "shoulder_r": 170},
+					Base: "lie-front",
+					Joints: map[string]float64{
+						"shoulder_l": 170,
+						"shoulder_r": 170,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"hip_l": -12, "hip_r": -12, "neck": 5, "shoulder_l": 180, "shoulder_r": 180, "trunk": -10},
+					Joints: map[string]float64{
+						"hip_l":      -12,
+						"hip_r":      -12,
+						"neck":       5,
+						"shoulder_l": 180,
+						"shoulder_r": 180,
+						"trunk":      -10,
+					},
 				},
-				Props: []string{
-					"mat",
-				},
+				Props: []string{"mat"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
-					figure.Arrow{
+					{
 						Point: "toe_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "cobra",
-			Name:     "Cobra",
-			Category: "strength",
-			Level:    "beginner",
-			Purpose:  "Strengthens the muscles of your upper back and helps it straighten.",
-			Muscles: []string{
-				"spine",
-				"upper-back",
-			},
+		{
+			ID:        "cobra",
+			Name:      "Cobra",
+			Category:  "strength",
+			Level:     "beginner",
+			Purpose:   "Strengthens the muscles of your upper back and helps it straighten.",
+			Muscles:   []string{"spine", "upper-back"},
 			Position:  "face-down",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-			},
+			Needs:     []string{"a mat or carpet"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -1779,54 +1539,49 @@ func snapshotExercises() []Exercise {
 				},
 			},
 			SourceDose: "hold about 20 s, a few times",
-			Steps: []string{
-				"Rest your forehead on the floor.",
-				"Put your hands flat on the floor beside your chest.",
-				"Tuck your elbows in against your sides.",
-				"Use your back muscles to lift your head and chest a little way.",
-				"Press lightly through your hands to lift a little higher, if it feels fine.",
-				"Hold, looking at the floor a little way in front of you.",
-				"Lower yourself slowly back down.",
-			},
-			Cues: []string{
-				"Keep your hips and legs on the floor.",
-				"Keep your shoulders down, away from your ears.",
-				"Breathe slowly while you hold.",
-			},
-			Cautions: []string{
-				"If you feel pain or pinching in your lower back, do not lift so high.",
-				"Do not tip your head back to look up at the ceiling.",
-			},
-			Easier: "Rest on your forearms and elbows instead of pushing up on your hands.",
-			Harder: "Lift your hands just off the floor, so your back muscles do all the work.",
+			Steps:      []string{"Rest your forehead on the floor.", "Put your hands flat on the floor beside your chest.", "Tuck your elbows in against your sides.", "Use your back muscles to lift your head and chest a little way.", "Press lightly through your hands to lift a little higher, if it feels fine.", "Hold, looking at the floor a little way in front of you.", "Lower yourself slowly back down."},
+			Cues:       []string{"Keep your hips and legs on the floor.", "Keep your shoulders down, away from your ears.", "Breathe slowly while you hold."},
+			Cautions:   []string{"If you feel pain or pinching in your lower back, do not lift so high.", "Do not tip your head back to look up at the ceiling."},
+			Easier:     "Rest on your forearms and elbows instead of pushing up on your hands.",
+			Harder:     "Lift your hands just off the floor, so your back muscles do all the work.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "lie-front",
-					Joints: map[string]float64{"elbow_l": 120, "elbow_r": 120, "shoulder_l": -30, "shoulder_r": -30, "wrist_l": 90, "wrist_r": 90},
+					Base: "lie-front",
+					Joints: map[string]float64{
+						"elbow_l":    120,
+						"elbow_r":    120,
+						"shoulder_l": -30,
+						"shoulder_r": -30,
+						"wrist_l":    90,
+						"wrist_r":    90,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"elbow_l": 105, "elbow_r": 105, "neck": 12, "shoulder_l": -10, "shoulder_r": -10, "spine": -8, "trunk": -20},
+					Joints: map[string]float64{
+						"elbow_l":    105,
+						"elbow_r":    105,
+						"neck":       12,
+						"shoulder_l": -10,
+						"shoulder_r": -10,
+						"spine":      -8,
+						"trunk":      -20,
+					},
 				},
-				Props: []string{
-					"mat",
-				},
+				Props: []string{"mat"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "head",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "band-pull-apart",
-			Name:     "Band pull-apart",
-			Category: "strength",
-			Level:    "beginner",
-			Purpose:  "Strengthens the muscles between your shoulder blades, which hold your shoulders back.",
-			Muscles: []string{
-				"upper-back",
-				"shoulders",
-			},
+		{
+			ID:        "band-pull-apart",
+			Name:      "Band pull-apart",
+			Category:  "strength",
+			Level:     "beginner",
+			Purpose:   "Strengthens the muscles between your shoulder blades, which hold your shoulders back.",
+			Muscles:   []string{"upper-back", "shoulders"},
 			Position:  "standing",
 			Equipment: "band",
 			Dose: DoseRange{
@@ -1839,63 +1594,51 @@ func snapshotExercises() []Exercise {
 					Reps: 15,
 				},
 			},
-			Steps: []string{
-				"Stand tall with your feet hip-width apart.",
-				"Hold the band in both hands, palms down, hands about shoulder-width apart.",
-				"Raise your arms straight out in front of you to shoulder height, so the band is just tight.",
-				"Draw your shoulder blades back and together.",
-				"Pull your hands apart and out to the sides, until the band touches your chest.",
-				"Let your hands come back together slowly.",
-			},
-			Cues: []string{
-				"Keep your arms straight but not stiff, and level with your shoulders.",
-				"Keep your shoulders down, away from your ears.",
-				"Breathe out as you pull the band apart.",
-			},
-			Cautions: []string{
-				"Check the band for nicks and tears before you use it, as a worn band can snap.",
-				"Stop if you feel pain in your shoulders or neck.",
-			},
-			Easier: "Hold the band with your hands further apart, or use a lighter band.",
-			Harder: "Hold your hands a little closer together, or use the next stronger band.",
+			Steps:    []string{"Stand tall with your feet hip-width apart.", "Hold the band in both hands, palms down, hands about shoulder-width apart.", "Raise your arms straight out in front of you to shoulder height, so the band is just tight.", "Draw your shoulder blades back and together.", "Pull your hands apart and out to the sides, until the band touches your chest.", "Let your hands come back together slowly."},
+			Cues:     []string{"Keep your arms straight but not stiff, and level with your shoulders.", "Keep your shoulders down, away from your ears.", "Breathe out as you pull the band apart."},
+			Cautions: []string{"Check the band for nicks and tears before you use it, as a worn band can snap.", "Stop if you feel pain in your shoulders or neck."},
+			Easier:   "Hold the band with your hands further apart, or use a lighter band.",
+			Harder:   "Hold your hands a little closer together, or use the next stronger band.",
 			Picture: &figure.Spec{
 				View: "raised-front",
 				Start: figure.Pose{
-					Joints: map[string]float64{"shoulder_abd_l": -8, "shoulder_abd_r": -8, "shoulder_l": 90, "shoulder_r": 90},
+					Joints: map[string]float64{
+						"shoulder_abd_l": -8,
+						"shoulder_abd_r": -8,
+						"shoulder_l":     90,
+						"shoulder_r":     90,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"retract_l": 10, "retract_r": 10, "shoulder_open_l": 75, "shoulder_open_r": 75},
+					Joints: map[string]float64{
+						"retract_l":       10,
+						"retract_r":       10,
+						"shoulder_open_l": 75,
+						"shoulder_open_r": 75,
+					},
 				},
-				Props: []string{
-					"band-held",
-				},
+				Props: []string{"band-held"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
-					figure.Arrow{
+					{
 						Point: "hand_l",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "t-raise",
-			Name:     "Lying T raise",
-			Category: "strength",
-			Level:    "beginner",
-			Purpose:  "Strengthens the muscles between your shoulder blades, which draw your shoulders back.",
-			Muscles: []string{
-				"upper-back",
-				"shoulders",
-			},
+		{
+			ID:        "t-raise",
+			Name:      "Lying T raise",
+			Category:  "strength",
+			Level:     "beginner",
+			Purpose:   "Strengthens the muscles between your shoulder blades, which draw your shoulders back.",
+			Muscles:   []string{"upper-back", "shoulders"},
 			Position:  "face-down",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-				"a small folded towel",
-			},
+			Needs:     []string{"a mat or carpet", "a small folded towel"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 2,
@@ -1906,64 +1649,52 @@ func snapshotExercises() []Exercise {
 					Reps: 10,
 				},
 			},
-			Steps: []string{
-				"Lie face down with your forehead resting on a small folded towel.",
-				"Stretch your arms out to the sides at shoulder height, like the letter T, thumbs pointing up.",
-				"Draw your shoulder blades back and down, towards your back pockets.",
-				"Lift both arms a little way off the floor.",
-				"Hold for 2 seconds at the top.",
-				"Lower them slowly back to the floor.",
-			},
-			Cues: []string{
-				"Keep your forehead on the towel, so your neck stays long.",
-				"A small lift is enough; the work is between your shoulder blades, not in your neck.",
-				"Breathe out as you lift.",
-			},
-			Cautions: []string{
-				"Stop if you feel pain in your shoulders or lower back.",
-				"If lying on your front is uncomfortable, put a pillow under your tummy.",
-			},
-			Easier: "Bend your elbows to a right angle, so your arms are shorter, and lift only a little.",
-			Harder: "Hold a very light weight, such as a small bottle of water, in each hand.",
+			Steps:    []string{"Lie face down with your forehead resting on a small folded towel.", "Stretch your arms out to the sides at shoulder height, like the letter T, thumbs pointing up.", "Draw your shoulder blades back and down, towards your back pockets.", "Lift both arms a little way off the floor.", "Hold for 2 seconds at the top.", "Lower them slowly back to the floor."},
+			Cues:     []string{"Keep your forehead on the towel, so your neck stays long.", "A small lift is enough; the work is between your shoulder blades, not in your neck.", "Breathe out as you lift."},
+			Cautions: []string{"Stop if you feel pain in your shoulders or lower back.", "If lying on your front is uncomfortable, put a pillow under your tummy."},
+			Easier:   "Bend your elbows to a right angle, so your arms are shorter, and lift only a little.",
+			Harder:   "Hold a very light weight, such as a small bottle of water, in each hand.",
 			Picture: &figure.Spec{
 				View: "raised-front",
 				Start: figure.Pose{
-					Base:   "lie-front",
-					Joints: map[string]float64{"shoulder_abd_l": 90, "shoulder_abd_r": 90, "shoulder_rot_l": 90, "shoulder_rot_r": 90},
+					Base: "lie-front",
+					Joints: map[string]float64{
+						"shoulder_abd_l": 90,
+						"shoulder_abd_r": 90,
+						"shoulder_rot_l": 90,
+						"shoulder_rot_r": 90,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"retract_l": 15, "retract_r": 15, "shoulder_open_l": 25, "shoulder_open_r": 25},
+					Joints: map[string]float64{
+						"retract_l":       15,
+						"retract_r":       15,
+						"shoulder_open_l": 25,
+						"shoulder_open_r": 25,
+					},
 				},
-				Props: []string{
-					"mat",
-				},
+				Props: []string{"mat"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
-					figure.Arrow{
+					{
 						Point: "hand_l",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "y-raise",
-			Name:     "Lying Y raise",
-			Category: "strength",
-			Level:    "beginner",
-			Purpose:  "Strengthens the muscles below your shoulder blades, which help your upper back stay upright.",
-			Muscles: []string{
-				"upper-back",
-				"shoulders",
-			},
+		{
+			ID:        "y-raise",
+			Name:      "Lying Y raise",
+			Category:  "strength",
+			Level:     "beginner",
+			Purpose:   "Strengthens the muscles below your shoulder blades, which help your upper back stay upright.",
+			Muscles:   []string{"upper-back", "shoulders"},
 			Position:  "face-down",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-				"a small folded towel",
-			},
+			Needs:     []string{"a mat or carpet", "a small folded towel"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 2,
@@ -1974,61 +1705,49 @@ func snapshotExercises() []Exercise {
 					Reps: 10,
 				},
 			},
-			Steps: []string{
-				"Lie face down with your forehead resting on a small folded towel.",
-				"Stretch your arms up past your head and wide apart, like the letter Y, thumbs pointing up.",
-				"Draw your shoulder blades down, towards your back pockets.",
-				"Lift both arms a little way off the floor.",
-				"Hold for 2 seconds at the top.",
-				"Lower them slowly back to the floor.",
-			},
-			Cues: []string{
-				"Keep your forehead on the towel, so your neck stays long.",
-				"A small lift is enough; keep your shoulders away from your ears.",
-				"Breathe out as you lift.",
-			},
-			Cautions: []string{
-				"Stop if you feel pain in your shoulders or lower back.",
-				"If lying on your front is uncomfortable, put a pillow under your tummy.",
-			},
-			Easier: "Lift one arm at a time, and only a little way.",
-			Harder: "Hold a very light weight, such as a small bottle of water, in each hand.",
+			Steps:    []string{"Lie face down with your forehead resting on a small folded towel.", "Stretch your arms up past your head and wide apart, like the letter Y, thumbs pointing up.", "Draw your shoulder blades down, towards your back pockets.", "Lift both arms a little way off the floor.", "Hold for 2 seconds at the top.", "Lower them slowly back to the floor."},
+			Cues:     []string{"Keep your forehead on the towel, so your neck stays long.", "A small lift is enough; keep your shoulders away from your ears.", "Breathe out as you lift."},
+			Cautions: []string{"Stop if you feel pain in your shoulders or lower back.", "If lying on your front is uncomfortable, put a pillow under your tummy."},
+			Easier:   "Lift one arm at a time, and only a little way.",
+			Harder:   "Hold a very light weight, such as a small bottle of water, in each hand.",
 			Picture: &figure.Spec{
 				View: "raised-front",
 				Start: figure.Pose{
-					Base:   "lie-front",
-					Joints: map[string]float64{"shoulder_abd_l": 135, "shoulder_abd_r": 135, "shoulder_rot_l": 60, "shoulder_rot_r": 60},
+					Base: "lie-front",
+					Joints: map[string]float64{
+						"shoulder_abd_l": 135,
+						"shoulder_abd_r": 135,
+						"shoulder_rot_l": 60,
+						"shoulder_rot_r": 60,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"shoulder_open_l": 20, "shoulder_open_r": 20},
+					Joints: map[string]float64{
+						"shoulder_open_l": 20,
+						"shoulder_open_r": 20,
+					},
 				},
-				Props: []string{
-					"mat",
-				},
+				Props: []string{"mat"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
-					figure.Arrow{
+					{
 						Point: "hand_l",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "shoulder-blade-squeeze",
-			Name:     "Shoulder-blade squeeze",
-			Category: "strength",
-			Level:    "beginner",
-			Purpose:  "Works the muscles between your shoulder blades, which help you sit and stand tall.",
-			Muscles: []string{
-				"upper-back",
-			},
+		{
+			ID:        "shoulder-blade-squeeze",
+			Name:      "Shoulder-blade squeeze",
+			Category:  "strength",
+			Level:     "beginner",
+			Purpose:   "Works the muscles between your shoulder blades, which help you sit and stand tall.",
+			Muscles:   []string{"upper-back"},
 			Position:  "seated",
 			Equipment: "none",
-			Needs: []string{
-				"a sturdy chair",
-			},
+			Needs:     []string{"a sturdy chair"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2042,58 +1761,46 @@ func snapshotExercises() []Exercise {
 				},
 				Default: true,
 			},
-			Steps: []string{
-				"Sit tall near the front of the chair, feet flat on the floor.",
-				"Bend your elbows to a right angle, keeping them by your sides.",
-				"Draw your shoulder blades gently back and together, as if holding a pencil between them.",
-				"Keep your shoulders down, away from your ears.",
-				"Hold, breathing normally.",
-				"Let your shoulders relax slowly.",
-			},
-			Cues: []string{
-				"Squeeze gently; it is a small movement.",
-				"Keep your chin in and your neck relaxed.",
-			},
-			Cautions: []string{
-				"Stop if you feel pain in your neck or between your shoulder blades.",
-			},
-			Easier: "Hold each squeeze for only a few seconds.",
-			Harder: "Stand with your back against a wall, and hold each squeeze a little longer.",
+			Steps:    []string{"Sit tall near the front of the chair, feet flat on the floor.", "Bend your elbows to a right angle, keeping them by your sides.", "Draw your shoulder blades gently back and together, as if holding a pencil between them.", "Keep your shoulders down, away from your ears.", "Hold, breathing normally.", "Let your shoulders relax slowly."},
+			Cues:     []string{"Squeeze gently; it is a small movement.", "Keep your chin in and your neck relaxed."},
+			Cautions: []string{"Stop if you feel pain in your neck or between your shoulder blades."},
+			Easier:   "Hold each squeeze for only a few seconds.",
+			Harder:   "Stand with your back against a wall, and hold each squeeze a little longer.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "sit",
-					Joints: map[string]float64{"elbow_l": 90, "elbow_r": 90},
+					Base: "sit",
+					Joints: map[string]float64{
+						"elbow_l": 90,
+						"elbow_r": 90,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"retract_l": 25, "retract_r": 25, "shoulder_l": -15, "shoulder_r": -15},
+					Joints: map[string]float64{
+						"retract_l":  25,
+						"retract_r":  25,
+						"shoulder_l": -15,
+						"shoulder_r": -15,
+					},
 				},
-				Props: []string{
-					"chair",
-				},
+				Props: []string{"chair"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "elbow_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "external-rotation-band",
-			Name:     "Outward arm turn with a band",
-			Category: "strength",
-			Family:   "external-rotation",
-			Level:    "beginner",
-			Purpose:  "Strengthens the rotator cuff at the back of your shoulder, the small muscles that keep the joint steady.",
-			Muscles: []string{
-				"rotator-cuff",
-				"upper-back",
-			},
+		{
+			ID:        "external-rotation-band",
+			Name:      "Outward arm turn with a band",
+			Category:  "strength",
+			Family:    "external-rotation",
+			Level:     "beginner",
+			Purpose:   "Strengthens the rotator cuff at the back of your shoulder, the small muscles that keep the joint steady.",
+			Muscles:   []string{"rotator-cuff", "upper-back"},
 			Position:  "standing",
 			Equipment: "band",
-			Needs: []string{
-				"a door to anchor the band",
-				"a rolled towel",
-			},
+			Needs:     []string{"a door to anchor the band", "a rolled towel"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2106,64 +1813,44 @@ func snapshotExercises() []Exercise {
 				Each: "side",
 			},
 			SourceDose: "10 reps, 2 sets",
-			Steps: []string{
-				"Use a door anchor to fix the band in the door, at the height of your elbow.",
-				"Shut the door firmly.",
-				"Stand side-on to the door, with the arm you will work furthest from it.",
-				"Put a rolled towel between that elbow and the side of your body.",
-				"Hold the band in that hand, with your elbow bent at a right angle (like an L) and your hand in front of your tummy.",
-				"Keeping your elbow on the towel, turn your forearm outwards, away from your tummy.",
-				"Let it come back slowly.",
-				"Do all your repetitions, then turn round and work the other arm.",
-			},
-			Cues: []string{
-				"Keep your elbow resting on the towel; it works like a hinge.",
-				"Keep your wrist straight, in line with your forearm.",
-				"Move slowly both ways.",
-			},
-			Cautions: []string{
-				"Check the band for nicks and tears before you use it, as a worn band can snap.",
-				"Make sure nobody opens the door while the band is in it; lock it if you can.",
-				"Stop if you feel sharp pain in your shoulder.",
-			},
-			Easier: "Stand a little closer to the door so the band is looser, and turn only part of the way.",
-			Harder: "Stand a little further from the door, or use the next stronger band.",
+			Steps:      []string{"Use a door anchor to fix the band in the door, at the height of your elbow.", "Shut the door firmly.", "Stand side-on to the door, with the arm you will work furthest from it.", "Put a rolled towel between that elbow and the side of your body.", "Hold the band in that hand, with your elbow bent at a right angle (like an L) and your hand in front of your tummy.", "Keeping your elbow on the towel, turn your forearm outwards, away from your tummy.", "Let it come back slowly.", "Do all your repetitions, then turn round and work the other arm."},
+			Cues:       []string{"Keep your elbow resting on the towel; it works like a hinge.", "Keep your wrist straight, in line with your forearm.", "Move slowly both ways."},
+			Cautions:   []string{"Check the band for nicks and tears before you use it, as a worn band can snap.", "Make sure nobody opens the door while the band is in it; lock it if you can.", "Stop if you feel sharp pain in your shoulder."},
+			Easier:     "Stand a little closer to the door so the band is looser, and turn only part of the way.",
+			Harder:     "Stand a little further from the door, or use the next stronger band.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Joints: map[string]float64{"elbow_r": 90, "shoulder_rot_r": -50},
+					Joints: map[string]float64{
+						"elbow_r":        90,
+						"shoulder_rot_r": -50,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"shoulder_rot_r": 45},
+					Joints: map[string]float64{
+						"shoulder_rot_r": 45,
+					},
 				},
-				Props: []string{
-					"band",
-					"towel",
-				},
-				Hand: "right",
+				Props: []string{"band", "towel"},
+				Hand:  "right",
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "external-rotation-cable",
-			Name:     "Outward arm turn with a cable",
-			Category: "strength",
-			Family:   "external-rotation",
-			Level:    "beginner",
-			Purpose:  "Strengthens the rotator cuff at the back of your shoulder, the small muscles that keep the joint steady.",
-			Muscles: []string{
-				"rotator-cuff",
-				"upper-back",
-			},
+		{
+			ID:        "external-rotation-cable",
+			Name:      "Outward arm turn with a cable",
+			Category:  "strength",
+			Family:    "external-rotation",
+			Level:     "beginner",
+			Purpose:   "Strengthens the rotator cuff at the back of your shoulder, the small muscles that keep the joint steady.",
+			Muscles:   []string{"rotator-cuff", "upper-back"},
 			Position:  "standing",
 			Equipment: "cable",
-			Needs: []string{
-				"a rolled towel",
-			},
+			Needs:     []string{"a rolled towel"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2176,67 +1863,46 @@ func snapshotExercises() []Exercise {
 				Each: "side",
 			},
 			SourceDose: "10 reps, 2 sets (given for a band or dumbbell)",
-			Steps: []string{
-				"Set the cable's pulley at the height of your elbow and clip a single handle to it.",
-				"Stand side-on to the machine, with the arm you will work furthest from it.",
-				"Put a rolled towel between that elbow and the side of your body.",
-				"Hold the handle in that hand, with your elbow bent at a right angle (like an L) and your hand in front of your tummy.",
-				"Keeping your elbow on the towel, turn your forearm outwards, away from your tummy.",
-				"Let it come back slowly.",
-				"Do all your repetitions, then turn round and work the other arm.",
-			},
-			Cues: []string{
-				"Keep your elbow resting on the towel; it works like a hinge.",
-				"Keep your wrist straight, in line with your forearm.",
-				"Move slowly both ways.",
-			},
-			Cautions: []string{
-				"Start with the lightest weight on the stack.",
-				"The first time, ask a member of the gym staff to show you how to set the pulley.",
-				"Stop if you feel sharp pain in your shoulder.",
-			},
-			Easier: "Turn only part of the way out.",
-			Harder: "Move the pin down to the next weight.",
+			Steps:      []string{"Set the cable's pulley at the height of your elbow and clip a single handle to it.", "Stand side-on to the machine, with the arm you will work furthest from it.", "Put a rolled towel between that elbow and the side of your body.", "Hold the handle in that hand, with your elbow bent at a right angle (like an L) and your hand in front of your tummy.", "Keeping your elbow on the towel, turn your forearm outwards, away from your tummy.", "Let it come back slowly.", "Do all your repetitions, then turn round and work the other arm."},
+			Cues:       []string{"Keep your elbow resting on the towel; it works like a hinge.", "Keep your wrist straight, in line with your forearm.", "Move slowly both ways."},
+			Cautions:   []string{"Start with the lightest weight on the stack.", "The first time, ask a member of the gym staff to show you how to set the pulley.", "Stop if you feel sharp pain in your shoulder."},
+			Easier:     "Turn only part of the way out.",
+			Harder:     "Move the pin down to the next weight.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Joints: map[string]float64{"elbow_r": 90, "shoulder_rot_r": -50},
+					Joints: map[string]float64{
+						"elbow_r":        90,
+						"shoulder_rot_r": -50,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"shoulder_rot_r": 45},
+					Joints: map[string]float64{
+						"shoulder_rot_r": 45,
+					},
 				},
-				Props: []string{
-					"cable",
-					"towel",
-				},
-				Hand: "right",
+				Props: []string{"cable", "towel"},
+				Hand:  "right",
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "external-rotation-dumbbell",
-			Name:     "Outward arm turn with a dumbbell, lying on your side",
-			Category: "strength",
-			Family:   "external-rotation",
-			Level:    "beginner",
-			Purpose:  "Strengthens the rotator cuff at the back of your shoulder, the small muscles that keep the joint steady.",
-			Muscles: []string{
-				"rotator-cuff",
-				"upper-back",
-			},
+		{
+			ID:        "external-rotation-dumbbell",
+			Name:      "Outward arm turn with a dumbbell, lying on your side",
+			Category:  "strength",
+			Family:    "external-rotation",
+			Level:     "beginner",
+			Purpose:   "Strengthens the rotator cuff at the back of your shoulder, the small muscles that keep the joint steady.",
+			Muscles:   []string{"rotator-cuff", "upper-back"},
 			Position:  "side-lying",
 			Start:     "Lying on your left side on a mat or carpet, your head on a pillow and your knees a little bent.",
 			Floor:     true,
 			Equipment: "dumbbells",
-			Needs: []string{
-				"a mat or carpet",
-				"a pillow",
-				"a rolled towel",
-			},
+			Needs:     []string{"a mat or carpet", "a pillow", "a rolled towel"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2249,67 +1915,51 @@ func snapshotExercises() []Exercise {
 				Each: "side",
 			},
 			SourceDose: "10 reps, 2 sets",
-			Steps: []string{
-				"Roll onto your left side and rest your head on a pillow.",
-				"Bend your knees a little to keep yourself steady.",
-				"Put a rolled towel between your right elbow and your side.",
-				"Hold a light dumbbell in your right hand, elbow bent at a right angle (like an L) and forearm resting across your tummy.",
-				"Keeping your elbow on the towel, lift the dumbbell slowly up and away from your tummy.",
-				"Stop when your forearm points up at the ceiling, or sooner if it feels tight.",
-				"Lower it slowly back to your tummy.",
-				"Do all your repetitions, then roll onto your right side and work your left arm.",
-			},
-			Cues: []string{
-				"Keep your elbow on the towel and close to your side; only your forearm moves.",
-				"Keep your wrist straight.",
-				"Take about 2 seconds to lift and 2 seconds to lower.",
-			},
-			Cautions: []string{
-				"Start with a very light weight, such as 0.5 to 1 kg (1 to 2 pounds).",
-				"Stop if you feel sharp pain in your shoulder.",
-				"If getting down to the floor is hard, you can do this lying on a firm bed.",
-			},
-			Easier: "Do the movement with no weight until it feels easy.",
-			Harder: "Use a slightly heavier dumbbell.",
+			Steps:      []string{"Roll onto your left side and rest your head on a pillow.", "Bend your knees a little to keep yourself steady.", "Put a rolled towel between your right elbow and your side.", "Hold a light dumbbell in your right hand, elbow bent at a right angle (like an L) and forearm resting across your tummy.", "Keeping your elbow on the towel, lift the dumbbell slowly up and away from your tummy.", "Stop when your forearm points up at the ceiling, or sooner if it feels tight.", "Lower it slowly back to your tummy.", "Do all your repetitions, then roll onto your right side and work your left arm."},
+			Cues:       []string{"Keep your elbow on the towel and close to your side; only your forearm moves.", "Keep your wrist straight.", "Take about 2 seconds to lift and 2 seconds to lower."},
+			Cautions:   []string{"Start with a very light weight, such as 0.5 to 1 kg (1 to 2 pounds).", "Stop if you feel sharp pain in your shoulder.", "If getting down to the floor is hard, you can do this lying on a firm bed."},
+			Easier:     "Do the movement with no weight until it feels easy.",
+			Harder:     "Use a slightly heavier dumbbell.",
 			Picture: &figure.Spec{
 				View: "raised",
 				Start: figure.Pose{
-					Base:   "lie-left",
-					Joints: map[string]float64{"elbow_l": 120, "elbow_r": 90, "hip_l": 40, "hip_r": 40, "knee_l": 60, "knee_r": 60, "shoulder_l": 60, "shoulder_rot_r": -70},
+					Base: "lie-left",
+					Joints: map[string]float64{
+						"elbow_l":        120,
+						"elbow_r":        90,
+						"hip_l":          40,
+						"hip_r":          40,
+						"knee_l":         60,
+						"knee_r":         60,
+						"shoulder_l":     60,
+						"shoulder_rot_r": -70,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"shoulder_rot_r": 85},
+					Joints: map[string]float64{
+						"shoulder_rot_r": 85,
+					},
 				},
-				Props: []string{
-					"mat",
-					"pillow",
-					"dumbbell",
-					"towel",
-				},
-				Hand: "right",
+				Props: []string{"mat", "pillow", "dumbbell", "towel"},
+				Hand:  "right",
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "external-rotation-seated",
-			Name:     "Outward arm turns, sitting",
-			Category: "strength",
-			Family:   "external-rotation",
-			Level:    "beginner",
-			Purpose:  "Works the rotator cuff at the back of your shoulders and the muscles between your shoulder blades, with no equipment.",
-			Muscles: []string{
-				"rotator-cuff",
-				"upper-back",
-			},
+		{
+			ID:        "external-rotation-seated",
+			Name:      "Outward arm turns, sitting",
+			Category:  "strength",
+			Family:    "external-rotation",
+			Level:     "beginner",
+			Purpose:   "Works the rotator cuff at the back of your shoulders and the muscles between your shoulder blades, with no equipment.",
+			Muscles:   []string{"rotator-cuff", "upper-back"},
 			Position:  "seated",
 			Equipment: "none",
-			Needs: []string{
-				"a sturdy chair",
-			},
+			Needs:     []string{"a sturdy chair"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 2,
@@ -2321,62 +1971,51 @@ func snapshotExercises() []Exercise {
 				},
 				Default: true,
 			},
-			Steps: []string{
-				"Sit tall near the front of the chair, feet flat on the floor.",
-				"Bend both elbows to a right angle (like an L) and tuck them in against your sides.",
-				"Point your forearms straight ahead, palms facing each other.",
-				"Keeping your elbows at your sides, turn both forearms slowly outwards, like opening a book.",
-				"Squeeze your shoulder blades gently together at the end.",
-				"Bring your forearms back to the front slowly.",
-			},
-			Cues: []string{
-				"Your elbows stay tucked in at your sides; only your forearms move.",
-				"Keep your wrists straight and your shoulders down.",
-			},
-			Cautions: []string{
-				"Stop if you feel sharp pain in your shoulder.",
-			},
-			Easier: "Turn only part of the way out.",
-			Harder: "Hold the turned-out position for 3 seconds each time.",
+			Steps:    []string{"Sit tall near the front of the chair, feet flat on the floor.", "Bend both elbows to a right angle (like an L) and tuck them in against your sides.", "Point your forearms straight ahead, palms facing each other.", "Keeping your elbows at your sides, turn both forearms slowly outwards, like opening a book.", "Squeeze your shoulder blades gently together at the end.", "Bring your forearms back to the front slowly."},
+			Cues:     []string{"Your elbows stay tucked in at your sides; only your forearms move.", "Keep your wrists straight and your shoulders down."},
+			Cautions: []string{"Stop if you feel sharp pain in your shoulder."},
+			Easier:   "Turn only part of the way out.",
+			Harder:   "Hold the turned-out position for 3 seconds each time.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Base:   "sit",
-					Joints: map[string]float64{"elbow_l": 90, "elbow_r": 90, "turn": 20},
+					Base: "sit",
+					Joints: map[string]float64{
+						"elbow_l": 90,
+						"elbow_r": 90,
+						"turn":    20,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"retract_l": 10, "retract_r": 10, "shoulder_rot_l": 60, "shoulder_rot_r": 60},
+					Joints: map[string]float64{
+						"retract_l":      10,
+						"retract_r":      10,
+						"shoulder_rot_l": 60,
+						"shoulder_rot_r": 60,
+					},
 				},
-				Props: []string{
-					"chair",
-				},
+				Props: []string{"chair"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
-					figure.Arrow{
+					{
 						Point: "hand_l",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "internal-rotation-band",
-			Name:     "Inward arm turn with a band",
-			Category: "strength",
-			Family:   "internal-rotation",
-			Level:    "beginner",
-			Purpose:  "Strengthens the rotator cuff at the front of your shoulder, the muscles that keep the joint steady.",
-			Muscles: []string{
-				"rotator-cuff",
-				"chest",
-			},
+		{
+			ID:        "internal-rotation-band",
+			Name:      "Inward arm turn with a band",
+			Category:  "strength",
+			Family:    "internal-rotation",
+			Level:     "beginner",
+			Purpose:   "Strengthens the rotator cuff at the front of your shoulder, the muscles that keep the joint steady.",
+			Muscles:   []string{"rotator-cuff", "chest"},
 			Position:  "standing",
 			Equipment: "band",
-			Needs: []string{
-				"a door to anchor the band",
-				"a rolled towel",
-			},
+			Needs:     []string{"a door to anchor the band", "a rolled towel"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2389,67 +2028,46 @@ func snapshotExercises() []Exercise {
 				Each: "side",
 			},
 			SourceDose: "10 reps, 2 sets",
-			Steps: []string{
-				"Use a door anchor to fix the band in the door, at the height of your elbow.",
-				"Shut the door firmly.",
-				"Stand side-on to the door, with the arm you will work nearest to it.",
-				"Put a rolled towel between that elbow and the side of your body.",
-				"Hold the band in that hand, with your elbow bent at a right angle (like an L) and your hand turned out towards the door.",
-				"Keeping your elbow on the towel, pull the band slowly across in front of your tummy.",
-				"Let it go back slowly.",
-				"Do all your repetitions, then turn round and work the other arm.",
-			},
-			Cues: []string{
-				"Keep your elbow resting on the towel; it works like a hinge.",
-				"Keep your wrist straight, in line with your forearm.",
-				"Move slowly both ways.",
-			},
-			Cautions: []string{
-				"Check the band for nicks and tears before you use it, as a worn band can snap.",
-				"Make sure nobody opens the door while the band is in it; lock it if you can.",
-				"Stop if you feel sharp pain in your shoulder.",
-			},
-			Easier: "Stand a little closer to the door so the band is looser, and turn only part of the way.",
-			Harder: "Stand a little further from the door, or use the next stronger band.",
+			Steps:      []string{"Use a door anchor to fix the band in the door, at the height of your elbow.", "Shut the door firmly.", "Stand side-on to the door, with the arm you will work nearest to it.", "Put a rolled towel between that elbow and the side of your body.", "Hold the band in that hand, with your elbow bent at a right angle (like an L) and your hand turned out towards the door.", "Keeping your elbow on the towel, pull the band slowly across in front of your tummy.", "Let it go back slowly.", "Do all your repetitions, then turn round and work the other arm."},
+			Cues:       []string{"Keep your elbow resting on the towel; it works like a hinge.", "Keep your wrist straight, in line with your forearm.", "Move slowly both ways."},
+			Cautions:   []string{"Check the band for nicks and tears before you use it, as a worn band can snap.", "Make sure nobody opens the door while the band is in it; lock it if you can.", "Stop if you feel sharp pain in your shoulder."},
+			Easier:     "Stand a little closer to the door so the band is looser, and turn only part of the way.",
+			Harder:     "Stand a little further from the door, or use the next stronger band.",
 			Picture: &figure.Spec{
 				View: "front",
 				Start: figure.Pose{
-					Joints: map[string]float64{"elbow_r": 90, "shoulder_rot_r": 45},
+					Joints: map[string]float64{
+						"elbow_r":        90,
+						"shoulder_rot_r": 45,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"shoulder_rot_r": -50},
+					Joints: map[string]float64{
+						"shoulder_rot_r": -50,
+					},
 				},
-				Props: []string{
-					"band",
-					"towel",
-				},
-				Hand: "right",
+				Props: []string{"band", "towel"},
+				Hand:  "right",
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "internal-rotation-dumbbell",
-			Name:     "Inward arm turn with a dumbbell, lying on your side",
-			Category: "strength",
-			Family:   "internal-rotation",
-			Level:    "beginner",
-			Purpose:  "Strengthens the rotator cuff at the front of your shoulder, the muscles that keep the joint steady.",
-			Muscles: []string{
-				"rotator-cuff",
-				"chest",
-			},
+		{
+			ID:        "internal-rotation-dumbbell",
+			Name:      "Inward arm turn with a dumbbell, lying on your side",
+			Category:  "strength",
+			Family:    "internal-rotation",
+			Level:     "beginner",
+			Purpose:   "Strengthens the rotator cuff at the front of your shoulder, the muscles that keep the joint steady.",
+			Muscles:   []string{"rotator-cuff", "chest"},
 			Position:  "side-lying",
 			Start:     "Lying on your right side on a mat or carpet, your head on a pillow and your knees a little bent.",
 			Floor:     true,
 			Equipment: "dumbbells",
-			Needs: []string{
-				"a mat or carpet",
-				"a pillow",
-			},
+			Needs:     []string{"a mat or carpet", "a pillow"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2462,65 +2080,51 @@ func snapshotExercises() []Exercise {
 				Each: "side",
 			},
 			SourceDose: "10 reps, 2 sets",
-			Steps: []string{
-				"Roll onto your right side and rest your head on a pillow.",
-				"Bend your knees a little to keep yourself steady.",
-				"Bring your right arm slightly forward so you are not lying on your elbow.",
-				"Bend that elbow to a right angle (like an L), so your forearm rests on the floor pointing away from you.",
-				"Hold a light dumbbell in your right hand.",
-				"Keeping your elbow still, lift the dumbbell slowly up and in towards your tummy.",
-				"Lower it slowly back to the floor.",
-				"Do all your repetitions, then roll onto your left side and work your left arm.",
-			},
-			Cues: []string{
-				"Keep your elbow still; only your forearm moves.",
-				"Keep your wrist straight.",
-				"Take about 2 seconds to lift and 2 seconds to lower.",
-			},
-			Cautions: []string{
-				"Start with a very light weight, such as 0.5 to 1 kg (1 to 2 pounds).",
-				"If lying on this shoulder hurts, stop and ask your clinician for another way to do it.",
-				"If getting down to the floor is hard, you can do this lying on a firm bed.",
-			},
-			Easier: "Do the movement with no weight until it feels easy.",
-			Harder: "Use a slightly heavier dumbbell.",
+			Steps:      []string{"Roll onto your right side and rest your head on a pillow.", "Bend your knees a little to keep yourself steady.", "Bring your right arm slightly forward so you are not lying on your elbow.", "Bend that elbow to a right angle (like an L), so your forearm rests on the floor pointing away from you.", "Hold a light dumbbell in your right hand.", "Keeping your elbow still, lift the dumbbell slowly up and in towards your tummy.", "Lower it slowly back to the floor.", "Do all your repetitions, then roll onto your left side and work your left arm."},
+			Cues:       []string{"Keep your elbow still; only your forearm moves.", "Keep your wrist straight.", "Take about 2 seconds to lift and 2 seconds to lower."},
+			Cautions:   []string{"Start with a very light weight, such as 0.5 to 1 kg (1 to 2 pounds).", "If lying on this shoulder hurts, stop and ask your clinician for another way to do it.", "If getting down to the floor is hard, you can do this lying on a firm bed."},
+			Easier:     "Do the movement with no weight until it feels easy.",
+			Harder:     "Use a slightly heavier dumbbell.",
 			Picture: &figure.Spec{
 				View: "raised",
 				Start: figure.Pose{
-					Base:   "lie-right",
-					Joints: map[string]float64{"elbow_l": 10, "elbow_r": 90, "hip_l": 40, "hip_r": 40, "knee_l": 60, "knee_r": 60, "shoulder_r": 30, "shoulder_rot_r": 0},
+					Base: "lie-right",
+					Joints: map[string]float64{
+						"elbow_l":        10,
+						"elbow_r":        90,
+						"hip_l":          40,
+						"hip_r":          40,
+						"knee_l":         60,
+						"knee_r":         60,
+						"shoulder_r":     30,
+						"shoulder_rot_r": 0,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"shoulder_rot_r": -70},
+					Joints: map[string]float64{
+						"shoulder_rot_r": -70,
+					},
 				},
-				Props: []string{
-					"mat",
-					"pillow",
-					"dumbbell",
-				},
-				Hand: "right",
+				Props: []string{"mat", "pillow", "dumbbell"},
+				Hand:  "right",
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "hand_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "chin-tuck",
-			Name:     "Chin tuck",
-			Category: "strength",
-			Family:   "chin-tuck",
-			Level:    "beginner",
-			Purpose:  "Strengthens the deep muscles at the front of your neck, which help hold your head over your shoulders.",
-			Muscles: []string{
-				"neck",
-			},
+		{
+			ID:        "chin-tuck",
+			Name:      "Chin tuck",
+			Category:  "strength",
+			Family:    "chin-tuck",
+			Level:     "beginner",
+			Purpose:   "Strengthens the deep muscles at the front of your neck, which help hold your head over your shoulders.",
+			Muscles:   []string{"neck"},
 			Position:  "seated",
 			Equipment: "none",
-			Needs: []string{
-				"a sturdy chair",
-			},
+			Needs:     []string{"a sturdy chair"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2533,57 +2137,41 @@ func snapshotExercises() []Exercise {
 					Hold: 10,
 				},
 			},
-			Steps: []string{
-				"Sit tall with your feet flat and your shoulders relaxed.",
-				"Look straight ahead, with your chin level.",
-				"Gently slide your chin straight back, as if making a double chin.",
-				"Keep looking ahead; do not tip your head up or down.",
-				"Hold, breathing normally.",
-				"Relax, and let your head come back to where it started.",
-			},
-			Cues: []string{
-				"It is a small movement; you should feel the back of your neck lengthen.",
-				"Rest a finger on your chin to guide it straight back.",
-			},
-			Cautions: []string{
-				"Stop if you feel pain, dizziness, or tingling in your arms.",
-				"Move gently, and never push your head back with your hand.",
-			},
-			Easier: "Hold each tuck for only a few seconds.",
-			Harder: "Lie on your back, tuck your chin and lift your head just off the floor.",
+			Steps:    []string{"Sit tall with your feet flat and your shoulders relaxed.", "Look straight ahead, with your chin level.", "Gently slide your chin straight back, as if making a double chin.", "Keep looking ahead; do not tip your head up or down.", "Hold, breathing normally.", "Relax, and let your head come back to where it started."},
+			Cues:     []string{"It is a small movement; you should feel the back of your neck lengthen.", "Rest a finger on your chin to guide it straight back."},
+			Cautions: []string{"Stop if you feel pain, dizziness, or tingling in your arms.", "Move gently, and never push your head back with your hand."},
+			Easier:   "Hold each tuck for only a few seconds.",
+			Harder:   "Lie on your back, tuck your chin and lift your head just off the floor.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
 					Base: "sit",
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"neck": -16, "nod": 16},
+					Joints: map[string]float64{
+						"neck": -16,
+						"nod":  16,
+					},
 				},
-				Props: []string{
-					"chair",
-				},
+				Props: []string{"chair"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "head",
 						Line:  true,
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "chin-tuck-wall",
-			Name:     "Chin tuck against a wall",
-			Category: "strength",
-			Family:   "chin-tuck",
-			Level:    "beginner",
-			Purpose:  "Strengthens the deep muscles at the front of your neck, which help hold your head over your shoulders.",
-			Muscles: []string{
-				"neck",
-			},
+		{
+			ID:        "chin-tuck-wall",
+			Name:      "Chin tuck against a wall",
+			Category:  "strength",
+			Family:    "chin-tuck",
+			Level:     "beginner",
+			Purpose:   "Strengthens the deep muscles at the front of your neck, which help hold your head over your shoulders.",
+			Muscles:   []string{"neck"},
 			Position:  "standing",
 			Equipment: "none",
-			Needs: []string{
-				"a wall",
-			},
+			Needs:     []string{"a wall"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2596,58 +2184,45 @@ func snapshotExercises() []Exercise {
 					Hold: 10,
 				},
 			},
-			Steps: []string{
-				"Stand with your back to a wall, heels a small step away from it.",
-				"Let your bottom and shoulders rest against the wall.",
-				"Look straight ahead, with your chin level.",
-				"Gently slide your chin straight back, until the back of your head touches the wall or comes close.",
-				"Hold, breathing normally.",
-				"Relax, and let your head come back to where it started.",
-			},
-			Cues: []string{
-				"Keep looking ahead; do not tip your head up to reach the wall.",
-				"It is a small movement; you should feel the back of your neck lengthen.",
-			},
-			Cautions: []string{
-				"Stop if you feel pain, dizziness, or tingling in your arms.",
-				"Your head does not need to touch the wall; go only as far as is comfortable.",
-			},
-			Easier: "Sit on a chair with a high back and tuck your chin there.",
-			Harder: "Hold each tuck a little longer, keeping your breathing slow.",
+			Steps:    []string{"Stand with your back to a wall, heels a small step away from it.", "Let your bottom and shoulders rest against the wall.", "Look straight ahead, with your chin level.", "Gently slide your chin straight back, until the back of your head touches the wall or comes close.", "Hold, breathing normally.", "Relax, and let your head come back to where it started."},
+			Cues:     []string{"Keep looking ahead; do not tip your head up to reach the wall.", "It is a small movement; you should feel the back of your neck lengthen."},
+			Cautions: []string{"Stop if you feel pain, dizziness, or tingling in your arms.", "Your head does not need to touch the wall; go only as far as is comfortable."},
+			Easier:   "Sit on a chair with a high back and tuck your chin there.",
+			Harder:   "Hold each tuck a little longer, keeping your breathing slow.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Joints: map[string]float64{"neck": 8, "tilt": -4},
+					Joints: map[string]float64{
+						"neck": 8,
+						"tilt": -4,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"neck": -12, "nod": 14},
+					Joints: map[string]float64{
+						"neck": -12,
+						"nod":  14,
+					},
 				},
-				Props: []string{
-					"wall",
-				},
+				Props: []string{"wall"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "head",
 						Line:  true,
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "plank-forearm",
-			Name:     "Forearm plank",
-			Category: "core",
-			Family:   "plank",
-			Level:    "beginner",
-			Purpose:  "Strengthens the muscles around your middle, so your back has better support.",
-			Muscles: []string{
-				"trunk",
-			},
+		{
+			ID:        "plank-forearm",
+			Name:      "Forearm plank",
+			Category:  "core",
+			Family:    "plank",
+			Level:     "beginner",
+			Purpose:   "Strengthens the muscles around your middle, so your back has better support.",
+			Muscles:   []string{"trunk"},
 			Position:  "face-down",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-			},
+			Needs:     []string{"a mat or carpet"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2661,57 +2236,39 @@ func snapshotExercises() []Exercise {
 				},
 				Default: true,
 			},
-			Steps: []string{
-				"Prop yourself up on your forearms, with your elbows under your shoulders.",
-				"Keep your forearms side by side, pointing forward, with your hands in loose fists.",
-				"Tuck your toes under.",
-				"Tighten your tummy and squeeze your bottom.",
-				"Lift your hips and knees off the floor, so your body is straight from head to heels.",
-				"Hold, breathing steadily.",
-				"Lower your knees and hips gently to the floor.",
-				"Rest for a few breaths before the next hold.",
-			},
-			Cues: []string{
-				"Keep your body straight like a plank of wood; do not let your hips sag or poke up.",
-				"Look down at the floor just in front of your hands.",
-				"Keep breathing; do not hold your breath.",
-			},
-			Cautions: []string{
-				"Stop if your lower back aches; it often means your hips are sagging.",
-				"Holding your breath can push your blood pressure up; if you have high blood pressure, check with your clinician before you start.",
-			},
-			Easier: "Keep your knees on the floor, so your body is straight from your head to your knees.",
-			Harder: "Hold each plank for a few seconds longer.",
+			Steps:    []string{"Prop yourself up on your forearms, with your elbows under your shoulders.", "Keep your forearms side by side, pointing forward, with your hands in loose fists.", "Tuck your toes under.", "Tighten your tummy and squeeze your bottom.", "Lift your hips and knees off the floor, so your body is straight from head to heels.", "Hold, breathing steadily.", "Lower your knees and hips gently to the floor.", "Rest for a few breaths before the next hold."},
+			Cues:     []string{"Keep your body straight like a plank of wood; do not let your hips sag or poke up.", "Look down at the floor just in front of your hands.", "Keep breathing; do not hold your breath."},
+			Cautions: []string{"Stop if your lower back aches; it often means your hips are sagging.", "Holding your breath can push your blood pressure up; if you have high blood pressure, check with your clinician before you start."},
+			Easier:   "Keep your knees on the floor, so your body is straight from your head to your knees.",
+			Harder:   "Hold each plank for a few seconds longer.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base: "lie-front",
-					Ground: []string{
-						"elbow_r",
-						"toe_r",
+					Base:   "lie-front",
+					Ground: []string{"elbow_r", "toe_r"},
+					Joints: map[string]float64{
+						"ankle_l":    0,
+						"ankle_r":    0,
+						"elbow_l":    90,
+						"elbow_r":    90,
+						"shoulder_l": 90,
+						"shoulder_r": 90,
 					},
-					Joints: map[string]float64{"ankle_l": 0, "ankle_r": 0, "elbow_l": 90, "elbow_r": 90, "shoulder_l": 90, "shoulder_r": 90},
 				},
-				Props: []string{
-					"mat",
-				},
+				Props: []string{"mat"},
 			},
 		},
-		Exercise{
-			ID:       "plank-full",
-			Name:     "Straight-arm plank",
-			Category: "core",
-			Family:   "plank",
-			Level:    "intermediate",
-			Purpose:  "Strengthens the muscles around your middle and your shoulders, so your back has better support.",
-			Muscles: []string{
-				"trunk",
-			},
+		{
+			ID:        "plank-full",
+			Name:      "Straight-arm plank",
+			Category:  "core",
+			Family:    "plank",
+			Level:     "intermediate",
+			Purpose:   "Strengthens the muscles around your middle and your shoulders, so your back has better support.",
+			Muscles:   []string{"trunk"},
 			Position:  "face-down",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-			},
+			Needs:     []string{"a mat or carpet"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2725,56 +2282,38 @@ func snapshotExercises() []Exercise {
 				},
 				Default: true,
 			},
-			Steps: []string{
-				"Put your hands flat on the floor under your shoulders.",
-				"Tuck your toes under.",
-				"Tighten your tummy and squeeze your bottom.",
-				"Push up until your arms are straight, lifting your body off the floor.",
-				"Hold your body straight from head to heels, as at the high point of a push-up.",
-				"Lower your knees and then your body gently to the floor.",
-				"Rest for a few breaths before the next hold.",
-			},
-			Cues: []string{
-				"Keep your hands under your shoulders, elbows straight but not locked.",
-				"Do not let your hips sag or poke up.",
-				"Keep breathing; do not hold your breath.",
-			},
-			Cautions: []string{
-				"Stop if your wrists, shoulders or lower back hurt.",
-				"Holding your breath can push your blood pressure up; if you have high blood pressure, check with your clinician before you start.",
-			},
-			Easier: "Do the plank on your forearms instead, or keep your knees on the floor.",
-			Harder: "Hold each plank for a few seconds longer.",
+			Steps:    []string{"Put your hands flat on the floor under your shoulders.", "Tuck your toes under.", "Tighten your tummy and squeeze your bottom.", "Push up until your arms are straight, lifting your body off the floor.", "Hold your body straight from head to heels, as at the high point of a push-up.", "Lower your knees and then your body gently to the floor.", "Rest for a few breaths before the next hold."},
+			Cues:     []string{"Keep your hands under your shoulders, elbows straight but not locked.", "Do not let your hips sag or poke up.", "Keep breathing; do not hold your breath."},
+			Cautions: []string{"Stop if your wrists, shoulders or lower back hurt.", "Holding your breath can push your blood pressure up; if you have high blood pressure, check with your clinician before you start."},
+			Easier:   "Do the plank on your forearms instead, or keep your knees on the floor.",
+			Harder:   "Hold each plank for a few seconds longer.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base: "lie-front",
-					Ground: []string{
-						"wrist_r",
-						"toe_r",
+					Base:   "lie-front",
+					Ground: []string{"wrist_r", "toe_r"},
+					Joints: map[string]float64{
+						"ankle_l":    0,
+						"ankle_r":    0,
+						"shoulder_l": 90,
+						"shoulder_r": 90,
+						"wrist_l":    90,
+						"wrist_r":    90,
 					},
-					Joints: map[string]float64{"ankle_l": 0, "ankle_r": 0, "shoulder_l": 90, "shoulder_r": 90, "wrist_l": 90, "wrist_r": 90},
 				},
-				Props: []string{
-					"mat",
-				},
+				Props: []string{"mat"},
 			},
 		},
-		Exercise{
-			ID:       "bridge",
-			Name:     "Bridge",
-			Category: "core",
-			Level:    "beginner",
-			Purpose:  "Strengthens your bottom, the backs of your thighs and your tummy, which all help support your back.",
-			Muscles: []string{
-				"hips",
-				"trunk",
-			},
+		{
+			ID:        "bridge",
+			Name:      "Bridge",
+			Category:  "core",
+			Level:     "beginner",
+			Purpose:   "Strengthens your bottom, the backs of your thighs and your tummy, which all help support your back.",
+			Muscles:   []string{"hips", "trunk"},
 			Position:  "on-back",
 			Floor:     true,
 			Equipment: "none",
-			Needs: []string{
-				"a mat or carpet",
-			},
+			Needs:     []string{"a mat or carpet"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2789,62 +2328,52 @@ func snapshotExercises() []Exercise {
 				Default: true,
 			},
 			SourceDose: "hold 10 s (number of lifts not given)",
-			Steps: []string{
-				"Bend your knees and plant both feet on the floor.",
-				"Rest your arms by your sides, palms down.",
-				"Tighten your tummy and squeeze your bottom, so your lower back flattens against the floor.",
-				"Lift your hips until your body is straight from your shoulders to your knees.",
-				"Hold.",
-				"Lower your hips slowly back to the floor.",
-			},
-			Cues: []string{
-				"Push down through your heels.",
-				"Keep your knees pointing up, in line with your feet.",
-				"Keep breathing while you hold.",
-			},
-			Cautions: []string{
-				"Lift only as high as is comfortable, and do not arch your lower back.",
-				"If the backs of your thighs cramp, rest, then try again with your feet a little closer to your bottom.",
-			},
-			Easier: "Lift your hips only a short way off the floor.",
-			Harder: "Hold each bridge for a few seconds longer, or cross your arms over your chest.",
+			Steps:      []string{"Bend your knees and plant both feet on the floor.", "Rest your arms by your sides, palms down.", "Tighten your tummy and squeeze your bottom, so your lower back flattens against the floor.", "Lift your hips until your body is straight from your shoulders to your knees.", "Hold.", "Lower your hips slowly back to the floor."},
+			Cues:       []string{"Push down through your heels.", "Keep your knees pointing up, in line with your feet.", "Keep breathing while you hold."},
+			Cautions:   []string{"Lift only as high as is comfortable, and do not arch your lower back.", "If the backs of your thighs cramp, rest, then try again with your feet a little closer to your bottom."},
+			Easier:     "Lift your hips only a short way off the floor.",
+			Harder:     "Hold each bridge for a few seconds longer, or cross your arms over your chest.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "lie-back",
-					Joints: map[string]float64{"ankle_l": -28, "ankle_r": -28, "hip_l": 50, "hip_r": 50, "knee_l": 110, "knee_r": 110},
+					Base: "lie-back",
+					Joints: map[string]float64{
+						"ankle_l": -28,
+						"ankle_r": -28,
+						"hip_l":   50,
+						"hip_r":   50,
+						"knee_l":  110,
+						"knee_r":  110,
+					},
 				},
 				End: &figure.Pose{
-					Ground: []string{
-						"shoulder_r",
-						"heel_r",
+					Ground: []string{"shoulder_r", "heel_r"},
+					Joints: map[string]float64{
+						"hip_l":      0,
+						"hip_r":      0,
+						"neck":       25,
+						"shoulder_l": -25,
+						"shoulder_r": -25,
 					},
-					Joints: map[string]float64{"hip_l": 0, "hip_r": 0, "neck": 25, "shoulder_l": -25, "shoulder_r": -25},
 				},
-				Props: []string{
-					"mat",
-				},
+				Props: []string{"mat"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "pelvis",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "wall-plank",
-			Name:     "Wall plank",
-			Category: "core",
-			Level:    "beginner",
-			Purpose:  "Strengthens the muscles around your middle standing up, without getting down to the floor.",
-			Muscles: []string{
-				"trunk",
-			},
+		{
+			ID:        "wall-plank",
+			Name:      "Wall plank",
+			Category:  "core",
+			Level:     "beginner",
+			Purpose:   "Strengthens the muscles around your middle standing up, without getting down to the floor.",
+			Muscles:   []string{"trunk"},
 			Position:  "standing",
 			Start:     "Standing facing a wall, leaning on your forearms.",
 			Equipment: "none",
-			Needs: []string{
-				"a wall",
-			},
+			Needs:     []string{"a wall"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2858,48 +2387,36 @@ func snapshotExercises() []Exercise {
 				},
 				Default: true,
 			},
-			Steps: []string{
-				"Stand facing a wall, a little more than an arm's length from it.",
-				"Lean forward and rest your forearms on the wall, elbows at shoulder height.",
-				"Step your feet back a little, so your body leans in a straight line from head to heels.",
-				"Tighten your tummy and squeeze your bottom.",
-				"Hold, breathing steadily.",
-				"Walk your feet in and stand up straight to rest.",
-			},
-			Cues: []string{
-				"Keep your body straight like a plank; do not let your hips sag or stick out.",
-				"Keep your shoulders down, away from your ears.",
-			},
-			Cautions: []string{
-				"Wear shoes that grip, on a floor that is not slippery.",
-				"Stop if your shoulders or lower back hurt.",
-			},
-			Easier: "Stand a little closer to the wall, so you lean less.",
-			Harder: "Step your feet a little further back, or hold each plank a little longer.",
+			Steps:    []string{"Stand facing a wall, a little more than an arm's length from it.", "Lean forward and rest your forearms on the wall, elbows at shoulder height.", "Step your feet back a little, so your body leans in a straight line from head to heels.", "Tighten your tummy and squeeze your bottom.", "Hold, breathing steadily.", "Walk your feet in and stand up straight to rest."},
+			Cues:     []string{"Keep your body straight like a plank; do not let your hips sag or stick out.", "Keep your shoulders down, away from your ears."},
+			Cautions: []string{"Wear shoes that grip, on a floor that is not slippery.", "Stop if your shoulders or lower back hurt."},
+			Easier:   "Stand a little closer to the wall, so you lean less.",
+			Harder:   "Step your feet a little further back, or hold each plank a little longer.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Joints: map[string]float64{"ankle_l": -20, "ankle_r": -20, "elbow_l": 95, "elbow_r": 95, "shoulder_l": 80, "shoulder_r": 80, "tilt": 25},
+					Joints: map[string]float64{
+						"ankle_l":    -20,
+						"ankle_r":    -20,
+						"elbow_l":    95,
+						"elbow_r":    95,
+						"shoulder_l": 80,
+						"shoulder_r": 80,
+						"tilt":       25,
+					},
 				},
-				Props: []string{
-					"wall-ahead",
-				},
+				Props: []string{"wall-ahead"},
 			},
 		},
-		Exercise{
-			ID:       "seated-knee-lift",
-			Name:     "Seated knee lift and hold",
-			Category: "core",
-			Level:    "beginner",
-			Purpose:  "Works the deep muscles around your middle from a chair, for better support when you sit and stand.",
-			Muscles: []string{
-				"trunk",
-				"hips",
-			},
+		{
+			ID:        "seated-knee-lift",
+			Name:      "Seated knee lift and hold",
+			Category:  "core",
+			Level:     "beginner",
+			Purpose:   "Works the deep muscles around your middle from a chair, for better support when you sit and stand.",
+			Muscles:   []string{"trunk", "hips"},
 			Position:  "seated",
 			Equipment: "none",
-			Needs: []string{
-				"a sturdy chair without wheels",
-			},
+			Needs:     []string{"a sturdy chair without wheels"},
 			Dose: DoseRange{
 				Start: Dose{
 					Sets: 1,
@@ -2914,52 +2431,42 @@ func snapshotExercises() []Exercise {
 				Each:    "side",
 				Default: true,
 			},
-			Steps: []string{
-				"Sit tall near the front of the chair, feet flat and hip-width apart.",
-				"Hold the sides of the seat lightly with both hands.",
-				"Gently tighten your tummy, as if bracing for a cough.",
-				"Lift your right foot a little way off the floor, without leaning back.",
-				"Hold, breathing steadily.",
-				"Lower it slowly, then lift your left foot in the same way.",
-			},
-			Cues: []string{
-				"Stay tall; your back should not move when your foot lifts.",
-				"Keep breathing; do not hold your breath.",
-			},
-			Cautions: []string{
-				"Use a chair that cannot roll or tip, without wheels.",
-				"Stop if your lower back or hips hurt.",
-			},
-			Easier: "Lift only your heel, keeping your toes on the floor.",
-			Harder: "Lift your knee a little higher, or hold each lift a little longer.",
+			Steps:    []string{"Sit tall near the front of the chair, feet flat and hip-width apart.", "Hold the sides of the seat lightly with both hands.", "Gently tighten your tummy, as if bracing for a cough.", "Lift your right foot a little way off the floor, without leaning back.", "Hold, breathing steadily.", "Lower it slowly, then lift your left foot in the same way."},
+			Cues:     []string{"Stay tall; your back should not move when your foot lifts.", "Keep breathing; do not hold your breath."},
+			Cautions: []string{"Use a chair that cannot roll or tip, without wheels.", "Stop if your lower back or hips hurt."},
+			Easier:   "Lift only your heel, keeping your toes on the floor.",
+			Harder:   "Lift your knee a little higher, or hold each lift a little longer.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Base:   "sit",
-					Joints: map[string]float64{"elbow_l": 15, "elbow_r": 15, "shoulder_l": -12, "shoulder_r": -12},
+					Base: "sit",
+					Joints: map[string]float64{
+						"elbow_l":    15,
+						"elbow_r":    15,
+						"shoulder_l": -12,
+						"shoulder_r": -12,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"hip_r": 101, "knee_r": 86},
+					Joints: map[string]float64{
+						"hip_r":  101,
+						"knee_r": 86,
+					},
 				},
-				Props: []string{
-					"chair",
-				},
+				Props: []string{"chair"},
 				Arrows: []figure.Arrow{
-					figure.Arrow{
+					{
 						Point: "knee_r",
 					},
 				},
 			},
 		},
-		Exercise{
-			ID:       "brisk-walk",
-			Name:     "Brisk walk",
-			Category: "activity",
-			Level:    "beginner",
-			Purpose:  "Builds your fitness and keeps your back moving; staying active is one of the best things you can do for back pain.",
-			Muscles: []string{
-				"legs",
-				"hips",
-			},
+		{
+			ID:        "brisk-walk",
+			Name:      "Brisk walk",
+			Category:  "activity",
+			Level:     "beginner",
+			Purpose:   "Builds your fitness and keeps your back moving; staying active is one of the best things you can do for back pain.",
+			Muscles:   []string{"legs", "hips"},
 			Position:  "standing",
 			Equipment: "none",
 			Dose: DoseRange{
@@ -2973,29 +2480,39 @@ func snapshotExercises() []Exercise {
 				},
 				Default: true,
 			},
-			Steps: []string{
-				"Put on comfortable shoes that grip well.",
-				"Walk outside, or indoors where you have room, at a brisk pace.",
-				"Swing your arms and take comfortable, even steps.",
-				"Walk fast enough to breathe a little harder than usual.",
-				"Slow down for the last minute before you stop.",
-			},
-			Cues: []string{
-				"You should be able to talk, but not to sing.",
-				"Stand tall and look ahead, not down at your feet.",
-			},
-			Cautions: []string{
-				"Stop and get help at once if you have chest pain, a tight chest or trouble breathing.",
-				"Choose even, well-lit ground, and take your walking stick if you use one.",
-			},
-			Easier: "Walk at an easy pace, or split the time into two shorter walks in the day.",
-			Harder: "Walk a little faster, or choose a route with a gentle hill.",
+			Steps:    []string{"Put on comfortable shoes that grip well.", "Walk outside, or indoors where you have room, at a brisk pace.", "Swing your arms and take comfortable, even steps.", "Walk fast enough to breathe a little harder than usual.", "Slow down for the last minute before you stop."},
+			Cues:     []string{"You should be able to talk, but not to sing.", "Stand tall and look ahead, not down at your feet."},
+			Cautions: []string{"Stop and get help at once if you have chest pain, a tight chest or trouble breathing.", "Choose even, well-lit ground, and take your walking stick if you use one."},
+			Easier:   "Walk at an easy pace, or split the time into two shorter walks in the day.",
+			Harder:   "Walk a little faster, or choose a route with a gentle hill.",
 			Picture: &figure.Spec{
 				Start: figure.Pose{
-					Joints: map[string]float64{"ankle_l": -25, "ankle_r": 15, "elbow_l": 80, "elbow_r": 80, "hip_l": -20, "hip_r": 30, "knee_l": 35, "knee_r": 5, "shoulder_l": 35, "shoulder_r": -30},
+					Joints: map[string]float64{
+						"ankle_l":    -25,
+						"ankle_r":    15,
+						"elbow_l":    80,
+						"elbow_r":    80,
+						"hip_l":      -20,
+						"hip_r":      30,
+						"knee_l":     35,
+						"knee_r":     5,
+						"shoulder_l": 35,
+						"shoulder_r": -30,
+					},
 				},
 				End: &figure.Pose{
-					Joints: map[string]float64{"ankle_l": 15, "ankle_r": -25, "elbow_l": 80, "elbow_r": 80, "hip_l": 30, "hip_r": -20, "knee_l": 5, "knee_r": 35, "shoulder_l": -30, "shoulder_r": 35},
+					Joints: map[string]float64{
+						"ankle_l":    15,
+						"ankle_r":    -25,
+						"elbow_l":    80,
+						"elbow_r":    80,
+						"hip_l":      30,
+						"hip_r":      -20,
+						"knee_l":     5,
+						"knee_r":     35,
+						"shoulder_l": -30,
+						"shoulder_r": 35,
+					},
 				},
 			},
 		},
@@ -3005,530 +2522,337 @@ func snapshotExercises() []Exercise {
 // snapshotPrescriptions is the built-in catalogue's prescriptions.
 func snapshotPrescriptions() []Prescription {
 	return []Prescription{
-		Prescription{
+		{
 			Focus: "balanced",
 			Roles: []RoleUse{
-				RoleUse{
-					Role:     "warm-up",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"walking",
-						"march-in-place",
-						"seated-marching",
-					},
+				{
+					Role:       "warm-up",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"walking", "march-in-place", "seated-marching"},
 				},
-				RoleUse{
-					Role:     "loosening",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"torso-twists",
-						"shoulder-rolls",
-						"trunk-rolls",
-					},
+				{
+					Role:       "loosening",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"torso-twists", "shoulder-rolls", "trunk-rolls"},
 				},
-				RoleUse{
-					Role:     "thoracic-extension",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"cat-cow",
-						"chair-extension",
-						"worktop-stretch",
-					},
+				{
+					Role:       "thoracic-extension",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"cat-cow", "chair-extension", "worktop-stretch"},
 				},
-				RoleUse{
-					Role:     "thoracic-rotation",
-					Priority: 3,
-					Days:     7,
-					Candidates: []string{
-						"spinal-twist-lying",
-						"standing-twist",
-						"seated-twist",
-					},
+				{
+					Role:       "thoracic-rotation",
+					Priority:   3,
+					Days:       7,
+					Candidates: []string{"spinal-twist-lying", "standing-twist", "seated-twist"},
 				},
-				RoleUse{
-					Role:     "shoulder-ease",
-					Priority: 6,
-					Days:     7,
-					Candidates: []string{
-						"shoulder-shrugs",
-						"arm-circles",
-					},
+				{
+					Role:       "shoulder-ease",
+					Priority:   6,
+					Days:       7,
+					Candidates: []string{"shoulder-shrugs", "arm-circles"},
 				},
-				RoleUse{
-					Role:     "horizontal-pull",
-					Priority: 1,
-					Days:     3,
-					Candidates: []string{
-						"row-cable",
-						"row-dumbbell",
-						"row-band",
-						"band-pull-apart",
-						"t-raise",
-						"shoulder-blade-squeeze",
-					},
+				{
+					Role:       "horizontal-pull",
+					Priority:   1,
+					Days:       3,
+					Candidates: []string{"row-cable", "row-dumbbell", "row-band", "band-pull-apart", "t-raise", "shoulder-blade-squeeze"},
 				},
-				RoleUse{
-					Role:     "shoulder-blade-control",
-					Priority: 5,
-					Days:     3,
-					Candidates: []string{
-						"wall-angels",
-						"y-raise",
-					},
+				{
+					Role:       "shoulder-blade-control",
+					Priority:   5,
+					Days:       3,
+					Candidates: []string{"wall-angels", "y-raise"},
 				},
-				RoleUse{
-					Role:     "trunk-endurance",
-					Priority: 2,
-					Days:     3,
-					Candidates: []string{
-						"bridge",
-						"plank-forearm",
-						"wall-plank",
-						"seated-knee-lift",
-					},
+				{
+					Role:       "trunk-endurance",
+					Priority:   2,
+					Days:       3,
+					Candidates: []string{"bridge", "plank-forearm", "wall-plank", "seated-knee-lift"},
 				},
-				RoleUse{
-					Role:     "walking",
-					Priority: 9,
-					Days:     7,
-					Candidates: []string{
-						"brisk-walk",
-					},
+				{
+					Role:       "walking",
+					Priority:   9,
+					Days:       7,
+					Candidates: []string{"brisk-walk"},
 				},
 			},
 		},
-		Prescription{
+		{
 			Focus: "mobility",
 			Roles: []RoleUse{
-				RoleUse{
-					Role:     "warm-up",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"windmills",
-						"walking",
-						"seated-marching",
-					},
+				{
+					Role:       "warm-up",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"windmills", "walking", "seated-marching"},
 				},
-				RoleUse{
-					Role:     "loosening",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"torso-twists",
-						"trunk-rolls",
-						"shoulder-rolls",
-					},
+				{
+					Role:       "loosening",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"torso-twists", "trunk-rolls", "shoulder-rolls"},
 				},
-				RoleUse{
-					Role:     "thoracic-extension",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"cat-cow",
-						"chair-extension",
-						"worktop-stretch",
-					},
+				{
+					Role:       "thoracic-extension",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"cat-cow", "chair-extension", "worktop-stretch"},
 				},
-				RoleUse{
-					Role:     "thoracic-rotation",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"open-book",
-						"seated-twist",
-						"standing-twist",
-					},
+				{
+					Role:       "thoracic-rotation",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"open-book", "seated-twist", "standing-twist"},
 				},
-				RoleUse{
-					Role:     "chest-opening",
-					Priority: 3,
-					Days:     7,
-					Candidates: []string{
-						"chest-stretch-seated",
-						"doorway-stretch",
-					},
+				{
+					Role:       "chest-opening",
+					Priority:   3,
+					Days:       7,
+					Candidates: []string{"chest-stretch-seated", "doorway-stretch"},
 				},
-				RoleUse{
-					Role:     "lying-twist",
-					Priority: 5,
-					Days:     7,
-					Candidates: []string{
-						"spinal-twist-seated",
-						"spinal-twist-lying",
-					},
+				{
+					Role:       "lying-twist",
+					Priority:   5,
+					Days:       7,
+					Candidates: []string{"spinal-twist-seated", "spinal-twist-lying"},
 				},
-				RoleUse{
-					Role:     "neck-ease",
-					Priority: 6,
-					Days:     7,
-					Candidates: []string{
-						"neck-rolls",
-					},
+				{
+					Role:       "neck-ease",
+					Priority:   6,
+					Days:       7,
+					Candidates: []string{"neck-rolls"},
 				},
-				RoleUse{
-					Role:     "shoulder-ease",
-					Priority: 6,
-					Days:     7,
-					Candidates: []string{
-						"arm-circles",
-						"shoulder-shrugs",
-					},
+				{
+					Role:       "shoulder-ease",
+					Priority:   6,
+					Days:       7,
+					Candidates: []string{"arm-circles", "shoulder-shrugs"},
 				},
-				RoleUse{
-					Role:     "shoulder-blade-control",
-					Priority: 2,
-					Days:     3,
-					Candidates: []string{
-						"wall-angels",
-						"shoulder-blade-squeeze",
-					},
+				{
+					Role:       "shoulder-blade-control",
+					Priority:   2,
+					Days:       3,
+					Candidates: []string{"wall-angels", "shoulder-blade-squeeze"},
 				},
-				RoleUse{
-					Role:     "deep-neck-flexors",
-					Priority: 4,
-					Days:     3,
-					Candidates: []string{
-						"chin-tuck",
-						"chin-tuck-wall",
-					},
+				{
+					Role:       "deep-neck-flexors",
+					Priority:   4,
+					Days:       3,
+					Candidates: []string{"chin-tuck", "chin-tuck-wall"},
 				},
-				RoleUse{
-					Role:     "walking",
-					Priority: 9,
-					Days:     7,
-					Candidates: []string{
-						"brisk-walk",
-					},
+				{
+					Role:       "walking",
+					Priority:   9,
+					Days:       7,
+					Candidates: []string{"brisk-walk"},
 				},
 			},
 		},
-		Prescription{
+		{
 			Focus: "posture",
 			Roles: []RoleUse{
-				RoleUse{
-					Role:     "warm-up",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"march-in-place",
-						"windmills",
-						"walking",
-					},
+				{
+					Role:       "warm-up",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"march-in-place", "windmills", "walking"},
 				},
-				RoleUse{
-					Role:     "loosening",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"shoulder-rolls",
-						"torso-twists",
-						"trunk-rolls",
-					},
+				{
+					Role:       "loosening",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"shoulder-rolls", "torso-twists", "trunk-rolls"},
 				},
-				RoleUse{
-					Role:     "chest-opening",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"doorway-stretch",
-						"chest-stretch-seated",
-					},
+				{
+					Role:       "chest-opening",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"doorway-stretch", "chest-stretch-seated"},
 				},
-				RoleUse{
-					Role:     "thoracic-extension",
-					Priority: 2,
-					Days:     7,
-					Candidates: []string{
-						"worktop-stretch",
-						"chair-extension",
-						"cat-cow",
-					},
+				{
+					Role:       "thoracic-extension",
+					Priority:   2,
+					Days:       7,
+					Candidates: []string{"worktop-stretch", "chair-extension", "cat-cow"},
 				},
-				RoleUse{
-					Role:     "thoracic-rotation",
-					Priority: 5,
-					Days:     7,
-					Candidates: []string{
-						"open-book",
-						"standing-twist",
-						"seated-twist",
-					},
+				{
+					Role:       "thoracic-rotation",
+					Priority:   5,
+					Days:       7,
+					Candidates: []string{"open-book", "standing-twist", "seated-twist"},
 				},
-				RoleUse{
-					Role:     "shoulder-blade-control",
-					Priority: 1,
-					Days:     3,
-					Candidates: []string{
-						"row-band",
-						"row-cable",
-						"row-dumbbell",
-						"wall-angels",
-						"y-raise",
-						"shoulder-blade-squeeze",
-					},
+				{
+					Role:       "shoulder-blade-control",
+					Priority:   1,
+					Days:       3,
+					Candidates: []string{"row-band", "row-cable", "row-dumbbell", "wall-angels", "y-raise", "shoulder-blade-squeeze"},
 				},
-				RoleUse{
-					Role:     "outward-rotation",
-					Priority: 1,
-					Days:     3,
-					Candidates: []string{
-						"external-rotation-band",
-						"external-rotation-cable",
-						"external-rotation-dumbbell",
-						"external-rotation-seated",
-					},
+				{
+					Role:       "outward-rotation",
+					Priority:   1,
+					Days:       3,
+					Candidates: []string{"external-rotation-band", "external-rotation-cable", "external-rotation-dumbbell", "external-rotation-seated"},
 				},
-				RoleUse{
-					Role:     "deep-neck-flexors",
-					Priority: 3,
-					Days:     3,
-					Candidates: []string{
-						"chin-tuck-wall",
-						"chin-tuck",
-					},
+				{
+					Role:       "deep-neck-flexors",
+					Priority:   3,
+					Days:       3,
+					Candidates: []string{"chin-tuck-wall", "chin-tuck"},
 				},
-				RoleUse{
-					Role:     "walking",
-					Priority: 9,
-					Days:     7,
-					Candidates: []string{
-						"brisk-walk",
-					},
+				{
+					Role:       "walking",
+					Priority:   9,
+					Days:       7,
+					Candidates: []string{"brisk-walk"},
 				},
 			},
 		},
-		Prescription{
+		{
 			Focus: "strength",
 			Roles: []RoleUse{
-				RoleUse{
-					Role:     "warm-up",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"march-in-place",
-						"walking",
-						"windmills",
-					},
+				{
+					Role:       "warm-up",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"march-in-place", "walking", "windmills"},
 				},
-				RoleUse{
-					Role:     "loosening",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"shoulder-rolls",
-						"torso-twists",
-						"trunk-rolls",
-					},
+				{
+					Role:       "loosening",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"shoulder-rolls", "torso-twists", "trunk-rolls"},
 				},
-				RoleUse{
-					Role:     "thoracic-extension",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"cat-cow",
-						"chair-extension",
-						"worktop-stretch",
-					},
+				{
+					Role:       "thoracic-extension",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"cat-cow", "chair-extension", "worktop-stretch"},
 				},
-				RoleUse{
-					Role:     "horizontal-pull",
-					Priority: 1,
-					Days:     3,
-					Candidates: []string{
-						"row-cable",
-						"row-dumbbell",
-						"row-band",
-						"band-pull-apart",
-						"t-raise",
-					},
+				{
+					Role:       "horizontal-pull",
+					Priority:   1,
+					Days:       3,
+					Candidates: []string{"row-cable", "row-dumbbell", "row-band", "band-pull-apart", "t-raise"},
 				},
-				RoleUse{
-					Role:     "upper-back-strength",
-					Priority: 2,
-					Days:     3,
-					From:     20,
-					Candidates: []string{
-						"band-pull-apart",
-						"y-raise",
-						"t-raise",
-						"wall-angels",
-					},
+				{
+					Role:       "upper-back-strength",
+					Priority:   2,
+					Days:       3,
+					From:       20,
+					Candidates: []string{"band-pull-apart", "y-raise", "t-raise", "wall-angels"},
 				},
-				RoleUse{
-					Role:     "outward-rotation",
-					Priority: 3,
-					Days:     3,
-					Candidates: []string{
-						"external-rotation-band",
-						"external-rotation-cable",
-						"external-rotation-dumbbell",
-						"external-rotation-seated",
-					},
+				{
+					Role:       "outward-rotation",
+					Priority:   3,
+					Days:       3,
+					Candidates: []string{"external-rotation-band", "external-rotation-cable", "external-rotation-dumbbell", "external-rotation-seated"},
 				},
-				RoleUse{
-					Role:     "inward-rotation",
-					Priority: 5,
-					Days:     3,
-					With:     "outward-rotation",
-					Candidates: []string{
-						"internal-rotation-band",
-						"internal-rotation-dumbbell",
-					},
+				{
+					Role:       "inward-rotation",
+					Priority:   5,
+					Days:       3,
+					With:       "outward-rotation",
+					Candidates: []string{"internal-rotation-band", "internal-rotation-dumbbell"},
 				},
-				RoleUse{
-					Role:     "trunk-endurance",
-					Priority: 4,
-					Days:     3,
-					Candidates: []string{
-						"plank-full",
-						"plank-forearm",
-						"wall-plank",
-						"seated-knee-lift",
-					},
+				{
+					Role:       "trunk-endurance",
+					Priority:   4,
+					Days:       3,
+					Candidates: []string{"plank-full", "plank-forearm", "wall-plank", "seated-knee-lift"},
 				},
-				RoleUse{
-					Role:     "thoracic-rotation",
-					Priority: 6,
-					Days:     7,
-					Candidates: []string{
-						"open-book",
-						"seated-twist",
-						"standing-twist",
-					},
+				{
+					Role:       "thoracic-rotation",
+					Priority:   6,
+					Days:       7,
+					Candidates: []string{"open-book", "seated-twist", "standing-twist"},
 				},
-				RoleUse{
-					Role:     "chest-opening",
-					Priority: 7,
-					Days:     7,
-					Candidates: []string{
-						"doorway-stretch",
-						"chest-stretch-seated",
-					},
+				{
+					Role:       "chest-opening",
+					Priority:   7,
+					Days:       7,
+					Candidates: []string{"doorway-stretch", "chest-stretch-seated"},
 				},
-				RoleUse{
-					Role:     "walking",
-					Priority: 9,
-					Days:     7,
-					Candidates: []string{
-						"brisk-walk",
-					},
+				{
+					Role:       "walking",
+					Priority:   9,
+					Days:       7,
+					Candidates: []string{"brisk-walk"},
 				},
 			},
 		},
-		Prescription{
+		{
 			Focus: "core",
 			Roles: []RoleUse{
-				RoleUse{
-					Role:     "warm-up",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"torso-circles",
-						"march-in-place",
-						"walking",
-					},
+				{
+					Role:       "warm-up",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"torso-circles", "march-in-place", "walking"},
 				},
-				RoleUse{
-					Role:     "loosening",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"trunk-rolls",
-						"torso-twists",
-						"shoulder-rolls",
-					},
+				{
+					Role:       "loosening",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"trunk-rolls", "torso-twists", "shoulder-rolls"},
 				},
-				RoleUse{
-					Role:     "thoracic-extension",
-					Priority: 1,
-					Days:     7,
-					Candidates: []string{
-						"cat-cow",
-						"chair-extension",
-						"worktop-stretch",
-					},
+				{
+					Role:       "thoracic-extension",
+					Priority:   1,
+					Days:       7,
+					Candidates: []string{"cat-cow", "chair-extension", "worktop-stretch"},
 				},
-				RoleUse{
-					Role:     "thoracic-rotation",
-					Priority: 3,
-					Days:     7,
-					Candidates: []string{
-						"spinal-twist-lying",
-						"seated-twist",
-						"standing-twist",
-					},
+				{
+					Role:       "thoracic-rotation",
+					Priority:   3,
+					Days:       7,
+					Candidates: []string{"spinal-twist-lying", "seated-twist", "standing-twist"},
 				},
-				RoleUse{
-					Role:     "lower-back-mobility",
-					Priority: 5,
-					Days:     7,
-					Candidates: []string{
-						"pelvic-tilt",
-					},
+				{
+					Role:       "lower-back-mobility",
+					Priority:   5,
+					Days:       7,
+					Candidates: []string{"pelvic-tilt"},
 				},
-				RoleUse{
-					Role:     "chest-opening",
-					Priority: 6,
-					Days:     7,
-					Candidates: []string{
-						"chest-stretch-seated",
-						"doorway-stretch",
-					},
+				{
+					Role:       "chest-opening",
+					Priority:   6,
+					Days:       7,
+					Candidates: []string{"chest-stretch-seated", "doorway-stretch"},
 				},
-				RoleUse{
-					Role:     "trunk-endurance",
-					Priority: 1,
-					Days:     3,
-					Candidates: []string{
-						"plank-full",
-						"plank-forearm",
-						"wall-plank",
-						"seated-knee-lift",
-					},
+				{
+					Role:       "trunk-endurance",
+					Priority:   1,
+					Days:       3,
+					Candidates: []string{"plank-full", "plank-forearm", "wall-plank", "seated-knee-lift"},
 				},
-				RoleUse{
-					Role:     "second-trunk-exercise",
-					Priority: 2,
-					Days:     3,
-					From:     20,
-					Candidates: []string{
-						"bridge",
-						"seated-knee-lift",
-						"wall-plank",
-					},
+				{
+					Role:       "second-trunk-exercise",
+					Priority:   2,
+					Days:       3,
+					From:       20,
+					Candidates: []string{"bridge", "seated-knee-lift", "wall-plank"},
 				},
-				RoleUse{
-					Role:     "back-extension",
-					Priority: 3,
-					Days:     3,
-					Candidates: []string{
-						"superman",
-						"cobra",
-					},
+				{
+					Role:       "back-extension",
+					Priority:   3,
+					Days:       3,
+					Candidates: []string{"superman", "cobra"},
 				},
-				RoleUse{
-					Role:     "horizontal-pull",
-					Priority: 5,
-					Days:     3,
-					Candidates: []string{
-						"row-band",
-						"row-dumbbell",
-						"row-cable",
-						"band-pull-apart",
-						"t-raise",
-					},
+				{
+					Role:       "horizontal-pull",
+					Priority:   5,
+					Days:       3,
+					Candidates: []string{"row-band", "row-dumbbell", "row-cable", "band-pull-apart", "t-raise"},
 				},
-				RoleUse{
-					Role:     "walking",
-					Priority: 9,
-					Days:     7,
-					Candidates: []string{
-						"brisk-walk",
-					},
+				{
+					Role:       "walking",
+					Priority:   9,
+					Days:       7,
+					Candidates: []string{"brisk-walk"},
 				},
 			},
 		},
