@@ -79,11 +79,8 @@ func flagText(s plan.Setting) string {
 // empty; - is standard input.
 func loadCatalog(path string, stdin io.Reader) (*plan.Catalog, error) {
 	if path == "" {
-		cat, err := plan.LoadCatalog(bytes.NewReader(catalogYAML), "exercises.yaml")
-		if err == nil {
-			err = loadBuiltinOverlays(cat)
-		}
-		if err != nil {
+		cat := plan.Builtin()
+		if err := loadBuiltinOverlays(cat); err != nil {
 			return nil, fmt.Errorf("the built-in catalogue is broken: %w", err)
 		}
 		return cat, nil

@@ -32,9 +32,6 @@ import (
 	"github.com/backplan/backplan/render"
 )
 
-//go:embed exercises.yaml
-var catalogYAML []byte
-
 // catalogOverlays holds the built-in catalogue's words in other languages,
 // a file a language: exercises.es.yaml is Spanish (see plan.LoadOverlay).
 //

@@ -81,7 +81,7 @@ func (s Spec) Thumbnail(w, h, line float64) Picture {
 // it again with a bolder one: bounds and scale are computed afresh, so it
 // still fits.
 func (s Spec) draw(w, h, minLine float64) []Picture {
-	st := s.stage()
+	st := s.staged()
 	thumb := minLine > 0
 	ol := outline
 	sc := s.scene(st, ol, thumb)

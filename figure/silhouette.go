@@ -40,27 +40,37 @@ func (g group) shapes(ol float64) []Shape {
 
 // figure draws the body as outlined groups, far ones first and greyed.
 func (s Spec) figure(b posed, ol float64) []Shape {
-	sk, cam := b.sk, b.cam
-	pr := func(v vec) Point { return cam.project(v) }
-	depth := func(names ...string) float64 {
-		d := 0.0
-		for _, n := range names {
-			d += cam.depth(sk.pt[n])
-		}
-		return d / float64(len(names))
+	torso := b.torso()
+	groups := append([]group{torso}, b.limbs()...)
+	if s.has("towel") {
+		groups = append(groups, s.towel(b, torso.depth))
 	}
-	// behind is how far the limb's points lie behind its root, seen level:
-	// in the raised view a low leg is not a far one.
-	behind := func(root string, names ...string) float64 {
-		d := 0.0
-		for _, n := range names {
-			d += sk.pt[n].dot(cam.level)
+	// A limb is far, and greyed, when it lies well behind its root on the
+	// trunk: the neck for arms, the pelvis for legs.
+	for i := range groups[1:] {
+		g := &groups[i+1]
+		if g.fill == 0 {
+			g.ink, g.fill = inkNear, fillNear
+			if g.behind > 5 {
+				g.ink, g.fill = inkFar, fillFar
+			}
 		}
-		return sk.pt[root].dot(cam.level) - d/float64(len(names))
 	}
+	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(a.depth, b.depth) })
+	var out []Shape
+	for _, g := range groups {
+		out = append(out, g.shapes(ol)...)
+	}
+	return out
+}
 
-	// The trunk: a thick stroke along the spine, as wide as the chest looks
-	// from this side, with the shoulders, hips, neck and head.
+// pr is a point of the body as the picture shows it.
+func (b posed) pr(v vec) Point { return b.cam.project(v) }
+
+// torso is the trunk: a thick stroke along the spine, as wide as the
+// chest looks from this side, with the shoulders, hips, neck and head.
+func (b posed) torso() group {
+	sk, cam, pr := b.sk, b.cam, b.pr
 	xa := sk.chest.apply(vec{1, 0, 0})
 	za := sk.chest.apply(vec{0, 0, 1})
 	ax, az := xa.dot(cam.toward), za.dot(cam.toward)
@@ -84,8 +94,30 @@ func (s Spec) figure(b posed, ol float64) []Shape {
 	if dist(pr(nose), pr(head)) > headR*0.45 {
 		torso.parts = append(torso.parts, part{pts: []Point{pr(nose)}, w: 5, circle: true})
 	}
+	return torso
+}
 
-	groups := []group{torso}
+// limbs are the arms and legs, left then right, each with its depth and
+// how far it lies behind its root, but no greys yet.
+func (b posed) limbs() []group {
+	sk, cam, pr := b.sk, b.cam, b.pr
+	depth := func(names ...string) float64 {
+		d := 0.0
+		for _, n := range names {
+			d += cam.depth(sk.pt[n])
+		}
+		return d / float64(len(names))
+	}
+	// behind is how far the limb's points lie behind its root, seen level:
+	// in the raised view a low leg is not a far one.
+	behind := func(root string, names ...string) float64 {
+		d := 0.0
+		for _, n := range names {
+			d += sk.pt[n].dot(cam.level)
+		}
+		return sk.pt[root].dot(cam.level) - d/float64(len(names))
+	}
+	var groups []group
 	for _, sd := range sides {
 		n := func(s string) string { return s + sd.suffix }
 		arm := group{depth: depth(n("shoulder"), n("elbow"), n("wrist"), n("hand")), behind: behind("neck", n("shoulder"), n("elbow"), n("wrist"), n("hand")), parts: []part{
@@ -99,33 +131,20 @@ func (s Spec) figure(b posed, ol float64) []Shape {
 		}}
 		groups = append(groups, arm, leg)
 	}
-	if s.has("towel") {
-		sd := s.hands()[len(s.hands())-1]
-		sign := 1.0
-		if sd == "_l" {
-			sign = -1
-		}
-		c := sk.pt["elbow"+sd].add(sk.chest.apply(vec{0, 4, -sign * 6}))
-		ax := sk.chest.apply(vec{6, 0, 0})
-		// Between the arm and the trunk: over the trunk, under the arm.
-		groups = append(groups, group{depth: torso.depth + 0.01, ink: inkNear, fill: 0.7,
-			parts: []part{{pts: []Point{pr(c.sub(ax)), pr(c.add(ax))}, w: 8}}})
+	return groups
+}
+
+// towel is a rolled towel held between the arm and the trunk: drawn over
+// the trunk (just in front of torsoDepth) and under the arm.
+func (s Spec) towel(b posed, torsoDepth float64) group {
+	sk := b.sk
+	sd := s.hands()[len(s.hands())-1]
+	sign := 1.0
+	if sd == "_l" {
+		sign = -1
 	}
-	// A limb is far, and greyed, when it lies well behind its root on the
-	// trunk: the neck for arms, the pelvis for legs.
-	for i := range groups[1:] {
-		g := &groups[i+1]
-		if g.fill == 0 {
-			g.ink, g.fill = inkNear, fillNear
-			if g.behind > 5 {
-				g.ink, g.fill = inkFar, fillFar
-			}
-		}
-	}
-	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(a.depth, b.depth) })
-	var out []Shape
-	for _, g := range groups {
-		out = append(out, g.shapes(ol)...)
-	}
-	return out
+	c := sk.pt["elbow"+sd].add(sk.chest.apply(vec{0, 4, -sign * 6}))
+	ax := sk.chest.apply(vec{6, 0, 0})
+	return group{depth: torsoDepth + 0.01, ink: inkNear, fill: 0.7,
+		parts: []part{{pts: []Point{b.pr(c.sub(ax)), b.pr(c.add(ax))}, w: 8}}}
 }
