@@ -102,9 +102,7 @@ func (l *layout) spareSheet(weeks []plan.Week) sheet {
 			}
 		}
 	}
-	slices.SortStableFunc(sh.rows, func(a, b row) int {
-		return boolRank(b.e.Category.Warmup()) - boolRank(a.e.Category.Warmup())
-	})
+	sortRows(l.p, sh.rows)
 	return sh
 }
 
@@ -290,8 +288,8 @@ func (l *layout) weekNotes(sh sheet, look weekLook, fill bool) {
 	}
 }
 
-// weekRows lists the exercises of a week, warm-up first, each in the order
-// first met.
+// weekRows lists the exercises of a week, warm-up first, in the order of
+// the plan's list.
 func weekRows(p *plan.Plan, w *plan.Week) []row {
 	var rows []row
 	index := map[string]int{}
@@ -310,10 +308,25 @@ func weekRows(p *plan.Plan, w *plan.Week) []row {
 			rows[i].on[d] = it.Dose
 		}
 	}
-	slices.SortStableFunc(rows, func(a, b row) int {
-		return boolRank(b.e.Category.Warmup()) - boolRank(a.e.Category.Warmup())
-	})
+	sortRows(p, rows)
 	return rows
+}
+
+// sortRows puts rows in the order of the plan's list of exercises, which
+// keeps the sessions' order (the walk last), with the warm-up first.
+func sortRows(p *plan.Plan, rows []row) {
+	at := func(id string) int {
+		if i := slices.IndexFunc(p.Exercises, func(e plan.Exercise) bool { return e.ID == id }); i >= 0 {
+			return i
+		}
+		return len(p.Exercises)
+	}
+	slices.SortStableFunc(rows, func(a, b row) int {
+		if d := boolRank(b.e.Category.Warmup()) - boolRank(a.e.Category.Warmup()); d != 0 {
+			return d
+		}
+		return at(a.e.ID) - at(b.e.ID)
+	})
 }
 
 func boolRank(v bool) int {
