@@ -15,7 +15,7 @@ type weekLook struct {
 	refs    bool    // each exercise's page number in its row, on a line of its own if need be
 	compact bool    // the rule on moving on in its short form, no line on ticking, the day's heading on one line when it fits
 	trims   bool    // a page without room may shorten its words, then leave out its line for notes, then the rule on moving on (see trim)
-	trim    int     // on one page: 1 shortens the words above the grid, 2 leaves out the line for notes as well, 3 the rule on moving on too
+	trim    int     // on one page: 1 shortens the words above the grid, 2 leaves out the line for notes as well, 3 the rule on moving on too, 4 the easier week's line (its heading says so) and the review in its short form
 	note    bool    // the clinician's note whole; otherwise where it is
 
 	dayW     float64 // the width of every day column, mm
@@ -56,7 +56,7 @@ func (l *layout) weekLooks() []weekLook {
 }
 
 // maxTrim is the most a page of a look that trims leaves out.
-const maxTrim = 3
+const maxTrim = 4
 
 // trimmed is k leaving out what trim says.
 func (k weekLook) trimmed(trim int) weekLook {

@@ -248,6 +248,17 @@ func layoutRuleErrors(d *Document, p *plan.Plan, o Options) []string {
 		errs = append(errs, "the cover has no code of the clinic's link")
 	}
 	for _, pg := range d.Pages {
+		// No box, picture or code reaches the band of the footer: its
+		// rule and what is below it are the footer's own. (A line of
+		// text's box holds its leading, which may touch the rule.)
+		_, h := pg.size(d)
+		footLine := h - margin - s.lineH(s.body-1-boolF(o.LargePrint)) - 1.5
+		for _, it := range pg.Items {
+			if it.Kind != Text && it.Kind != Line && it.Y < footLine-0.01 && it.Y+it.H > footLine+0.01 {
+				errs = append(errs, fmt.Sprintf("page %d: %s %q runs into the footer (%.1f mm past its rule)", pg.Number, it.Kind, it.Text, it.Y+it.H-footLine))
+				break
+			}
+		}
 		// The footer is the page's last two texts.
 		var last *Item
 		texts := 0

@@ -81,6 +81,7 @@ func (l *layout) painKey(look weekLook) {
 		}
 		h = max(h, float64(1+len(lines[i]))*lh+2*pad)
 	}
+	l.ensure(h)
 	for i, t := range lights {
 		x := l.left + float64(i)*(w+gap)
 		l.add(Item{Kind: Rect, X: x, Y: l.y, W: w, H: h, Stroke: thin, Tint: t.tint})

@@ -179,7 +179,8 @@ type line struct {
 
 // weekWords are the week's own messages, above its grid: an easier week,
 // a steady one, the review and the clinician's note (or where it is).
-// On a crowded page (trim 1) an easier week says so in a few words, and
+// On a crowded page (trim 1) an easier week says so in a few words (at
+// trim 4 only its heading does, and the review is said short), and
 // a week that sends the patient to the clinician leaves out the rule on
 // moving on, so that the line for notes keeps its place.
 func (l *layout) weekWords(sh sheet, look weekLook) []line {
@@ -190,6 +191,8 @@ func (l *layout) weekWords(sh sheet, look weekLook) []line {
 		out = append(out, line{m.T("spare.do.short"), false})
 	case w == nil:
 		out = append(out, line{m.T("spare.do"), false})
+	case w.Easy && look.trim >= 4:
+		// The heading says it is an easier week.
 	case w.Easy && look.trim >= 1:
 		out = append(out, line{m.T("week.easy.short"), false})
 	case w.Easy:
@@ -209,6 +212,8 @@ func (l *layout) weekWords(sh sheet, look weekLook) []line {
 	}
 	if w != nil && !w.Appointment.IsZero() {
 		out = append(out, line{m.T("week.appointment", "date", longDate(m, w.Appointment)), true})
+	} else if w != nil && w.Review && look.trim >= 4 {
+		out = append(out, line{m.T("week.review.short"), true})
 	} else if w != nil && w.Review {
 		out = append(out, line{m.T("week.review"), true})
 	}
