@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"io"
 
 	"github.com/backplan/backplan/plan"
@@ -13,7 +14,7 @@ func (r *Renderer) Figures(w io.Writer, exercises []plan.Exercise, o Options) er
 	p := &plan.Plan{Exercises: exercises}
 	in := Info{Title: "Exercise pictures", Author: "backplan", Creator: "backplan", Lang: "en",
 		Subject: "The pictures of every exercise in a backplan catalogue"}
-	d, err := r.lay(p, o, in, (*layout).figures)
+	d, err := r.lay(context.Background(), p, o, in, (*layout).figures)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -74,6 +75,13 @@ func (s style) lineH(size float64) float64 { return size * s.lead * mmPerPt }
 // Layout lays the workbook for p out on pages without drawing anything. The
 // same plan and options always give the same Document.
 func (r *Renderer) Layout(p *plan.Plan, o Options) (*Document, error) {
+	return r.LayoutContext(context.Background(), p, o)
+}
+
+// LayoutContext is Layout that stops, with ctx's error, at the first new
+// page after ctx is done: a server's request whose client has gone or
+// whose deadline has passed does not keep a worker.
+func (r *Renderer) LayoutContext(ctx context.Context, p *plan.Plan, o Options) (*Document, error) {
 	if p == nil {
 		return nil, errors.New("render: no plan")
 	}
@@ -81,7 +89,7 @@ func (r *Renderer) Layout(p *plan.Plan, o Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.lay(p, o, info(p, m), (*layout).workbook)
+	return r.lay(ctx, p, o, info(p, m), (*layout).workbook)
 }
 
 // styleFor is the print size of o.
@@ -94,7 +102,7 @@ func styleFor(o Options) style {
 
 // lay runs body on fresh pages until its page references settle, then
 // adds the footers.
-func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*Document, error) {
+func (r *Renderer) lay(ctx context.Context, p *plan.Plan, o Options, in Info, body func(*layout)) (*Document, error) {
 	w, h, err := paperSize(o.Paper)
 	if err != nil {
 		return nil, err
@@ -121,6 +129,7 @@ func (r *Renderer) lay(p *plan.Plan, o Options, in Info, body func(*layout)) (*D
 	var doc *Document
 	for pass := range 6 {
 		l := r.newLayout(p, o, in, w, h, keys, texts, refs)
+		l.ctx = ctx
 		l.sketch = pass == 0
 		if doc != nil { // the pass before
 			for _, pg := range doc.Pages {
@@ -163,6 +172,7 @@ func (r *Renderer) newLayout(p *plan.Plan, o Options, in Info, w, h float64, key
 // layout is the state of one layout pass.
 type layout struct {
 	r    *Renderer
+	ctx  context.Context         // nil in tests that make a layout of their own
 	keys map[*figure.Spec]string // content keys of the plan's pictures
 	// texts keeps wrapped text and worded amounts for all the passes
 	// over one document.
@@ -263,10 +273,24 @@ func (l *layout) newPage() {
 	}
 	if len(l.doc.Pages) >= maxPages {
 		l.fail(fmt.Errorf("render: the workbook runs past %d pages", maxPages))
+	} else if err := l.stopped(); err != nil {
+		l.fail(err)
 	} else {
 		l.doc.Pages = append(l.doc.Pages, l.page)
 	}
 	l.frame()
+}
+
+// stopped is the layout's context's error once it is done, so that a
+// layout nobody waits for any more ends at its next page.
+func (l *layout) stopped() error {
+	if l.ctx == nil {
+		return nil
+	}
+	if err := l.ctx.Err(); err != nil {
+		return fmt.Errorf("render: stopped: %w", err)
+	}
+	return nil
 }
 
 // frame sets the area content may use on the current page, from its size,

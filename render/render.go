@@ -63,6 +63,8 @@
 package render
 
 import (
+	"context"
+	"fmt"
 	"io"
 	"sync"
 
@@ -142,9 +144,18 @@ func New(workers int) (*Renderer, error) {
 // Workbook writes the PDF workbook for p to w. Text the fonts cannot draw
 // is reported as a *TextError before anything is written.
 func (r *Renderer) Workbook(w io.Writer, p *plan.Plan, o Options) error {
-	d, err := r.Layout(p, o)
+	return r.WorkbookContext(context.Background(), w, p, o)
+}
+
+// WorkbookContext is Workbook that stops with ctx's error once ctx is
+// done: at the next page of the layout, or before drawing.
+func (r *Renderer) WorkbookContext(ctx context.Context, w io.Writer, p *plan.Plan, o Options) error {
+	d, err := r.LayoutContext(ctx, p, o)
 	if err != nil {
 		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("render: stopped: %w", err)
 	}
 	return r.Draw(w, d)
 }

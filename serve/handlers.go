@@ -5,6 +5,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"mime"
@@ -282,7 +283,7 @@ func (s *server) drawWorkbook(r *http.Request, p *plan.Plan, o render.Options) (
 	}
 	defer done()
 	buf := s.getBuf()
-	err = s.draw(r.Context(), func() error { return s.Renderer.Workbook(buf, p, o) })
+	err = s.draw(r.Context(), func(ctx context.Context) error { return s.Renderer.WorkbookContext(ctx, buf, p, o) })
 	if err != nil {
 		s.putBuf(buf)
 		return nil, err

@@ -89,6 +89,7 @@ type server struct {
 
 	slots     chan struct{} // one a worker: a workbook being drawn holds one
 	queueWait time.Duration // queueWait, shorter in tests
+	drawLimit time.Duration // drawLimit, shorter in tests
 	admitted  atomic.Int64  // requests drawing or waiting to draw
 	maxAdmit  int64
 
@@ -115,7 +116,7 @@ func newServer(c Config) *server {
 	pageTemplates() // parsed here, not on the first request
 	s := &server{
 		Config: c, base: pageBase(c.Catalog.Exercises),
-		slots: make(chan struct{}, c.Workers), maxAdmit: int64(c.Workers * (1 + queuePerCPU)), queueWait: queueWait,
+		slots: make(chan struct{}, c.Workers), maxAdmit: int64(c.Workers * (1 + queuePerCPU)), queueWait: queueWait, drawLimit: drawLimit,
 	}
 	s.base.Presets = presetChoices(c.Catalog)
 	mux := http.NewServeMux()
@@ -295,9 +296,17 @@ func (s *server) admit() (done func(), err error) {
 // its answer can no longer be sent.
 const queueWait = 20 * time.Second
 
+// drawLimit is the longest a workbook may take once it has a worker's
+// slot; with queueWait, well inside the server's write timeout, so that a
+// request is answered, with its workbook or with 503, while the client
+// can still read the answer. No plan the limits allow comes near it.
+const drawLimit = 60 * time.Second
+
 // draw waits for a worker's slot, at most queueWait (then errBusy), and
-// runs f in it.
-func (s *server) draw(ctx context.Context, f func() error) error {
+// runs f in it with a context that ends when the client goes away or
+// drawLimit has passed (then errBusy too): the layout stops at its next
+// page, and the worker is free again.
+func (s *server) draw(ctx context.Context, f func(context.Context) error) error {
 	t := time.NewTimer(s.queueWait)
 	defer t.Stop()
 	select {
@@ -311,5 +320,11 @@ func (s *server) draw(ctx context.Context, f func() error) error {
 	if err := ctx.Err(); err != nil {
 		return err // the client left while it waited
 	}
-	return f()
+	dctx, cancel := context.WithTimeout(ctx, s.drawLimit)
+	defer cancel()
+	err := f(dctx)
+	if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+		return errBusy
+	}
+	return err
 }

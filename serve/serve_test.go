@@ -2,6 +2,9 @@ package serve
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -289,6 +292,44 @@ func TestServePaper(t *testing.T) {
 		if want := `<option value="` + tt.want + `" selected>`; !strings.Contains(rec.Body.String(), want) {
 			t.Errorf("system %q, language %q: the page lacks %s", tt.system, tt.language, want)
 		}
+	}
+}
+
+// TestDrawLimit: a workbook that takes longer than its limit once it has
+// a worker is stopped (at its next page) and answered 503 with
+// Retry-After, and its worker is free for the next request; one whose
+// client has gone is stopped too.
+func TestDrawLimit(t *testing.T) {
+	s, log := newTestServer(t)
+	s.drawLimit = time.Nanosecond
+	req := newReq("POST", "/workbook", strings.NewReader("weeks=52&days=7"))
+	req.Header.Set("Content-Type", formType)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("got %d, Retry-After %q; want 503 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+	}
+	if !strings.Contains(log.String(), " POST /workbook 503 ") {
+		t.Errorf("log %q does not say 503", log.String())
+	}
+	if len(s.slots) != 0 {
+		t.Errorf("%d workers still busy", len(s.slots))
+	}
+	s.drawLimit = drawLimit
+	ctx, cancel := context.WithCancel(context.Background())
+	var drawn error
+	err := s.draw(ctx, func(ctx context.Context) error {
+		cancel() // the client goes while its workbook is drawn
+		var buf bytes.Buffer
+		p, err := plan.Build(testCatalog(), plan.Options{Weeks: 4, Today: plan.NewDate(2026, 11, 24)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		drawn = s.Renderer.WorkbookContext(ctx, &buf, p, render.Options{})
+		return drawn
+	})
+	if !errors.Is(err, context.Canceled) || !strings.Contains(fmt.Sprint(drawn), "render: stopped") {
+		t.Errorf("a workbook whose client left: %v, want it stopped (context canceled)", err)
 	}
 }
 

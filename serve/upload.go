@@ -6,6 +6,7 @@ package serve
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -272,7 +273,7 @@ func (s *server) zipRow(r *http.Request, ro *job.Roster, row job.Row, base job.O
 		}
 	}
 	buf.Reset()
-	if err := s.draw(r.Context(), func() error { return s.Renderer.Workbook(buf, p, o.Render) }); err != nil {
+	if err := s.draw(r.Context(), func(ctx context.Context) error { return s.Renderer.WorkbookContext(ctx, buf, p, o.Render) }); err != nil {
 		return nil, "", err
 	}
 	pdf := bytes.Clone(buf.Bytes())
