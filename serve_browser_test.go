@@ -89,6 +89,7 @@ func TestServeBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkWeeksMistake(t, ctx)
+	checkDateMistake(t, ctx)
 	got := download(t, ctx, "download")
 	want := cliOutput(t, "--patient", name, "--paper", paper)
 	if !bytes.Equal(got, want) {
@@ -141,6 +142,36 @@ func checkWeeksMistake(t *testing.T, ctx context.Context) {
 		chromedp.Poll[chromedp.Void](`document.querySelector("#e-weeks").hidden`, wait),
 	); err != nil {
 		t.Fatalf("the weeks field: %v", err)
+	}
+}
+
+// checkDateMistake gives a review date before today: the mistake beside
+// the field shows its dates as the date field does, in the browser's own
+// short form, not the server's ISO form; and goes when it is cleared.
+func checkDateMistake(t *testing.T, ctx context.Context) {
+	t.Helper()
+	wait := chromedp.WithPollingTimeout(20 * time.Second)
+	set := func(v string) string {
+		return `(() => { const f = document.getElementById("f-review"); f.value = "` + v + `"; f.dispatchEvent(new Event("input", {bubbles: true})); f.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](set("2020-01-02")),
+		chromedp.Poll[chromedp.Void](`!document.querySelector("#e-review").hidden`, wait),
+	); err != nil {
+		t.Fatalf("the review field: %v", err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Date(Date.UTC(2020, 0, 2)).toLocaleDateString(undefined, {timeZone: "UTC", year: "numeric", month: "2-digit", day: "2-digit"})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := text(t, ctx, "e-review"); !strings.Contains(got, shown) || strings.Contains(got, "2020-01-02") {
+		t.Errorf("beside review: %q, want the date as the field shows it (%s)", got, shown)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](set("")),
+		chromedp.Poll[chromedp.Void](`document.querySelector("#e-review").hidden`, wait),
+	); err != nil {
+		t.Fatalf("the review field: %v", err)
 	}
 }
 

@@ -10,11 +10,24 @@
   let timer = 0;
   let pending = null;
 
+  // Dates in mistakes as the date fields show them, in the browser's own
+  // short form (01/02/2020 in the US), not the server's 2020-01-02.
+  const isoDate = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+  function shownDates(text) {
+    return text.replace(isoDate, (all, y, m, d) => {
+      const t = new Date(Date.UTC(+y, +m - 1, +d));
+      if (isNaN(t.getTime())) return all;
+      return t.toLocaleDateString(undefined, { timeZone: "UTC", year: "numeric", month: "2-digit", day: "2-digit" });
+    });
+  }
+
   function showErrors() {
     const byField = new Map();
     for (const li of preview.querySelectorAll("li[data-field]")) {
+      const walk = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) n.nodeValue = shownDates(n.nodeValue);
       const f = li.dataset.field;
-      if (f && !byField.has(f)) byField.set(f, li.dataset.msg + (li.dataset.hint ? " (" + li.dataset.hint + ")" : ""));
+      if (f && !byField.has(f)) byField.set(f, shownDates(li.dataset.msg + (li.dataset.hint ? " (" + li.dataset.hint + ")" : "")));
     }
     for (const box of form.querySelectorAll("p.error[data-for]")) {
       const msg = byField.get(box.dataset.for);
