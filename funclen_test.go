@@ -20,8 +20,7 @@ const maxLines = 80
 // and figure, whose owners are shortening them; the list is to be
 // emptied. It only shrinks: a function on it that is no longer long is an
 // error too, so that it comes off. No other package has any.
-var longFunctions = []string{
-}
+var longFunctions = []string{}
 
 // TestFunctionLength keeps every function one a reader can hold: at most
 // maxLines lines from its func to its closing brace, in every Go file of
