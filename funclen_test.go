@@ -16,10 +16,10 @@ import (
 // PDF library, upstream's code), not counting its flat tables.
 const maxLines = 80
 
-// longFunctions are the functions over maxLines known today, in plan
-// and figure, whose owners are shortening them; the list is to be
-// emptied. It only shrinks: a function on it that is no longer long is an
-// error too, so that it comes off. No other package has any.
+// longFunctions are the functions over maxLines allowed for now: none
+// since the last ones in plan and figure were split. It only shrinks: a
+// function on it that is no longer long is an error too, so that it
+// comes off.
 var longFunctions = []string{}
 
 // TestFunctionLength keeps every function one a reader can hold: at most
