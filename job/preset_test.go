@@ -3,7 +3,6 @@ package job_test
 import (
 	"bytes"
 	"errors"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -17,18 +16,7 @@ import (
 var presetDay = time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 
 // realCatalog is the built-in catalogue, with its presets.
-func realCatalog(t testing.TB) *plan.Catalog {
-	t.Helper()
-	data, err := os.ReadFile("../exercises.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := plan.LoadCatalog(bytes.NewReader(data), "exercises.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cat
-}
+func realCatalog(testing.TB) *plan.Catalog { return plan.Builtin() }
 
 // set sets options through the table, as a front end does.
 func set(t *testing.T, o *job.Options, pairs ...string) {

@@ -29,8 +29,8 @@ func loadCatalog(t testing.TB, name string) *plan.Catalog {
 // testCatalog is a small, stable catalogue of testdata/.
 func testCatalog(t testing.TB) *plan.Catalog { return loadCatalog(t, "testdata/catalog.yaml") }
 
-// realCatalog is the project's catalogue.
-func realCatalog(t testing.TB) *plan.Catalog { return loadCatalog(t, "../exercises.yaml") }
+// realCatalog is the project's catalogue, as backplan builds it in.
+func realCatalog(testing.TB) *plan.Catalog { return plan.Builtin() }
 
 // rend is the Renderer the tests share, as a batch shares one, on two
 // workers so that the parallel paths run.

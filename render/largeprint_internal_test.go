@@ -75,19 +75,8 @@ func shortOfOnePage(t testing.TB, r *Renderer, p *plan.Plan, o Options, e plan.E
 	return short
 }
 
-// realCatalogI is the project's catalogue.
-func realCatalogI(t testing.TB) *plan.Catalog {
-	data, err := os.Open("../exercises.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer data.Close()
-	c, err := plan.LoadCatalog(data, "exercises.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
+// realCatalogI is the project's catalogue, as backplan builds it in.
+func realCatalogI(testing.TB) *plan.Catalog { return plan.Builtin() }
 
 // largePrintPlans are, for every exercise of the catalogue, workbooks of
 // 4, 12, 26 and 52 weeks that include it (with every kind of equipment,

@@ -32,15 +32,7 @@ import (
 // ruleStride-th combination; TestRuleStride shows that it still reaches
 // every value of every axis.
 func TestLayoutRules(t *testing.T) {
-	data, err := os.Open("../exercises.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := plan.LoadCatalog(data, "exercises.yaml")
-	data.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := realCatalogI(t)
 	r, err := New(2)
 	if err != nil {
 		t.Fatal(err)
@@ -106,15 +98,7 @@ const ruleClinicURL = "https://northside.example/videos"
 // videoCatalog is the catalogue with a video for every exercise, of
 // links as long as real ones.
 func videoCatalog(t testing.TB) *plan.Catalog {
-	data, err := os.Open("../exercises.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer data.Close()
-	c, err := plan.LoadCatalog(data, "exercises.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := realCatalogI(t)
 	for i := range c.Exercises {
 		c.Exercises[i].Video = "https://www.youtube.com/watch?v=" + c.Exercises[i].ID
 	}

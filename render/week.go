@@ -320,17 +320,21 @@ func weekRows(p *plan.Plan, w *plan.Week) []row {
 // sortRows puts rows in the order of the plan's list of exercises, which
 // keeps the sessions' order (the walk last), with the warm-up first.
 func sortRows(p *plan.Plan, rows []row) {
-	at := func(id string) int {
-		if i := slices.IndexFunc(p.Exercises, func(e plan.Exercise) bool { return e.ID == id }); i >= 0 {
+	at := make(map[string]int, len(p.Exercises))
+	for i, e := range p.Exercises {
+		at[e.ID] = i + 1 // 0: not in the list, after those that are
+	}
+	rank := func(r row) int {
+		if i := at[r.e.ID]; i > 0 {
 			return i
 		}
-		return len(p.Exercises)
+		return len(p.Exercises) + 1
 	}
 	slices.SortStableFunc(rows, func(a, b row) int {
 		if d := boolRank(b.e.Category.Warmup()) - boolRank(a.e.Category.Warmup()); d != 0 {
 			return d
 		}
-		return at(a.e.ID) - at(b.e.ID)
+		return rank(a) - rank(b)
 	})
 }
 

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -71,7 +70,7 @@ func TestStartWords(t *testing.T) {
 // exercise pages print them: no bent-over row is "standing up tall", and
 // every position has its words.
 func TestRealCatalogueStarts(t *testing.T) {
-	c := catalogue(t)
+	c := realCatalogI(t)
 	for _, e := range c.Exercises {
 		got := startWords(english, e)
 		if got == "" || got == sentence(string(e.Position)) {
@@ -83,24 +82,10 @@ func TestRealCatalogueStarts(t *testing.T) {
 	}
 }
 
-func catalogue(t *testing.T) *plan.Catalog {
-	t.Helper()
-	f, err := os.Open("../exercises.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	c, err := plan.LoadCatalog(f, "exercises.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 // sweep builds plans over the options that change which exercises and
 // doses a plan has.
 func sweep(t *testing.T, fn func(name string, p *plan.Plan)) {
-	c := catalogue(t)
+	c := realCatalogI(t)
 	kits := map[string][]plan.Equipment{
 		"none": {}, "band": {plan.Band}, "dumbbells": {plan.Dumbbells},
 		"cable": {plan.Cable}, "all": plan.EquipmentKinds,

@@ -28,14 +28,7 @@ var today = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 // once for all the tests.
 var (
 	testCatalog = sync.OnceValue(func() *plan.Catalog {
-		data, err := os.ReadFile(filepath.Join("..", "exercises.yaml"))
-		if err != nil {
-			panic(err)
-		}
-		cat, err := plan.LoadCatalog(bytes.NewReader(data), "exercises.yaml")
-		if err != nil {
-			panic(err)
-		}
+		cat := plan.Builtin()
 		// With its Spanish, as the command gives it.
 		es, err := os.ReadFile(filepath.Join("..", "exercises.es.yaml"))
 		if err != nil {
@@ -302,16 +295,7 @@ func TestServePaper(t *testing.T) {
 func TestDrawLimit(t *testing.T) {
 	s, log := newTestServer(t)
 	s.drawLimit = time.Nanosecond
-	req := newReq("POST", "/workbook", strings.NewReader("weeks=52&days=7"))
-	req.Header.Set("Content-Type", formType)
-	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, req)
-	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
-		t.Errorf("got %d, Retry-After %q; want 503 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
-	}
-	if !strings.Contains(log.String(), " POST /workbook 503 ") {
-		t.Errorf("log %q does not say 503", log.String())
-	}
+	wantBusy(t, s, log, "weeks=52&days=7")
 	if len(s.slots) != 0 {
 		t.Errorf("%d workers still busy", len(s.slots))
 	}
@@ -342,7 +326,14 @@ func TestQueueWaitIsBounded(t *testing.T) {
 	for range cap(s.slots) {
 		s.slots <- struct{}{} // every worker busy
 	}
-	req := newReq("POST", "/workbook", strings.NewReader("weeks=1"))
+	wantBusy(t, s, log, "weeks=1")
+}
+
+// wantBusy posts a workbook form with body and wants 503 with
+// Retry-After, and a log that says 503.
+func wantBusy(t *testing.T, s *server, log *syncBuffer, body string) {
+	t.Helper()
+	req := newReq("POST", "/workbook", strings.NewReader(body))
 	req.Header.Set("Content-Type", formType)
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
